@@ -1,0 +1,146 @@
+/**
+ * Writing one submission: everything happens inside the caller's transaction (Warehouse.write), so
+ * a submission is whole or absent. A new revision of a unit-month replaces it as a whole: the
+ * earlier cells stay in `facts` with current = false, and `submission_unit_months` numbers the
+ * revisions of each unit-month.
+ */
+import { BOOLEAN, DOUBLE, INTEGER, type Tx, VARCHAR } from "../warehouse/db.ts";
+import type { Finding } from "./finding.ts";
+
+export interface SubmissionMeta {
+  kind: "monthly" | "cases";
+  fileName: string;
+  sha256: string;
+  /** ISO timestamp with offset. */
+  receivedAt: string;
+  receivedBy: string | null;
+  format: string | null;
+  encoding: string | null;
+}
+
+export interface Fact {
+  unit: string;
+  month: string;
+  indicator: string;
+  value: number | null;
+}
+
+export interface UnitMonthRows {
+  unit: string;
+  month: string;
+  rows: number;
+}
+
+async function nextSubmissionId(tx: Tx): Promise<number> {
+  const [row] = await tx.query<{ id: number }>("SELECT coalesce(max(submission_id), 0) + 1 AS id FROM submissions");
+  return row.id;
+}
+
+async function insertSubmission(
+  tx: Tx,
+  id: number,
+  meta: SubmissionMeta,
+  status: "accepted" | "rejected",
+  summary: { rows: number; units: string[]; months: string[]; findings: Finding[] },
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO submissions VALUES ($id, $kind, $file, $sha, $at::TIMESTAMPTZ, $by, $status, $rows,
+       $units::VARCHAR[], $months::VARCHAR[], $format, $encoding, $findings::JSON)`,
+    {
+      id,
+      kind: meta.kind,
+      file: meta.fileName,
+      sha: meta.sha256,
+      at: meta.receivedAt,
+      by: meta.receivedBy,
+      status,
+      rows: summary.rows,
+      units: JSON.stringify(summary.units),
+      months: JSON.stringify(summary.months),
+      format: meta.format,
+      encoding: meta.encoding,
+      findings: JSON.stringify(summary.findings),
+    },
+  );
+}
+
+/** Records a refused file: its metadata and findings only, none of its data. */
+export async function recordRejected(
+  tx: Tx,
+  meta: SubmissionMeta,
+  summary: { rows: number; units: string[]; months: string[]; findings: Finding[] },
+): Promise<number> {
+  const id = await nextSubmissionId(tx);
+  await insertSubmission(tx, id, meta, "rejected", summary);
+  return id;
+}
+
+/**
+ * The accepted submission with these bytes whose unit-months are all still current, if any:
+ * re-sending it changes nothing.
+ */
+export async function unchangedSubmission(tx: Tx, sha256: string, kind: string): Promise<number | null> {
+  const rows = await tx.query<{ id: number }>(
+    `SELECT s.submission_id AS id FROM submissions s
+     WHERE s.sha256 = $sha AND s.kind = $kind AND s.status = 'accepted'
+       AND NOT EXISTS (SELECT 1 FROM submission_unit_months m WHERE m.submission_id = s.submission_id AND NOT m.current)
+       AND (s.kind <> 'cases' OR NOT EXISTS (SELECT 1 FROM submissions later
+            WHERE later.kind = 'cases' AND later.status = 'accepted' AND later.submission_id > s.submission_id
+              AND list_has_any(later.units, s.units)))
+     ORDER BY s.submission_id DESC LIMIT 1`,
+    { sha: sha256, kind },
+  );
+  return rows.length ? rows[0].id : null;
+}
+
+/** Loads an accepted monthly report; returns its submission id and each unit-month's revision. */
+export async function loadMonthly(
+  tx: Tx,
+  meta: SubmissionMeta,
+  data: { facts: Fact[]; unitMonths: UnitMonthRows[]; rows: number; units: string[]; months: string[]; warnings: Finding[] },
+): Promise<{ submissionId: number }> {
+  const id = await nextSubmissionId(tx);
+  await insertSubmission(tx, id, meta, "accepted", { ...data, findings: data.warnings });
+  await tx.run("CREATE OR REPLACE TEMP TABLE staging_um (unit VARCHAR, month VARCHAR, rows INTEGER)");
+  await tx.append(
+    "staging_um",
+    [VARCHAR, VARCHAR, INTEGER],
+    [data.unitMonths.map((u) => u.unit), data.unitMonths.map((u) => u.month), data.unitMonths.map((u) => u.rows)],
+  );
+  await tx.run(
+    `UPDATE facts SET current = false FROM staging_um s
+     WHERE facts.current AND facts.unit = s.unit AND facts.month = s.month`,
+  );
+  await tx.run(
+    `INSERT INTO submission_unit_months
+     SELECT $id, s.unit, s.month, coalesce(p.revision, 0) + 1, s.rows, true
+     FROM staging_um s LEFT JOIN (
+       SELECT unit, month, max(revision) AS revision FROM submission_unit_months GROUP BY unit, month
+     ) p ON p.unit = s.unit AND p.month = s.month`,
+    { id },
+  );
+  await tx.run(
+    `UPDATE submission_unit_months SET current = false FROM staging_um s
+     WHERE submission_unit_months.current AND submission_unit_months.submission_id <> $id
+       AND submission_unit_months.unit = s.unit AND submission_unit_months.month = s.month`,
+    { id },
+  );
+  await tx.run("DROP TABLE staging_um");
+  const reported = data.facts.filter((f) => f.value !== null);
+  const n = reported.length;
+  const ids = new Array<number>(n).fill(id);
+  const current = new Array<boolean>(n).fill(true);
+  await tx.append(
+    "facts",
+    [INTEGER, VARCHAR, VARCHAR, VARCHAR, DOUBLE, BOOLEAN],
+    [
+      ids,
+      reported.map((f) => f.unit),
+      reported.map((f) => f.month),
+      reported.map((f) => f.indicator),
+      reported.map((f) => f.value as number),
+      current,
+    ],
+  );
+  return { submissionId: id };
+}

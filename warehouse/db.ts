@@ -1,0 +1,268 @@
+/**
+ * The warehouse: the only module that imports @duckdb/node-api. One DuckDB instance per database
+ * file per process (a second instance on the same file would see stale data and drop the file
+ * lock), one writer at a time through a queue, each write one transaction, and values converted
+ * once here (BIGINT → number, DATE → "YYYY-MM-DD", TIMESTAMP → ISO string).
+ *
+ * The instance runs with external access disabled and its configuration locked: no SQL sent to
+ * it can read or write files or the network. Parquet backup and restore use a separate in-memory
+ * instance (warehouse/parquet.ts), never this one.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import {
+  type DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  type DuckDBResultReader,
+  type DuckDBType,
+  DuckDBTypeId,
+  type DuckDBValue,
+} from "@duckdb/node-api";
+import { DataError, finding } from "../etl/finding.ts";
+import { latestVersion, readMigrations } from "./migrations.ts";
+
+export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
+export type Row = Record<string, Value>;
+export type Params = Record<string, string | number | boolean | null> | (string | number | boolean | null)[];
+
+export { BOOLEAN, DOUBLE, INTEGER, TIMESTAMPTZ, VARCHAR } from "@duckdb/node-api";
+export type { DuckDBConnection, DuckDBType };
+
+export interface WarehouseOptions {
+  /** Database file; ":memory:" for a throwaway one. Defaults to data/jobtrack.duckdb. */
+  path?: string;
+}
+
+/** What a write transaction may do. */
+export interface Tx {
+  run(sql: string, params?: Params): Promise<void>;
+  query<T = Row>(sql: string, params?: Params): Promise<T[]>;
+  /** Appends columns (equal lengths) to a table, in chunks, inside the transaction. */
+  append(table: string, types: DuckDBType[], columns: DuckDBValue[][]): Promise<void>;
+  /** Appends ready data chunks (e.g. read by another instance) to a table. */
+  appendChunks(table: string, chunks: (DuckDBDataChunk | null)[]): Promise<void>;
+}
+
+const open = new Map<string, Promise<DuckDBInstance>>();
+
+export class Warehouse {
+  readonly path: string;
+  readonly schemaVersion: number;
+  private readonly instance: DuckDBInstance;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(path: string, instance: DuckDBInstance, schemaVersion: number) {
+    this.path = path;
+    this.instance = instance;
+    this.schemaVersion = schemaVersion;
+  }
+
+  /** Opens (creating and migrating as needed) the database file. */
+  static async open(options: WarehouseOptions = {}): Promise<Warehouse> {
+    const path = options.path === ":memory:" ? ":memory:" : resolve(options.path ?? "data/jobtrack.duckdb");
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    const key = path === ":memory:" ? `:memory:${Math.random()}` : path;
+    if (path !== ":memory:" && open.has(key)) {
+      throw new Error(`the database ${path} is already open in this process; share the Warehouse object`);
+    }
+    const pending = DuckDBInstance.create(path, {
+      enable_external_access: "false",
+      lock_configuration: "true",
+      autoinstall_known_extensions: "false",
+      autoload_known_extensions: "false",
+    });
+    open.set(key, pending);
+    let instance: DuckDBInstance;
+    try {
+      instance = await pending;
+    } catch (error) {
+      open.delete(key);
+      throw error;
+    }
+    try {
+      const version = await migrate(instance, path);
+      const warehouse = new Warehouse(path, instance, version);
+      warehouse.openKey = key;
+      return warehouse;
+    } catch (error) {
+      open.delete(key);
+      instance.closeSync();
+      throw error;
+    }
+  }
+
+  private openKey = "";
+
+  /** A fresh connection; the caller closes it (`closeSync`). Used by the analyst sandbox. */
+  connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  /** A read outside the write queue (DuckDB reads see the last committed state). */
+  async query<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const connection = await this.instance.connect();
+    try {
+      return rowsOf(await connection.runAndReadAll(sql, params as never)) as T[];
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /** Runs `fn` as one transaction, after every earlier write has finished. */
+  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error("warehouse is closed"));
+    const next = this.queue.then(async () => {
+      const connection = await this.instance.connect();
+      try {
+        await connection.run("BEGIN TRANSACTION");
+        try {
+          const result = await fn(txOf(connection));
+          await connection.run("COMMIT");
+          return result;
+        } catch (error) {
+          await connection.run("ROLLBACK").catch(() => {});
+          throw error;
+        }
+      } finally {
+        connection.closeSync();
+      }
+    });
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  /** Waits for queued writes, checkpoints and closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    if (this.path !== ":memory:") {
+      const connection = await this.instance.connect();
+      await connection.run("CHECKPOINT").catch(() => {});
+      connection.closeSync();
+    }
+    this.instance.closeSync();
+    open.delete(this.openKey);
+  }
+}
+
+function txOf(connection: DuckDBConnection): Tx {
+  return {
+    async run(sql, params) {
+      await connection.run(sql, params as never);
+    },
+    async query(sql, params) {
+      return rowsOf(await connection.runAndReadAll(sql, params as never)) as never;
+    },
+    async appendChunks(table, chunks) {
+      const appender = await connection.createAppender(table);
+      try {
+        for (const chunk of chunks) if (chunk) appender.appendDataChunk(chunk);
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    },
+    async append(table, types, columns) {
+      const appender = await connection.createAppender(table);
+      const total = columns[0]?.length ?? 0;
+      const size = 2048;
+      try {
+        for (let start = 0; start < total; start += size) {
+          const end = Math.min(total, start + size);
+          const chunk = DuckDBDataChunk.create(types, end - start);
+          chunk.setColumns(columns.map((column) => column.slice(start, end)));
+          appender.appendDataChunk(chunk);
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    },
+  };
+}
+
+async function migrate(instance: DuckDBInstance, path: string): Promise<number> {
+  const migrations = readMigrations();
+  const latest = latestVersion(migrations);
+  const connection = await instance.connect();
+  try {
+    await connection.run("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
+    const rows = rowsOf(await connection.runAndReadAll("SELECT value FROM meta WHERE key = 'schema_version'"));
+    const current = rows.length ? Number(rows[0].value) : 0;
+    if (current > latest) {
+      throw new DataError([
+        finding(
+          null,
+          null,
+          "schema_too_new",
+          `数据库 ${path} 的结构版本为 ${current}，比本程序支持的版本 ${latest} 新；请升级 jobtrack 后再打开。`,
+          `The database ${path} has schema version ${current}, newer than this jobtrack knows (${latest}); upgrade jobtrack to open it.`,
+        ),
+      ]);
+    }
+    for (const migration of migrations.filter((m) => m.version > current)) {
+      await connection.run("BEGIN TRANSACTION");
+      try {
+        await connection.run(migration.sql);
+        await connection.run("INSERT OR REPLACE INTO meta VALUES ('schema_version', $v)", { v: String(migration.version) });
+        await connection.run("COMMIT");
+      } catch (error) {
+        await connection.run("ROLLBACK").catch(() => {});
+        throw error;
+      }
+    }
+    return Math.max(current, latest);
+  } finally {
+    connection.closeSync();
+  }
+}
+
+/** Result rows as plain objects with JSON-safe values. */
+export function rowsOf(result: DuckDBResultReader): Row[] {
+  const names = result.columnNames();
+  const converters = result.columnTypes().map(converterFor);
+  const rows = result.getRowsJS();
+  const out: Row[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row: Row = {};
+    const values = rows[r];
+    for (let c = 0; c < names.length; c++) row[names[c]] = converters[c](values[c]);
+    out[r] = row;
+  }
+  return out;
+}
+
+/** Column values of a result, converted like `rowsOf` (for the SQL console and exports). */
+export function columnsOf(result: DuckDBResultReader): { name: string; type: string; values: Value[] }[] {
+  const types = result.columnTypes();
+  return result.getColumnsJS().map((values, i) => {
+    const convert = converterFor(types[i]);
+    return { name: result.columnName(i), type: types[i].toString(), values: values.map((v) => convert(v)) };
+  });
+}
+
+export function converterFor(type: DuckDBType): (value: unknown) => Value {
+  switch (type.typeId) {
+    case DuckDBTypeId.DATE:
+      return (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : toValue(v));
+    default:
+      return toValue;
+  }
+}
+
+function toValue(v: unknown): Value {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "bigint") return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+  if (Array.isArray(v)) return v.map(toValue);
+  if (v instanceof Uint8Array) return Buffer.from(v).toString("base64");
+  if (typeof v === "object") {
+    const out: { [key: string]: Value } = {};
+    for (const [k, x] of Object.entries(v as object)) out[k] = toValue(x);
+    return out;
+  }
+  return v as Value;
+}
