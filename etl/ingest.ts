@@ -6,9 +6,12 @@
 import { createHash } from "node:crypto";
 import type { Tx, Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
-import { type Finding, type FindingOut, finding, type Lang, localizeFinding } from "./finding.ts";
+import { type Finding, type FindingOut, type Lang, localizeFinding } from "./finding.ts";
 import { type Fact, loadMonthly, recordRejected, type SubmissionMeta, unchangedSubmission } from "./load.ts";
 import { monthlyFlows, ytdLookupsNeeded } from "./monthlyFlows.ts";
+import { isLedger } from "./ledger/ledgerHeader.ts";
+import { ledgerReportMismatches, loadLedger } from "./ledger/loadLedger.ts";
+import { parseLedger } from "./ledger/parseLedger.ts";
 import { type ParsedMonthly, parseMonthly } from "./parseMonthly.ts";
 import { priorYtdLookup } from "./priorYtd.ts";
 import { readUpload } from "./read/readUpload.ts";
@@ -69,6 +72,7 @@ export async function ingestFile(ctx: IngestContext, input: IngestInput): Promis
     return reject(ctx, meta, { errors: read.findings, warnings: [], units: [], months: [], rows: 0 });
   }
   progress("parse", 0.2);
+  if (isLedger(read.grid)) return ingestLedger(ctx, { ...meta, kind: "cases" }, read.grid);
   const parsed = parseMonthly(read.grid, {
     units: ctx.units,
     periods: ctx.periods,
@@ -104,6 +108,38 @@ export async function ingestFile(ctx: IngestContext, input: IngestInput): Promis
   });
 }
 
+/** A case ledger: the unit's whole current ledger, replacing the previous one (kept as history). */
+async function ingestLedger(ctx: IngestContext, meta: SubmissionMeta, grid: string[][]): Promise<IngestResult> {
+  const parsed = parseLedger(grid, { units: ctx.units, today: ctx.today });
+  const months = [...new Set(parsed.cases.map((c) => c.identified_on.slice(0, 7)))].sort();
+  const summary = { units: parsed.unit ? [parsed.unit] : [], months, rows: parsed.rows, warnings: parsed.warnings };
+  if (parsed.errors.length || !parsed.unit) return reject(ctx, meta, { ...summary, errors: parsed.errors });
+  const unit = parsed.unit;
+  const result = await ctx.db.write(async (tx) => {
+    const unchanged = await unchangedSubmission(tx, meta.sha256, "cases");
+    if (unchanged !== null) return { status: "unchanged" as const, id: unchanged, warnings: [] as Finding[] };
+    const { submissionId } = await loadLedger(tx, meta, { unit, cases: parsed.cases, rows: parsed.rows, warnings: parsed.warnings });
+    const mismatches = await ledgerReportMismatches(tx, unit);
+    if (mismatches.length) {
+      await tx.run("UPDATE submissions SET findings = $f::JSON WHERE submission_id = $id", {
+        f: JSON.stringify([...parsed.warnings, ...mismatches]),
+        id: submissionId,
+      });
+    }
+    return { status: "accepted" as const, id: submissionId, warnings: mismatches };
+  });
+  ctx.onProgress?.("done", 1);
+  return {
+    ...resultOf(ctx.lang, meta.fileName, result.status, {
+      ...summary,
+      warnings: [...parsed.warnings, ...result.warnings],
+      errors: [],
+      submissionId: result.id,
+    }),
+    kind: "cases",
+  };
+}
+
 function summaryOf(parsed: Pick<ParsedMonthly, "units" | "months" | "rows" | "warnings">, errors: Finding[]) {
   return { rows: parsed.rows, units: parsed.units, months: parsed.months, findings: [...errors, ...parsed.warnings] };
 }
@@ -114,7 +150,7 @@ async function reject(
   parsed: Pick<ParsedMonthly, "units" | "months" | "rows" | "warnings"> & { errors: Finding[] },
 ): Promise<IngestResult> {
   await ctx.db.write((tx: Tx) => recordRejected(tx, meta, summaryOf(parsed, parsed.errors)));
-  return resultOf(ctx.lang, meta.fileName, "rejected", { ...parsed, submissionId: null });
+  return { ...resultOf(ctx.lang, meta.fileName, "rejected", { ...parsed, submissionId: null }), kind: meta.kind };
 }
 
 function resultOf(
@@ -149,9 +185,4 @@ function unitMonthsOf(parsed: ParsedMonthly) {
     const [unit, month] = key.split("\u0000");
     return { unit, month, rows: set.size };
   });
-}
-
-/** A file-level finding for a refused file of an unsupported kind. */
-export function unsupportedKind(zh: string, en: string): Finding {
-  return finding(null, null, "unsupported_kind", zh, en);
 }

@@ -19,15 +19,16 @@ describe("Warehouse", () => {
     await db.close();
   });
 
-  it("upgrades an older file: a database at version 0 gets every migration", async () => {
+  it("upgrades an older file: a version-1 database gets the later migrations and keeps its data", async () => {
     const path = tempFile();
-    const old = await Warehouse.open({ path });
-    await old.write((tx) => tx.run("UPDATE meta SET value = '0' WHERE key = 'schema_version'"));
-    await old.write((tx) => tx.run("DROP VIEW v_submissions; DROP VIEW v_facts; DROP VIEW v_units; DROP TABLE facts; DROP TABLE submission_unit_months; DROP TABLE submissions; DROP TABLE units"));
+    const old = await Warehouse.open({ path, migrations: readMigrations().filter((m) => m.version <= 1) });
+    expect(old.schemaVersion).toBe(1);
+    await old.write((tx) => tx.run("INSERT INTO units VALUES ('A', '甲镇', 'A Town', 'town')"));
     await old.close();
     const db = await Warehouse.open({ path });
-    const [row] = await db.query<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
-    expect(Number(row.value)).toBe(latestVersion(readMigrations()));
+    expect(db.schemaVersion).toBe(latestVersion(readMigrations()));
+    expect(await db.query("SELECT unit, name_zh FROM v_units")).toEqual([{ unit: "A", name_zh: "甲镇" }]);
+    expect(await db.query("SELECT count(*)::INTEGER AS n FROM v_cases")).toEqual([{ n: 0 }]);
     await db.close();
   });
 

@@ -1,0 +1,37 @@
+/**
+ * `npm run bench [-- --only NAME]`: runs every benchmark section and writes BENCHMARKS.md with
+ * the machine and the date. Targets are compared as ratios measured in the same run, since the
+ * machines are shared and absolute times drift.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { join } from "node:path";
+import { ingestBench } from "./ingest.ts";
+import type { Section } from "./section.ts";
+
+const SECTIONS: Section[] = [ingestBench];
+
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+const work = mkdtempSync(join(tmpdir(), "jobtrack-bench-"));
+mkdirSync(work, { recursive: true });
+const duckdbVersion = JSON.parse(readFileSync("node_modules/@duckdb/node-api/package.json", "utf8")).version;
+
+const out: string[] = [
+  "# Benchmarks",
+  "",
+  `Run on ${new Date().toISOString().slice(0, 10)} — ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, @duckdb/node-api ${duckdbVersion}.`,
+  "Each case runs in its own process (peak RSS is that process's); times are medians where repeated. `npm run bench` rewrites this file.",
+  "",
+];
+try {
+  for (const section of SECTIONS) {
+    if (only && section.name !== only) continue;
+    console.log(`bench: ${section.title}`);
+    const result = await section.run(work, (line) => console.log(line));
+    out.push(`## ${section.title}`, "", ...result.lines, "");
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+writeFileSync("BENCHMARKS.md", `${out.join("\n")}\n`);
+console.log(out.join("\n"));

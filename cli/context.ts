@@ -1,0 +1,61 @@
+/**
+ * Opening what a command works on: the warehouse file (--db, JOBTRACK_DB, or data/jobtrack.duckdb),
+ * the unit registry (--units, JOBTRACK_UNITS, or fixtures/units.csv) and the plans (--plans,
+ * JOBTRACK_PLANS, or metrics/plans), all relative to the current directory except the two
+ * defaults, which ship with jobtrack.
+ */
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadPlans } from "../metrics/loadPlans.ts";
+import type { Plan } from "../metrics/plan.ts";
+import { Warehouse } from "../warehouse/db.ts";
+import { readRegistry, syncRegistry, type Unit } from "../warehouse/registry.ts";
+import type { CommandArgs } from "./command.ts";
+
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface Context {
+  db: Warehouse;
+  units: Unit[];
+  plans: Plan[];
+}
+
+export function dbPath(args: Pick<CommandArgs, "flags" | "io">): string {
+  const flag = args.flags.db as string | undefined;
+  // defaults to data/jobtrack.duckdb in the current directory
+  return resolve(args.io.cwd, flag ?? args.io.env.JOBTRACK_DB ?? "data/jobtrack.duckdb");
+}
+
+export function unitsPath(args: Pick<CommandArgs, "flags" | "io">): string {
+  const flag = (args.flags.units as string | undefined) ?? args.io.env.JOBTRACK_UNITS;
+  return flag ? resolve(args.io.cwd, flag) : join(PACKAGE_ROOT, "fixtures", "units.csv");
+}
+
+export function plansDir(args: Pick<CommandArgs, "flags" | "io">): string {
+  const flag = (args.flags.plans as string | undefined) ?? args.io.env.JOBTRACK_PLANS;
+  return flag ? resolve(args.io.cwd, flag) : join(PACKAGE_ROOT, "metrics", "plans");
+}
+
+export async function openContext(args: Pick<CommandArgs, "flags" | "io">): Promise<Context> {
+  const units = readRegistry(unitsPath(args));
+  const plans = loadPlans(plansDir(args));
+  const db = await Warehouse.open({ path: dbPath(args) });
+  try {
+    await syncRegistry(db, units);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return { db, units, plans };
+}
+
+/** Runs `fn` with an open context and always closes the database. */
+export async function withContext<T>(args: Pick<CommandArgs, "flags" | "io">, fn: (ctx: Context) => Promise<T>): Promise<T> {
+  if (args.io.hosted) return fn(args.io.hosted);
+  const ctx = await openContext(args);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.db.close();
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The command line: parse arguments, dispatch to one command, one top-level catch that turns
+ * every error into a message in the chosen language and an exit code (0 ok, 1 rejected input or
+ * failed check, 2 usage).
+ */
+import { parseArgs } from "node:util";
+import { DataError, type Lang } from "../etl/finding.ts";
+import { CliError, usageError } from "./cliError.ts";
+import { type Command, GLOBAL_OPTIONS } from "./command.ts";
+import { backup, restore } from "./commands/backup.ts";
+import { ingest } from "./commands/ingest.ts";
+import { sql } from "./commands/sql.ts";
+import { template } from "./commands/template.ts";
+import { type CliIO, processIO, say } from "./io.ts";
+
+export const COMMANDS: Command[] = [ingest, sql, template, backup, restore];
+
+function helpText(lang: Lang): string {
+  const lines = [
+    say(lang, "用法：jobtrack <命令> [选项]", "Usage: jobtrack <command> [options]"),
+    "",
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${say(lang, c.summary.zh, c.summary.en)}`),
+    "",
+    say(lang, "通用选项：", "Options for every command:"),
+    `  --db FILE        ${say(lang, "数据库文件（默认 data/jobtrack.duckdb 或 JOBTRACK_DB）", "database file (default data/jobtrack.duckdb or JOBTRACK_DB)")}`,
+    `  --lang zh|en     ${say(lang, "输出语言（默认 zh）", "output language (default zh)")}`,
+    `  --format …       ${say(lang, "输出格式（如 json）", "output format (e.g. json)")}`,
+    `  --units FILE     ${say(lang, "单位名录（默认 fixtures/units.csv）", "unit registry (default fixtures/units.csv)")}`,
+    `  --plans DIR      ${say(lang, "目标计划目录（默认 metrics/plans）", "plans folder (default metrics/plans)")}`,
+    "",
+    say(lang, "退出码：0 成功，1 输入被退回或检查未通过，2 用法错误。", "Exit codes: 0 success, 1 rejected input or failed check, 2 usage error."),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const envLang = io.env.JOBTRACK_LANG === "en" ? "en" : "zh";
+  let lang: Lang = argv.includes("--lang") && argv[argv.indexOf("--lang") + 1] === "en" ? "en" : envLang;
+  try {
+    const [name, ...rest] = argv;
+    if (!name || name === "--help" || name === "-h" || name === "help") {
+      io.stdout(helpText(lang));
+      return name ? 0 : 2;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw usageError(`未知命令：${name}`, `Unknown command: ${name}`);
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw usageError(`参数有误：${(error as Error).message}`, `Bad arguments: ${(error as Error).message}`);
+    }
+    const flags = parsed.values as Record<string, string | boolean | undefined>;
+    if (flags.lang !== undefined && flags.lang !== "zh" && flags.lang !== "en") {
+      throw usageError("--lang 须为 zh 或 en。", "--lang must be zh or en.");
+    }
+    lang = (flags.lang as Lang | undefined) ?? envLang;
+    if (flags.help) {
+      io.stdout(`jobtrack ${command.usage}\n${say(lang, command.summary.zh, command.summary.en)}\n`);
+      return 0;
+    }
+    return await command.run({ positionals: parsed.positionals, flags, lang, format: flags.format as string | undefined, io });
+  } catch (error) {
+    return report(error, lang, io);
+  }
+}
+
+function report(error: unknown, lang: Lang, io: CliIO): number {
+  if (error instanceof CliError) {
+    io.stderr(`jobtrack: ${say(lang, error.zh, error.en)}\n`);
+    if (error.exitCode === 2) io.stderr(say(lang, "运行 jobtrack --help 查看用法。\n", "Run jobtrack --help for usage.\n"));
+    return error.exitCode;
+  }
+  if (error instanceof DataError) {
+    for (const f of error.findings) {
+      const where = f.row === null ? "" : say(lang, `第${f.row}行：`, `line ${f.row}: `);
+      io.stderr(`jobtrack: ${where}${say(lang, f.zh, f.en)} [${f.code}]\n`);
+    }
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`jobtrack: ${say(lang, "出错：", "failed: ")}${message}\n`);
+  if (io.env.JOBTRACK_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+  return 1;
+}

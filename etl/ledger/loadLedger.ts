@@ -1,0 +1,87 @@
+/**
+ * Writing an accepted ledger inside the caller's transaction: the unit's earlier ledger rows stop
+ * being current (kept as history) and the new rows become current. Then the ledger is compared
+ * with the monthly reports: hardship persons employed in a month per the ledger against
+ * `hardship_employed` reported for that month, as warnings naming both numbers.
+ */
+import { BOOLEAN, DATE, dateValue, INTEGER, type Tx, VARCHAR } from "../../warehouse/db.ts";
+import { type Finding, finding } from "../finding.ts";
+import type { SubmissionMeta } from "../load.ts";
+import type { Case } from "./parseLedger.ts";
+
+export async function loadLedger(
+  tx: Tx,
+  meta: SubmissionMeta,
+  ledger: { unit: string; cases: Case[]; rows: number; warnings: Finding[] },
+): Promise<{ submissionId: number }> {
+  const [{ id }] = await tx.query<{ id: number }>("SELECT coalesce(max(submission_id), 0) + 1 AS id FROM submissions");
+  const months = [...new Set(ledger.cases.map((c) => c.identified_on.slice(0, 7)))].sort();
+  await tx.run(
+    `INSERT INTO submissions VALUES ($id, 'cases', $file, $sha, $at::TIMESTAMPTZ, $by, 'accepted', $rows,
+       [$unit], $months::VARCHAR[], $format, $encoding, $findings::JSON)`,
+    {
+      id,
+      file: meta.fileName,
+      sha: meta.sha256,
+      at: meta.receivedAt,
+      by: meta.receivedBy,
+      rows: ledger.rows,
+      unit: ledger.unit,
+      months: JSON.stringify(months),
+      format: meta.format,
+      encoding: meta.encoding,
+      findings: JSON.stringify(ledger.warnings),
+    },
+  );
+  await tx.run("UPDATE cases SET current = false WHERE current AND unit = $unit", { unit: ledger.unit });
+  const n = ledger.cases.length;
+  const cases = ledger.cases;
+  await tx.append(
+    "cases",
+    [INTEGER, VARCHAR, VARCHAR, VARCHAR, DATE, DATE, VARCHAR, BOOLEAN],
+    [
+      new Array(n).fill(id),
+      cases.map((c) => c.unit),
+      cases.map((c) => c.case_id),
+      cases.map((c) => c.category),
+      cases.map((c) => dayValue(c.identified_on)),
+      cases.map((c) => (c.employed_on ? dayValue(c.employed_on) : null)),
+      cases.map((c) => c.channel),
+      new Array(n).fill(true),
+    ],
+  );
+  return { submissionId: id };
+}
+
+function dayValue(date: string) {
+  const [y, m, d] = date.split("-").map(Number);
+  return dateValue(Math.round(Date.UTC(y, m - 1, d) / 86_400_000));
+}
+
+/** Months where the ledger's hardship employments differ from the monthly report's figure. */
+export async function ledgerReportMismatches(tx: Tx, unit: string): Promise<Finding[]> {
+  const rows = await tx.query<{ month: string; ledger: number; reported: number }>(
+    `WITH ledger AS (
+       SELECT strftime(employed_on, '%Y-%m') AS month, count(*)::INTEGER AS n
+       FROM cases WHERE current AND unit = $unit AND category = 'hardship' AND employed_on IS NOT NULL
+       GROUP BY 1
+     ), reported AS (
+       SELECT month, value FROM facts WHERE current AND unit = $unit AND indicator = 'hardship_employed'
+     )
+     SELECT r.month, coalesce(l.n, 0) AS ledger, r.value AS reported
+     FROM reported r LEFT JOIN ledger l USING (month)
+     WHERE coalesce(l.n, 0) <> r.value AND r.month >= (SELECT min(strftime(identified_on, '%Y-%m')) FROM cases WHERE current AND unit = $unit)
+     ORDER BY r.month`,
+    { unit },
+  );
+  return rows.map((r) => {
+    const [y, m] = r.month.split("-").map(Number);
+    return finding(
+      null,
+      null,
+      "ledger_report_mismatch",
+      `${y}年${m}月：台账记录就业困难人员实现就业 ${r.ledger} 人，月报填报 ${r.reported} 人，请核对。`,
+      `${r.month}: the ledger shows ${r.ledger} hardship persons employed, the monthly report says ${r.reported}; please check.`,
+    );
+  });
+}
