@@ -1,0 +1,172 @@
+/**
+ * The header of a monthly template: which grid row it is, whether the file is in the wide
+ * layout (one column per indicator) or the long one (`unit, month, indicator, value`), and what
+ * each column holds. The header is the first of the first ten rows that names both the unit and
+ * the month column, so a title row above it ("青浦区稳就业月报（2022年8月）") is skipped.
+ */
+import { type Finding, finding } from "../finding.ts";
+import type { Indicator } from "../indicators.ts";
+import { headerKey, indicatorByName } from "./indicatorName.ts";
+
+export type ColumnSpec =
+  | { role: "unit" | "month" | "indicator_name" | "value"; index: number; header: string }
+  | { role: "indicator"; index: number; header: string; indicator: Indicator; ytd: boolean; ordinal: number };
+
+export interface HeaderMap {
+  /** 0-based grid index; Excel shows it as row headerRow + 1. */
+  headerRow: number;
+  layout: "wide" | "long";
+  columns: ColumnSpec[];
+  findings: Finding[];
+}
+
+type KeyRole = "unit" | "month" | "indicator_name" | "value";
+
+const ROLE_NAMES: Record<KeyRole, readonly string[]> = {
+  unit: ["unit", "单位", "街镇", "街镇代码", "单位名称", "街镇名称"],
+  month: ["month", "报告月份", "月份", "统计月份"],
+  indicator_name: ["indicator", "统计项", "指标"],
+  value: ["value", "数值"],
+};
+
+const ROLE_LABEL: Record<KeyRole, { zh: string; en: string }> = {
+  unit: { zh: "单位（unit）", en: "unit (单位)" },
+  month: { zh: "报告月份（month）", en: "month (报告月份)" },
+  indicator_name: { zh: "统计项（indicator）", en: "indicator (统计项)" },
+  value: { zh: "数值（value）", en: "value (数值)" },
+};
+
+const ROLE_BY_NAME = new Map<string, KeyRole>(
+  (Object.entries(ROLE_NAMES) as [KeyRole, readonly string[]][]).flatMap(([role, names]) =>
+    names.map((name) => [headerKey(name), role] as [string, KeyRole]),
+  ),
+);
+
+/** Rows searched for the header. */
+const HEADER_SEARCH = 10;
+
+/** `A`, `B`, …, `Z`, `AA`: the Excel letter of a 0-based column index. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** How findings name a column: its header as written, or its Excel letter when the header is blank. */
+export function columnName(headerCells: readonly string[] | undefined, index: number): string {
+  const text = (headerCells?.[index] ?? "").trim();
+  return text === "" ? columnLetter(index) : text;
+}
+
+function rolesOf(row: readonly string[]): Set<KeyRole> {
+  const roles = new Set<KeyRole>();
+  for (const cell of row) {
+    const role = ROLE_BY_NAME.get(headerKey(cell ?? ""));
+    if (role) roles.add(role);
+  }
+  return roles;
+}
+
+/**
+ * The header row, or when no row names both unit and month, the row that names the most known
+ * columns (score 0: nothing looks like a header at all).
+ */
+function findHeaderRow(grid: readonly string[][]): { row: number; roles: Set<KeyRole>; score: number } {
+  let best = { row: 0, roles: new Set<KeyRole>(), score: 0 };
+  const end = Math.min(grid.length, HEADER_SEARCH);
+  for (let r = 0; r < end; r++) {
+    const roles = rolesOf(grid[r]);
+    if (roles.has("unit") && roles.has("month")) return { row: r, roles, score: Number.POSITIVE_INFINITY };
+    let score = roles.size;
+    for (const cell of grid[r]) if (indicatorByName(cell ?? "")) score++;
+    if (score > best.score) best = { row: r, roles, score };
+  }
+  return best;
+}
+
+function columnIsBlank(grid: readonly string[][], from: number, index: number): boolean {
+  for (let r = from; r < grid.length; r++) {
+    const cell = grid[r][index];
+    if (cell !== undefined && cell !== "" && cell.trim() !== "") return false;
+  }
+  return true;
+}
+
+function missingColumn(role: KeyRole): Finding {
+  const label = ROLE_LABEL[role];
+  if (role === "unit" || role === "month") {
+    return finding(
+      null,
+      null,
+      "missing_column",
+      `缺少“${label.zh}”列：前 ${HEADER_SEARCH} 行中没有同时包含“单位”和“报告月份”两列的表头行。请使用月报模板的表头。`,
+      `The ${label.en} column is missing: none of the first ${HEADER_SEARCH} rows is a header naming both the unit and the month column. Use the headers of the monthly template.`,
+    );
+  }
+  return finding(
+    null,
+    null,
+    "missing_column",
+    `缺少“${label.zh}”列：长表格式需要 单位、报告月份、统计项、数值 四列。`,
+    `The ${label.en} column is missing: the long layout needs the unit, month, indicator and value columns.`,
+  );
+}
+
+/** Reads the header: its row, the layout, each known column, and findings for the rest. */
+export function mapHeader(grid: readonly string[][]): HeaderMap {
+  const { row: headerRow, roles, score } = findHeaderRow(grid);
+  const headerCells = grid[headerRow] ?? [];
+  const excelRow = headerRow + 1;
+  const layout = roles.has("indicator_name") || roles.has("value") ? "long" : "wide";
+  const findings: Finding[] = [];
+  const columns: ColumnSpec[] = [];
+  const seen = new Map<string, string>();
+  let width = 0;
+  for (const row of grid) if (row.length > width) width = row.length;
+
+  for (let c = 0; c < width; c++) {
+    const header = (headerCells[c] ?? "").trim();
+    const name = columnName(headerCells, c);
+    const role = header === "" ? undefined : ROLE_BY_NAME.get(headerKey(header));
+    const named = header === "" || role ? null : indicatorByName(header);
+    const identity = role ?? (named ? `${named.indicator.key}${named.ytd ? "_ytd" : ""}` : null);
+    if (identity !== null && (layout === "wide" || role)) {
+      const first = seen.get(identity);
+      if (first !== undefined) {
+        findings.push(
+          finding(
+            excelRow,
+            name,
+            "duplicate_column",
+            `列“${name}”与前面的列“${first}”是同一项，一个文件中每一项只能有一列。`,
+            `Column "${name}" is the same item as the earlier column "${first}"; each item may appear in one column only.`,
+          ),
+        );
+        continue;
+      }
+      seen.set(identity, name);
+      if (role) columns.push({ role, index: c, header });
+      else if (named) columns.push({ role: "indicator", index: c, header, ...named });
+      continue;
+    }
+    // with no header in sight, the missing unit and month columns say all there is to say
+    if (score === 0 || columnIsBlank(grid, headerRow + 1, c)) continue;
+    const zh = named
+      ? `列“${name}”：长表格式（unit, month, indicator, value）中统计项应写在“统计项”列里，不能单独成列。`
+      : `无法识别的列“${name}”：不是月报模板的列名。请使用模板表头（如“正规就业人数”）或英文键（如 formal_employment），或删除该列。`;
+    const en = named
+      ? `Column "${name}": in the long layout (unit, month, indicator, value) an indicator goes in the indicator column, not a column of its own.`
+      : `Unknown column "${name}": not a column of the monthly template. Use a template header (e.g. 正规就业人数) or an English key (e.g. formal_employment), or delete the column.`;
+    findings.push(finding(excelRow, name, "unknown_column", zh, en));
+  }
+
+  const required: KeyRole[] =
+    layout === "long" ? ["unit", "month", "indicator_name", "value"] : ["unit", "month"];
+  for (const role of required) if (!seen.has(role)) findings.push(missingColumn(role));
+  return { headerRow, layout, columns, findings };
+}

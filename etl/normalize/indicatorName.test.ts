@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { INDICATORS } from "../indicators.ts";
+import { headerKey, indicatorByName, indicatorOrdinal } from "./indicatorName.ts";
+
+const named = (text: string) => {
+  const n = indicatorByName(text);
+  return n ? `${n.indicator.key}${n.ytd ? "+ytd" : ""}` : null;
+};
+
+describe("indicatorByName", () => {
+  for (const indicator of INDICATORS) {
+    it(`indicatorByName('${indicator.key}') and ('${indicator.zh}') are ${indicator.key}`, () => {
+      expect(named(indicator.key)).toBe(indicator.key);
+      expect(named(indicator.zh)).toBe(indicator.key);
+    });
+  }
+
+  const cases: [string, string | null][] = [
+    ["其中面向高校毕业生岗位数", "pi_posts_grads"],
+    ["其中面向高校毕业生岗位数(新城)", "pi_newcity_posts_grads"],
+    ["其中面向高校毕业生岗位数（新城）", "pi_newcity_posts_grads"],
+    ["其中面向高校毕业生岗位数(新城", null],
+    ["reemployed_ytd", "reemployed+ytd"],
+    ["REEMPLOYED_YTD", "reemployed+ytd"],
+    ["失业人员实现再就业人数(累计)", "reemployed+ytd"],
+    ["失业人员实现再就业人数（累计）", "reemployed+ytd"],
+    ["累计失业人员实现再就业人数", "reemployed+ytd"],
+    ["纾困融资额度落地金额（亿元）（累计）", "relief_financing+ytd"],
+    ["失业人员实现\n再就业人数", "reemployed"],
+    [" 正规就业人数 ", "formal_employment"],
+    ["*正规就业人数", "formal_employment"],
+    ["2023届离校未就业高校毕业生人数", "grads_unemployed"],
+    ["正规就业", null],
+    ["正规就业人数合计", null],
+    ["new jobs", null],
+  ];
+  for (const [text, key] of cases) {
+    it(`indicatorByName(${JSON.stringify(text)}) is ${key}`, () => {
+      expect(named(text)).toBe(key);
+    });
+  }
+
+  it("headerKey folds width, spaces, line breaks and case", () => {
+    expect(headerKey(" 报告\n月份（累计）")).toBe("报告月份(累计)");
+    expect(headerKey("Unit")).toBe("unit");
+  });
+
+  it("indicatorOrdinal follows the catalog order", () => {
+    expect(INDICATORS.map(indicatorOrdinal)).toEqual(INDICATORS.map((_, i) => i));
+  });
+});

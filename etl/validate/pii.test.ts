@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { looksLikePii, piiFinding } from "./pii.ts";
+
+describe("looksLikePii", () => {
+  const flagged: [string, "resident_id" | "mobile"][] = [
+    ["110101199003074514", "resident_id"],
+    ["11010519491231002X", "resident_id"],
+    ["11010519491231002x", "resident_id"],
+    ["身份证110101199003074514", "resident_id"],
+    ["张三（110101199003074514）已就业", "resident_id"],
+    ["110101 19900307 4514", "resident_id"],
+    ["110101900307451", "resident_id"],
+    ["110101199003074000", "resident_id"],
+    ["13800138000", "mobile"],
+    ["19912345678", "mobile"],
+    ["+86 138 0013 8000", "mobile"],
+    ["+8613800138000", "mobile"],
+    ["138-0013-8000", "mobile"],
+    ["138 0013 8000", "mobile"],
+    ["联系电话：13800138000", "mobile"],
+    ["王五13800138000", "mobile"],
+    ["2022 13800138000", "mobile"],
+  ];
+  for (const [text, kind] of flagged) {
+    it(`looksLikePii(${JSON.stringify(text)}) is ${kind}`, () => {
+      expect(looksLikePii(text)).toBe(kind);
+    });
+  }
+
+  const clean = [
+    "393848",
+    "310118102",
+    "1,234,567",
+    "2022-08-01",
+    "110101199003074515",
+    "11010119900307451X",
+    "110101199013074514",
+    "12345678901",
+    "10012345678",
+    "138001380001",
+    "913800138000",
+    "1380013800",
+    "6222021234567890123",
+    "其中面向高校毕业生岗位数(新城)",
+    "registered_unemployed",
+    "2022年8月 报表 310118102 310118103",
+    "",
+  ];
+  for (const text of clean) {
+    it(`looksLikePii(${JSON.stringify(text)}) is null`, () => {
+      expect(looksLikePii(text)).toBeNull();
+    });
+  }
+});
+
+describe("piiFinding", () => {
+  it("piiFinding names row and column, never the value", () => {
+    for (const kind of ["resident_id", "mobile"] as const) {
+      const f = piiFinding(kind, 7, "备注");
+      expect(f).toMatchObject({
+        row: 7,
+        column: "备注",
+        code: kind === "mobile" ? "pii_mobile" : "pii_resident_id",
+      });
+      expect(`${f.zh}${f.en}`).not.toMatch(/\d{6}/);
+    }
+  });
+});
