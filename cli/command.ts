@@ -22,6 +22,8 @@ export interface Command {
   usage: string;
   summary: { zh: string; en: string };
   options: Options;
+  /** Whether the command works on the database; if a server holds it, the command runs there. Defaults to true. */
+  usesDatabase?: boolean;
   run(args: CommandArgs): Promise<number>;
 }
 

@@ -9,11 +9,14 @@ import { CliError, usageError } from "./cliError.ts";
 import { type Command, GLOBAL_OPTIONS } from "./command.ts";
 import { backup, restore } from "./commands/backup.ts";
 import { ingest } from "./commands/ingest.ts";
+import { serve } from "./commands/serve.ts";
 import { sql } from "./commands/sql.ts";
 import { template } from "./commands/template.ts";
+import { token } from "./commands/token.ts";
+import { dbPath } from "./context.ts";
 import { type CliIO, processIO, say } from "./io.ts";
 
-export const COMMANDS: Command[] = [ingest, sql, template, backup, restore];
+export const COMMANDS: Command[] = [ingest, sql, template, token, backup, restore, serve];
 
 function helpText(lang: Lang): string {
   const lines = [
@@ -58,6 +61,17 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     if (flags.help) {
       io.stdout(`jobtrack ${command.usage}\n${say(lang, command.summary.zh, command.summary.en)}\n`);
       return 0;
+    }
+    if (command.usesDatabase !== false && !io.hosted) {
+      // DuckDB lets one process hold the file: when a server holds it, the command runs there.
+      const { findLocalServer, forwardToServer } = await import("../server/localServer.ts");
+      const server = await findLocalServer(dbPath({ flags, io }));
+      if (server) {
+        const run = await forwardToServer(server, argv, io.cwd);
+        io.stdout(run.stdout);
+        io.stderr(run.stderr);
+        return run.exitCode;
+      }
     }
     return await command.run({ positionals: parsed.positionals, flags, lang, format: flags.format as string | undefined, io });
   } catch (error) {

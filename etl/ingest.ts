@@ -172,17 +172,18 @@ function resultOf(
   };
 }
 
-/** Data rows per unit-month, as the file held them. */
+/** Data rows per unit-month, as the file held them (values of one row are adjacent). */
 function unitMonthsOf(parsed: ParsedMonthly) {
-  const rows = new Map<string, Set<number>>();
+  const byUnit = new Map<string, Map<string, { unit: string; month: string; rows: number }>>();
+  let last: ParsedMonthly["values"][number] | null = null;
   for (const v of parsed.values) {
-    const key = `${v.unit}\u0000${v.month}`;
-    let set = rows.get(key);
-    if (!set) rows.set(key, (set = new Set()));
-    set.add(v.row);
+    if (last && v.row === last.row && v.unit === last.unit && v.month === last.month) continue;
+    last = v;
+    let months = byUnit.get(v.unit);
+    if (!months) byUnit.set(v.unit, (months = new Map()));
+    const entry = months.get(v.month);
+    if (entry) entry.rows++;
+    else months.set(v.month, { unit: v.unit, month: v.month, rows: 1 });
   }
-  return [...rows].map(([key, set]) => {
-    const [unit, month] = key.split("\u0000");
-    return { unit, month, rows: set.size };
-  });
+  return [...byUnit.values()].flatMap((months) => [...months.values()]);
 }

@@ -4,7 +4,7 @@
  * earlier cells stay in `facts` with current = false, and `submission_unit_months` numbers the
  * revisions of each unit-month.
  */
-import { BOOLEAN, DOUBLE, INTEGER, type Tx, VARCHAR } from "../warehouse/db.ts";
+import { DOUBLE, INTEGER, type Tx, VARCHAR } from "../warehouse/db.ts";
 import type { Finding } from "./finding.ts";
 
 export interface SubmissionMeta {
@@ -93,7 +93,34 @@ export async function unchangedSubmission(tx: Tx, sha256: string, kind: string):
   return rows.length ? rows[0].id : null;
 }
 
-/** Loads an accepted monthly report; returns its submission id and each unit-month's revision. */
+/** Dictionary codes of a string column: distinct values and, per row, the index of its value. */
+function encode(values: readonly string[]): { dict: string[]; codes: Int32Array } {
+  const index = new Map<string, number>();
+  const dict: string[] = [];
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let code = index.get(v);
+    if (code === undefined) {
+      code = dict.length;
+      index.set(v, code);
+      dict.push(v);
+    }
+    codes[i] = code;
+  }
+  return { dict, codes };
+}
+
+async function appendDictionary(tx: Tx, table: string, dict: string[]): Promise<void> {
+  await tx.run(`CREATE OR REPLACE TEMP TABLE ${table} (code INTEGER, text VARCHAR)`);
+  await tx.append(table, [INTEGER, VARCHAR], [dict.map((_, i) => i), dict]);
+}
+
+/**
+ * Loads an accepted monthly report; returns its submission id. The cells travel to DuckDB as
+ * integer codes plus three small dictionaries (far cheaper than a million strings each way),
+ * and DuckDB joins them back into `facts`.
+ */
 export async function loadMonthly(
   tx: Tx,
   meta: SubmissionMeta,
@@ -107,10 +134,20 @@ export async function loadMonthly(
     [VARCHAR, VARCHAR, INTEGER],
     [data.unitMonths.map((u) => u.unit), data.unitMonths.map((u) => u.month), data.unitMonths.map((u) => u.rows)],
   );
-  await tx.run(
-    `UPDATE facts SET current = false FROM staging_um s
-     WHERE facts.current AND facts.unit = s.unit AND facts.month = s.month`,
+  const [{ earlier }] = await tx.query<{ earlier: number }>(
+    `SELECT count(*)::INTEGER AS earlier FROM submission_unit_months m
+     SEMI JOIN staging_um s ON m.unit = s.unit AND m.month = s.month`,
   );
+  if (earlier > 0) {
+    await tx.run(
+      `UPDATE facts SET current = false FROM staging_um s
+       WHERE facts.current AND facts.unit = s.unit AND facts.month = s.month`,
+    );
+    await tx.run(
+      `UPDATE submission_unit_months SET current = false FROM staging_um s
+       WHERE submission_unit_months.current AND submission_unit_months.unit = s.unit AND submission_unit_months.month = s.month`,
+    );
+  }
   await tx.run(
     `INSERT INTO submission_unit_months
      SELECT $id, s.unit, s.month, coalesce(p.revision, 0) + 1, s.rows, true
@@ -119,28 +156,27 @@ export async function loadMonthly(
      ) p ON p.unit = s.unit AND p.month = s.month`,
     { id },
   );
-  await tx.run(
-    `UPDATE submission_unit_months SET current = false FROM staging_um s
-     WHERE submission_unit_months.current AND submission_unit_months.submission_id <> $id
-       AND submission_unit_months.unit = s.unit AND submission_unit_months.month = s.month`,
-    { id },
-  );
   await tx.run("DROP TABLE staging_um");
   const reported = data.facts.filter((f) => f.value !== null);
-  const n = reported.length;
-  const ids = new Array<number>(n).fill(id);
-  const current = new Array<boolean>(n).fill(true);
+  const units = encode(reported.map((f) => f.unit));
+  const months = encode(reported.map((f) => f.month));
+  const indicators = encode(reported.map((f) => f.indicator));
+  await appendDictionary(tx, "dict_unit", units.dict);
+  await appendDictionary(tx, "dict_month", months.dict);
+  await appendDictionary(tx, "dict_indicator", indicators.dict);
+  await tx.run("CREATE OR REPLACE TEMP TABLE staging_facts (u INTEGER, m INTEGER, i INTEGER, value DOUBLE)");
   await tx.append(
-    "facts",
-    [INTEGER, VARCHAR, VARCHAR, VARCHAR, DOUBLE, BOOLEAN],
-    [
-      ids,
-      reported.map((f) => f.unit),
-      reported.map((f) => f.month),
-      reported.map((f) => f.indicator),
-      reported.map((f) => f.value as number),
-      current,
-    ],
+    "staging_facts",
+    [INTEGER, INTEGER, INTEGER, DOUBLE],
+    [Array.from(units.codes), Array.from(months.codes), Array.from(indicators.codes), reported.map((f) => f.value as number)],
   );
+  await tx.run(
+    `INSERT INTO facts
+     SELECT $id, u.text, m.text, i.text, s.value, true
+     FROM staging_facts s
+     JOIN dict_unit u ON u.code = s.u JOIN dict_month m ON m.code = s.m JOIN dict_indicator i ON i.code = s.i`,
+    { id },
+  );
+  await tx.run("DROP TABLE staging_facts; DROP TABLE dict_unit; DROP TABLE dict_month; DROP TABLE dict_indicator");
   return { submissionId: id };
 }

@@ -1,4 +1,5 @@
 /** `jobtrack backup <dir>` and `jobtrack restore <dir>`: Parquet export of everything, and back. */
+import { resolve } from "node:path";
 import { backup as backupTo, restore as restoreFrom } from "../../warehouse/parquet.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
@@ -13,7 +14,7 @@ export const backup: Command = {
   async run(args) {
     const [dir] = args.positionals;
     if (!dir) throw usageError("请给出备份目录。", "Name the backup folder.");
-    const manifest = await withContext(args, (ctx) => backupTo(ctx.db, dir, args.io.now()));
+    const manifest = await withContext(args, (ctx) => backupTo(ctx.db, resolve(args.io.cwd, dir), args.io.now()));
     if (args.format === "json") args.io.stdout(`${JSON.stringify(manifest)}\n`);
     else {
       const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
@@ -31,7 +32,7 @@ export const restore: Command = {
   async run(args) {
     const [dir] = args.positionals;
     if (!dir) throw usageError("请给出备份目录。", "Name the backup folder.");
-    const manifest = await withContext(args, (ctx) => restoreFrom(ctx.db, dir));
+    const manifest = await withContext(args, (ctx) => restoreFrom(ctx.db, resolve(args.io.cwd, dir)));
     if (args.format === "json") args.io.stdout(`${JSON.stringify(manifest)}\n`);
     else {
       const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);

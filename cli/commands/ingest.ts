@@ -3,7 +3,7 @@
  * the order of its manifest.json (file, received_at, received_by), as the demo data is.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import type { Lang } from "../../etl/finding.ts";
 import { type IngestResult, ingestFile } from "../../etl/ingest.ts";
 import { planPeriods } from "../../metrics/plan.ts";
@@ -80,7 +80,7 @@ export const ingest: Command = {
   options: { as: { type: "string" } },
   async run(args) {
     if (!args.positionals.length) throw usageError("请给出要导入的文件。", "Name at least one file to ingest.");
-    const jobs = expandInputs(args.positionals);
+    const jobs = expandInputs(args.positionals.map((p) => resolve(args.io.cwd, p)));
     const results: IngestResult[] = [];
     await withContext(args, async (ctx) => {
       const periods = planPeriods(ctx.plans);

@@ -11,6 +11,7 @@ export const template: Command = {
   usage: "template [--kind monthly|cases] [--format csv|xlsx] [--out FILE]",
   summary: { zh: "生成空白模板（中文表头；CSV 为带 BOM 的 UTF-8）", en: "write a blank template (Chinese headers; CSV as UTF-8 with BOM)" },
   options: { kind: { type: "string" }, out: { type: "string" } },
+  usesDatabase: false,
   async run(args) {
     const kind = (args.flags.kind as string | undefined) ?? "monthly"; // defaults to the monthly report
     const format = args.format ?? "csv"; // defaults to CSV

@@ -20,7 +20,7 @@ CREATE TABLE sessions (
 );
 
 CREATE TABLE audit (
-  at TIMESTAMPTZ NOT NULL,
+  "at" TIMESTAMPTZ NOT NULL,      -- "at" is quoted: AT is a keyword in DuckDB
   actor VARCHAR,                    -- the token's label (or role), "cli" for the command line; null when unknown
   token_id INTEGER,
   role VARCHAR,
@@ -31,7 +31,7 @@ CREATE TABLE audit (
 );
 
 CREATE TABLE sql_history (
-  at TIMESTAMPTZ NOT NULL,
+  "at" TIMESTAMPTZ NOT NULL,
   actor VARCHAR,
   token_id INTEGER,
   sql VARCHAR NOT NULL,

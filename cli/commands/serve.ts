@@ -1,0 +1,88 @@
+/**
+ * `jobtrack serve [--port 3000] [--host 127.0.0.1] [--site dist]`: the HTTP server on the
+ * database, until SIGINT or SIGTERM. While it runs, other `jobtrack` commands on this machine are
+ * carried out by the server (see server/localServer.ts).
+ */
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { findLocalServer } from "../../server/localServer.ts";
+import { startServer } from "../../server/main.ts";
+import { CliError, usageError } from "../cliError.ts";
+import type { Command } from "../command.ts";
+import { dbPath, openContext } from "../context.ts";
+import { say } from "../io.ts";
+
+export const serve: Command = {
+  name: "serve",
+  usage: "serve [--port 3000] [--host 127.0.0.1] [--site dist]",
+  summary: {
+    zh: "启动网页服务（看板、上传、分析接口）",
+    en: "run the web server (dashboard, uploads, analyst API)",
+  },
+  options: { port: { type: "string" }, host: { type: "string" }, site: { type: "string" } },
+  usesDatabase: false,
+  async run(args) {
+    const portText = (args.flags.port as string | undefined) ?? "3000"; // defaults to port 3000
+    const host = (args.flags.host as string | undefined) ?? "127.0.0.1"; // defaults to this machine only
+    const port = Number(portText);
+    if (!/^\d+$/.test(portText) || port > 65535) {
+      throw usageError(
+        "--port 须为 0 到 65535 之间的整数。",
+        "--port must be a whole number from 0 to 65535.",
+      );
+    }
+    if (args.io.hosted) {
+      throw new CliError(1, "服务已在此数据库上运行。", "A server is already running on this database.");
+    }
+    const running = await findLocalServer(dbPath(args));
+    if (running) {
+      throw new CliError(
+        1,
+        `服务已在此数据库上运行：${running.url}`,
+        `A server is already running on this database: ${running.url}`,
+      );
+    }
+    const siteDir = resolve(args.io.cwd, (args.flags.site as string | undefined) ?? "dist"); // defaults to dist
+    const ctx = await openContext(args);
+    let server: Awaited<ReturnType<typeof startServer>>;
+    try {
+      server = await startServer(ctx, {
+        host,
+        port,
+        siteDir,
+        clock: args.io.now,
+        lang: args.lang,
+        say: (line) => args.io.stdout(`${line}\n`),
+      });
+    } catch (error) {
+      await ctx.db.close();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE") {
+        throw new CliError(
+          1,
+          `端口 ${port} 已被占用，请用 --port 换一个端口。`,
+          `Port ${port} is in use; choose another with --port.`,
+        );
+      }
+      if (code === "EADDRNOTAVAIL" || code === "EACCES") {
+        throw new CliError(
+          1,
+          `无法在 ${host}:${port} 上监听（${code}）。`,
+          `Cannot listen on ${host}:${port} (${code}).`,
+        );
+      }
+      throw error;
+    }
+    if (!existsSync(join(siteDir, "index.html"))) {
+      args.io.stdout(
+        say(
+          args.lang,
+          `看板尚未生成（${siteDir} 中没有 index.html），请运行 jobtrack build。\n`,
+          `The dashboard is not built yet (no index.html in ${siteDir}); run jobtrack build.\n`,
+        ),
+      );
+    }
+    await server.closed;
+    return 0;
+  },
+};

@@ -1,0 +1,147 @@
+/**
+ * The command line end to end through main(argv, io): real files, a real database file, output
+ * captured; and the same commands handed to a running server that holds the database.
+ */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { startServer } from "../server/main.ts";
+import { openContext } from "./context.ts";
+import type { CliIO } from "./io.ts";
+import { main } from "./jobtrack.ts";
+
+function capture(env: Record<string, string> = {}): CliIO & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    stderrIsTTY: false,
+    stdoutIsTTY: false,
+    now: () => new Date("2023-01-10T02:00:00Z"),
+    env: { ...env },
+    cwd: resolve("."),
+  };
+}
+
+async function run(argv: string[], io = capture()) {
+  const code = await main(argv, io);
+  return { code, out: io.out.join(""), err: io.err.join("") };
+}
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), "jobtrack-cli-")), "jobtrack.duckdb");
+
+describe("jobtrack CLI", () => {
+  it("ingest --format json prints one result per file and exits 1 when any is rejected", async () => {
+    const db = tempDb();
+    const { code, out } = await run([
+      "ingest",
+      "--db",
+      db,
+      "--format",
+      "json",
+      "fixtures/inputs/gbk-crlf.csv",
+      "fixtures/inputs/text-in-number.csv",
+    ]);
+    expect(code).toBe(1);
+    const results = JSON.parse(out);
+    expect(results.map((r: { file: string; status: string }) => [r.file, r.status])).toEqual([
+      ["gbk-crlf.csv", "accepted"],
+      ["text-in-number.csv", "rejected"],
+    ]);
+    expect(results[0]).toMatchObject({ kind: "monthly", units: ["310118001", "310118002"], months: ["2022-08"], rows: 2 });
+    expect(results[1].errors[0]).toMatchObject({ row: 2, column: "新募集见习岗位数", code: "not_a_number" });
+    expect(results[1].errors[0].message).toBe(results[1].errors[0].zh);
+  });
+
+  it("sql answers from the views; the README's query gives the right sums", async () => {
+    const db = tempDb();
+    await run(["ingest", "--db", db, "fixtures/inputs/gbk-crlf.csv"]);
+    const { code, out } = await run([
+      "sql",
+      "--db",
+      db,
+      "--format",
+      "json",
+      "SELECT unit, sum(value) AS total FROM v_facts WHERE indicator='reemployed' GROUP BY 1 ORDER BY 1",
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).rows).toEqual([
+      ["310118001", 64],
+      ["310118002", 72],
+    ]);
+    const csv = await run(["sql", "--db", db, "--format", "csv", "SELECT '=cmd' AS x"]);
+    expect(csv.out).toBe("x\r\n'=cmd\r\n");
+  });
+
+  it("sql refusals exit 1 with a message in the chosen language", async () => {
+    const db = tempDb();
+    const zh = await run(["sql", "--db", db, "SELECT * FROM read_csv('/etc/passwd')"]);
+    expect(zh.code).toBe(1);
+    expect(zh.err).toContain("不允许使用表函数 read_csv");
+    const en = await run(["sql", "--db", db, "--lang", "en", "DROP VIEW v_facts"]);
+    expect(en.code).toBe(1);
+    expect(en.err).toContain("Only read-only SELECT queries are allowed");
+  });
+
+  it("usage errors exit 2", async () => {
+    expect((await run(["frobnicate"])).code).toBe(2);
+    expect((await run(["ingest", "--no-such-flag"])).code).toBe(2);
+    expect((await run(["sql", "--lang", "fr", "SELECT 1"])).code).toBe(2);
+    expect((await run([])).code).toBe(2);
+    expect((await run(["--help"])).code).toBe(0);
+  });
+
+  it("template writes a CSV with a BOM and Chinese headers", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "jobtrack-tpl-")), "t.csv");
+    expect((await run(["template", "--out", out])).code).toBe(0);
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8", 3).split("\r\n")[0].split(",").slice(0, 4)).toEqual([
+      "单位",
+      "报告月份",
+      "正规就业人数",
+      "新增就业岗位数",
+    ]);
+  });
+
+  it("backup then restore into a fresh database reproduces v_facts", async () => {
+    const db = tempDb();
+    await run(["ingest", "--db", db, "fixtures/inputs/gbk-crlf.csv", "fixtures/inputs/long-layout.csv"]);
+    const dir = join(mkdtempSync(join(tmpdir(), "jobtrack-bak-")), "b");
+    expect((await run(["backup", "--db", db, dir])).code).toBe(0);
+    const fresh = tempDb();
+    expect((await run(["restore", "--db", fresh, dir])).code).toBe(0);
+    const query = ["--format", "json", "SELECT * FROM v_facts ORDER BY ALL"];
+    const a = await run(["sql", "--db", db, ...query]);
+    const b = await run(["sql", "--db", fresh, ...query]);
+    expect(JSON.parse(b.out).rows).toEqual(JSON.parse(a.out).rows);
+    expect(JSON.parse(a.out).rows.length).toBe(14);
+  });
+
+  it("beside a running server, commands run in the server against the database it holds", async () => {
+    const db = tempDb();
+    const io = capture();
+    const ctx = await openContext({ flags: { db }, io });
+    const server = await startServer(ctx, { port: 0, handleSignals: false, say: () => {} });
+    try {
+      expect(existsSync(`${db}.server.json`)).toBe(true);
+      const ingested = await run(["ingest", "--db", db, "--format", "json", "fixtures/inputs/gbk-crlf.csv"]);
+      expect(ingested.code).toBe(0);
+      expect(JSON.parse(ingested.out)[0].status).toBe("accepted");
+      const token = await run(["token", "create", "--db", db, "--role", "analyst", "--format", "json"]);
+      expect(token.code).toBe(0);
+      expect(JSON.parse(token.out)).toMatchObject({ role: "analyst" });
+      const sum = await run(["sql", "--db", db, "--format", "json", "SELECT sum(value) AS s FROM v_facts WHERE indicator='reemployed'"]);
+      expect(JSON.parse(sum.out).rows).toEqual([[136]]);
+      const refused = await run(["sql", "--db", db, "SELECT * FROM facts"]);
+      expect(refused.code).toBe(1);
+    } finally {
+      await server.close();
+    }
+    expect(existsSync(`${db}.server.json`)).toBe(false);
+  });
+});

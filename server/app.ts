@@ -1,0 +1,78 @@
+/**
+ * The HTTP app (CONTRACT §7), built apart from `listen` (server/main.ts listens). Order:
+ * security headers → health, login page, local command line → who is asking → cross-site guard
+ * → one router per resource → the dashboard → a JSON 404 → the one error handler, which also
+ * records every refusal (401, 403, 413, 429) in the audit trail.
+ */
+import express, { type Express, type Request, type Response } from "express";
+import { recordAudit } from "./audit.ts";
+import { authenticate, authOf, clientKey, csrfGuard } from "./auth.ts";
+import { errorHandler, type HttpError, notFound } from "./errors.ts";
+import { auditRouter } from "./routes/audit.ts";
+import { cliRouter } from "./routes/cli.ts";
+import { dashboardRouter } from "./routes/dashboard.ts";
+import { healthRouter } from "./routes/health.ts";
+import { reportRouter } from "./routes/report.ts";
+import { sessionRouter } from "./routes/session.ts";
+import { sqlRouter } from "./routes/sql.ts";
+import { submissionsRouter } from "./routes/submissions.ts";
+import { templateRouter } from "./routes/template.ts";
+import { tokensRouter } from "./routes/tokens.ts";
+import { securityHeaders } from "./securityHeaders.ts";
+import { type AppDeps, type ServerContext, serverContext } from "./serverContext.ts";
+import { actorName } from "./tokens.ts";
+
+export type { AppDeps, AppOptions } from "./serverContext.ts";
+
+const AUDITED_REFUSALS = new Set([401, 403, 413, 429]);
+
+export function createApp(deps: AppDeps): Express {
+  const ctx = serverContext(deps);
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", ctx.config.trustProxy);
+  app.set("query parser", "simple");
+
+  app.use(securityHeaders);
+  app.use(healthRouter());
+  app.use(cliRouter(ctx));
+  app.use(authenticate(ctx));
+  app.use(csrfGuard);
+  app.use(sessionRouter(ctx));
+  app.use(submissionsRouter(ctx));
+  app.use(reportRouter(ctx));
+  app.use(sqlRouter(ctx));
+  app.use(tokensRouter(ctx));
+  app.use(auditRouter(ctx));
+  app.use(templateRouter(ctx));
+  app.use(dashboardRouter(ctx));
+  app.use(notFound);
+  app.use(
+    errorHandler({
+      limitBytes: ctx.config.uploadLimitBytes,
+      log: ctx.config.log,
+      onError: (req, res, error) => auditRefusal(ctx, req, res, error),
+    }),
+  );
+  return app;
+}
+
+async function auditRefusal(
+  ctx: ServerContext,
+  req: Request,
+  res: Response,
+  error: HttpError,
+): Promise<void> {
+  if (!AUDITED_REFUSALS.has(error.status) || res.locals.audited) return;
+  const who = authOf(res)?.principal ?? null;
+  await recordAudit(ctx.db, {
+    at: ctx.clock(),
+    actor: who ? actorName(who) : null,
+    tokenId: who?.tokenId ?? null,
+    role: who?.role ?? null,
+    action: "request",
+    target: `${req.method} ${req.path}`.slice(0, 300),
+    result: "refused",
+    detail: { status: error.status, code: error.code, ip: clientKey(req) },
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * `GET /api/report?asOf=YYYY-MM&unit=CODE&asReported=YYYY-MM-DD&lang=zh|en` (everyone signed in):
+ * the report of CONTRACT §6 from the plan whose period covers the month asked for (without asOf:
+ * the current month in Asia/Shanghai), else the latest plan begun by then.
+ */
+import { type Request, type Response, Router } from "express";
+import { districtToday } from "../../cli/io.ts";
+import { type Plan, planFor } from "../../metrics/plan.ts";
+import { computeReport } from "../../metrics/report.ts";
+import { ALL_ROLES, requireRole } from "../auth.ts";
+import { badRequest, HttpError, langOf } from "../errors.ts";
+import type { ServerContext } from "../serverContext.ts";
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * The plan a report is computed from: the one covering the month (metrics/plan.ts planFor), else
+ * the latest one begun by then (a month after every period), else the earliest.
+ */
+export function reportPlan(plans: readonly Plan[], month: string): Plan | null {
+  const covering = planFor(plans, month);
+  if (covering) return covering;
+  const begun = plans
+    .filter((p) => p.period.first <= month)
+    .sort((a, b) => (a.period.first < b.period.first ? 1 : -1));
+  return begun[0] ?? [...plans].sort((a, b) => (a.period.first < b.period.first ? -1 : 1))[0] ?? null;
+}
+
+function queryText(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined || value === "") return undefined;
+  if (typeof value !== "string")
+    throw badRequest(
+      "bad_parameter",
+      `参数 ${name} 只能给一次。`,
+      `The parameter ${name} may be given once.`,
+    );
+  return value.trim();
+}
+
+export function reportRouter(ctx: ServerContext): Router {
+  const router = Router();
+  router.get("/api/report", requireRole(...ALL_ROLES), async (req: Request, res: Response) => {
+    const lang = langOf(req);
+    const asOf = queryText(req, "asOf");
+    const unit = queryText(req, "unit");
+    const asReported = queryText(req, "asReported");
+    if (asOf !== undefined && !MONTH.test(asOf)) {
+      throw badRequest(
+        "bad_month",
+        `asOf 须为 YYYY-MM 格式的月份（收到 ${asOf}）。`,
+        `asOf must be a month as YYYY-MM (got ${asOf}).`,
+      );
+    }
+    if (asReported !== undefined && !DAY.test(asReported)) {
+      throw badRequest(
+        "bad_date",
+        `asReported 须为 YYYY-MM-DD 格式的日期（收到 ${asReported}）。`,
+        `asReported must be a date as YYYY-MM-DD (got ${asReported}).`,
+      );
+    }
+    if (unit !== undefined && !ctx.units.some((u) => u.code === unit)) {
+      throw badRequest(
+        "unknown_unit",
+        `单位名录中没有单位 ${unit}。`,
+        `The unit registry has no unit ${unit}.`,
+      );
+    }
+    const today = districtToday(ctx.clock());
+    const plan = reportPlan(ctx.plans, asOf ?? today.slice(0, 7));
+    if (!plan) {
+      throw new HttpError(404, "no_plan", "尚未配置任何目标计划。", "No plan has been set up yet.");
+    }
+    const report = await computeReport(ctx.db, { plan, asOf, unit, asReported, today, lang });
+    res.json(report);
+  });
+  return router;
+}

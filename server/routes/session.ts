@@ -1,0 +1,133 @@
+/**
+ * Signing in and out: `GET /login` (the form), `POST /login` (a form post or JSON with the token:
+ * opens a session and sets the `jt_session` cookie, HttpOnly, SameSite=Strict, Secure over https),
+ * `POST /logout` (ends the session and clears the cookie). Failed sign-ins count against the
+ * client's address; past the limit the answer is 429.
+ */
+import express, { type Request, type Response, Router } from "express";
+import { recordAudit } from "../audit.ts";
+import { authOf, clientKey, crossSiteRefused, sameOrigin, tooManyAttempts } from "../auth.ts";
+import { HttpError, langOf } from "../errors.ts";
+import { loginPage, safeNext } from "../pages/loginPage.ts";
+import type { ServerContext } from "../serverContext.ts";
+import { createSession, endSession, readCookie, SESSION_COOKIE } from "../sessions.ts";
+import { actorName, principalOf } from "../tokens.ts";
+
+const BAD_TOKEN = {
+  zh: "访问令牌无效或已被撤销，请核对后重试。",
+  en: "The access token is not valid or has been revoked; check it and try again.",
+};
+
+function wantsHtml(req: Request): boolean {
+  return !req.is("application/json") && req.accepts(["json", "html"]) === "html";
+}
+
+export function sessionRouter(ctx: ServerContext): Router {
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: "16kb" });
+  const json = express.json({ limit: "16kb" });
+
+  router.get("/login", (req, res) => {
+    res.type("html").send(loginPage({ lang: langOf(req), next: safeNext(req.query.next) }));
+  });
+
+  router.post("/login", form, json, async (req: Request, res: Response) => {
+    const lang = langOf(req);
+    const body = (req.body ?? {}) as { token?: unknown; next?: unknown };
+    const next = safeNext(body.next ?? req.query.next);
+    const html = wantsHtml(req);
+    // a login posted from another site's page (login CSRF) is refused; tools without Origin may sign in
+    if (req.get("origin") !== undefined && !sameOrigin(req)) throw crossSiteRefused();
+    const key = clientKey(req);
+    const now = ctx.clock();
+    const wait = ctx.limiter.retryAfter(key, now.getTime());
+    if (wait > 0) {
+      res.setHeader("Retry-After", String(wait));
+      const error = tooManyAttempts(wait);
+      await audit429(ctx, req, now);
+      res.locals.audited = true;
+      if (!html) throw error;
+      res.status(429).type("html").send(loginPage({ lang, next, error }));
+      return;
+    }
+    const token = typeof body.token === "string" ? body.token.trim() : "";
+    const found = token ? await principalOf(ctx.db, token) : null;
+    if (!found) {
+      ctx.limiter.fail(key, now.getTime());
+      await recordAudit(ctx.db, {
+        at: now,
+        actor: null,
+        tokenId: null,
+        role: null,
+        action: "login",
+        target: null,
+        result: "failure",
+        detail: { ip: key, reason: token ? "bad_token" : "no_token" },
+      });
+      res.locals.audited = true;
+      if (!html) throw new HttpError(401, "bad_token", BAD_TOKEN.zh, BAD_TOKEN.en);
+      res
+        .status(401)
+        .type("html")
+        .send(loginPage({ lang, next, error: BAD_TOKEN }));
+      return;
+    }
+    ctx.limiter.succeed(key);
+    const secret = await createSession(ctx.db, found.tokenId, now, ctx.config.sessionTtlMs);
+    res.cookie(SESSION_COOKIE, secret, {
+      httpOnly: true,
+      sameSite: "strict",
+      path: "/",
+      secure: req.secure,
+      maxAge: ctx.config.sessionTtlMs,
+    });
+    await recordAudit(ctx.db, {
+      at: now,
+      actor: actorName(found),
+      tokenId: found.tokenId,
+      role: found.role,
+      action: "login",
+      target: null,
+      result: "ok",
+      detail: { ip: key },
+    });
+    if (html) res.redirect(303, next);
+    else res.json({ ok: true, role: found.role, unit: found.unit, label: found.label });
+  });
+
+  router.post("/logout", async (req: Request, res: Response) => {
+    const secret = readCookie(req.get("cookie"), SESSION_COOKIE);
+    const auth = authOf(res);
+    if (secret) await endSession(ctx.db, secret);
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "strict", path: "/", secure: req.secure });
+    if (auth) {
+      await recordAudit(ctx.db, {
+        at: ctx.clock(),
+        actor: actorName(auth.principal),
+        tokenId: auth.principal.tokenId,
+        role: auth.principal.role,
+        action: "logout",
+        target: null,
+        result: "ok",
+        detail: { ip: clientKey(req) },
+      });
+    }
+    if (wantsHtml(req)) res.redirect(303, langOf(req) === "en" ? "/login?lang=en" : "/login");
+    else res.json({ ok: true });
+  });
+
+  return router;
+}
+
+async function audit429(ctx: ServerContext, req: Request, at: Date): Promise<void> {
+  await recordAudit(ctx.db, {
+    at,
+    actor: null,
+    tokenId: null,
+    role: null,
+    action: "login",
+    target: null,
+    result: "refused",
+    detail: { status: 429, code: "too_many_attempts", ip: clientKey(req) },
+  });
+}

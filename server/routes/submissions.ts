@@ -1,0 +1,195 @@
+/**
+ * `POST /api/submissions` (town for its own unit, admin): one file, as the multipart field `file`
+ * or as the raw body (text/csv, or a spreadsheet type, with `?name=` for the file name); answers
+ * the ingest result of CONTRACT §5: 200 when accepted or unchanged, 422 when refused.
+ * `GET /api/submissions` (everyone signed in): the history with revisions, newest first; a town
+ * sees its own unit's.
+ */
+import express, { type Request, type Response, Router } from "express";
+import multer from "multer";
+import { districtTimestamp, districtToday } from "../../cli/io.ts";
+import { type IngestResult, ingestFile } from "../../etl/ingest.ts";
+import { planPeriods } from "../../metrics/plan.ts";
+import type { Value } from "../../warehouse/db.ts";
+import { recordAudit } from "../audit.ts";
+import { ALL_ROLES, principal, requireRole } from "../auth.ts";
+import { badRequest, forbidden, langOf, pick } from "../errors.ts";
+import type { ServerContext } from "../serverContext.ts";
+import { actorName, type Principal } from "../tokens.ts";
+import { foreignUnits } from "../unitScope.ts";
+
+const RAW_TYPES = [
+  "text/csv",
+  "text/plain",
+  "application/csv",
+  "application/octet-stream",
+  "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+];
+
+interface Upload {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** The uploaded file, whichever way it came. */
+function uploadOf(req: Request): Upload {
+  if (req.file) return { fileName: cleanName(req.file.originalname, "upload.csv"), bytes: req.file.buffer };
+  if (Buffer.isBuffer(req.body)) {
+    const xlsx = req.is("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const name = typeof req.query.name === "string" ? req.query.name : "";
+    return { fileName: cleanName(name, xlsx ? "upload.xlsx" : "upload.csv"), bytes: req.body };
+  }
+  throw badRequest(
+    "no_file",
+    "没有收到文件：请用表单字段 file 上传，或以 text/csv 作为请求体发送。",
+    "No file received: upload it in the form field `file`, or send it as the request body with Content-Type text/csv.",
+  );
+}
+
+/** A file name as shown and stored: no folders, no control characters, at most 200 characters. */
+function cleanName(name: string, fallback: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const text = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
+  return text || fallback;
+}
+
+/** Findings as the audit keeps them: where and what kind, no message text. */
+function findingPlaces(result: IngestResult): Value[] {
+  return result.errors.slice(0, 200).map((f) => ({ row: f.row, column: f.column, code: f.code }));
+}
+
+function receivedBy(p: Principal): string {
+  return actorName(p);
+}
+
+export function submissionsRouter(ctx: ServerContext): Router {
+  const router = Router();
+  const limit = ctx.config.uploadLimitBytes;
+  const multipart = multer({
+    storage: multer.memoryStorage(),
+    defParamCharset: "utf8",
+    limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
+  }).single("file");
+  const raw = express.raw({ type: RAW_TYPES, limit });
+
+  router.post(
+    "/api/submissions",
+    requireRole("town", "admin"),
+    multipart,
+    raw,
+    async (req: Request, res: Response) => {
+      const who = principal(res);
+      const lang = langOf(req);
+      const upload = uploadOf(req);
+      const now = ctx.clock();
+      let units = ctx.units;
+      if (who.role === "town") {
+        const own = who.unit ?? "";
+        const others = await foreignUnits(upload.bytes, upload.fileName, ctx.units, own);
+        if (others.length) {
+          const ownName = ctx.units.find((u) => u.code === own)?.name_zh ?? own;
+          const names = others.map((code) => ctx.units.find((u) => u.code === code)?.name_zh ?? code);
+          await recordAudit(ctx.db, {
+            at: now,
+            actor: actorName(who),
+            tokenId: who.tokenId,
+            role: who.role,
+            action: "upload",
+            target: upload.fileName,
+            result: "refused",
+            detail: { status: 403, code: "other_unit", units: others },
+          });
+          res.locals.audited = true;
+          throw forbidden(
+            `本账号只能报送本单位（${ownName}）的数据，文件中含有其他单位：${names.join("、")}。整份文件未入库。`,
+            `This account may submit for its own unit (${own}) only; the file names other units: ${others.join(", ")}. Nothing of the file was kept.`,
+          );
+        }
+        units = ctx.units.filter((u) => u.code === own);
+      }
+      const result = await ingestFile(
+        { db: ctx.db, units, periods: planPeriods(ctx.plans), today: districtToday(now), lang },
+        {
+          fileName: upload.fileName,
+          bytes: upload.bytes,
+          receivedAt: districtTimestamp(now),
+          receivedBy: receivedBy(who),
+        },
+      );
+      await recordAudit(ctx.db, {
+        at: now,
+        actor: actorName(who),
+        tokenId: who.tokenId,
+        role: who.role,
+        action: "upload",
+        target: upload.fileName,
+        result: result.status,
+        detail: {
+          submission_id: result.submission_id,
+          kind: result.kind,
+          units: result.units,
+          months: result.months,
+          rows: result.rows,
+          errors: findingPlaces(result),
+          warnings: result.warnings.length,
+        },
+      });
+      if (result.status === "rejected") {
+        const count = result.errors.length;
+        res.status(422).json({
+          ...result,
+          error: {
+            code: "rejected",
+            message: pick(
+              lang,
+              `文件已退回，共 ${count} 个问题，整份文件未入库。`,
+              `The file was refused with ${count} problem${count === 1 ? "" : "s"}; nothing of it was kept.`,
+            ),
+          },
+        });
+        return;
+      }
+      res.json(result);
+    },
+  );
+
+  router.get("/api/submissions", requireRole(...ALL_ROLES), async (req: Request, res: Response) => {
+    const who = principal(res);
+    const limit = pageNumber(req.query.limit, 500, 1, 5000);
+    const offset = pageNumber(req.query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+    const scoped = who.role === "town";
+    const where = scoped ? "WHERE unit = $unit" : "";
+    const params: Record<string, string> = scoped ? { unit: who.unit ?? "" } : {};
+    const rows = await ctx.db.query(
+      `SELECT submission_id, unit, kind, file_name, sha256, received_at, status, rows, revision
+       FROM v_submissions ${where}
+       ORDER BY received_at DESC, submission_id DESC, unit LIMIT $limit OFFSET $offset`,
+      { ...params, limit, offset },
+    );
+    const [count] = await ctx.db.query<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM v_submissions ${where}`,
+      params,
+    );
+    res.json({ submissions: rows, total: count.n, limit, offset });
+  });
+
+  return router;
+}
+
+/** A paging number from the query string, within bounds; `fallback` when absent. */
+export function pageNumber(value: unknown, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw badRequest(
+      "bad_page",
+      `分页参数须为 ${min} 到 ${max} 之间的整数。`,
+      `Paging values must be whole numbers from ${min} to ${max}.`,
+    );
+  }
+  return n;
+}

@@ -1,0 +1,57 @@
+/**
+ * `GET /api/template?kind=monthly|cases&format=csv|xlsx&unit=CODE&month=YYYY-MM` (town, analyst,
+ * admin): a template pre-filled with the unit and month. A town's template is always its own
+ * unit's (asking for another unit is refused).
+ */
+import { type Request, type Response, Router } from "express";
+import { type TemplateKind, templateCsv, templateXlsx } from "../../etl/template.ts";
+import { principal, requireRole } from "../auth.ts";
+import { badRequest, forbidden } from "../errors.ts";
+import type { ServerContext } from "../serverContext.ts";
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export function templateRouter(ctx: ServerContext): Router {
+  const router = Router();
+  router.get(
+    "/api/template",
+    requireRole("town", "analyst", "admin"),
+    async (req: Request, res: Response) => {
+      const who = principal(res);
+      const kind = (req.query.kind ?? "monthly") as string; // defaults to the monthly report
+      const format = (req.query.format ?? "csv") as string; // defaults to CSV
+      const unitCode = typeof req.query.unit === "string" && req.query.unit ? req.query.unit : null;
+      const month = typeof req.query.month === "string" && req.query.month ? req.query.month : null;
+      if (kind !== "monthly" && kind !== "cases")
+        throw badRequest("bad_kind", "kind 须为 monthly 或 cases。", "kind must be monthly or cases.");
+      if (format !== "csv" && format !== "xlsx")
+        throw badRequest("bad_format", "format 须为 csv 或 xlsx。", "format must be csv or xlsx.");
+      if (month !== null && !MONTH.test(month)) {
+        throw badRequest(
+          "bad_month",
+          `month 须为 YYYY-MM 格式的月份（收到 ${month}）。`,
+          `month must be a month as YYYY-MM (got ${month}).`,
+        );
+      }
+      if (who.role === "town" && unitCode !== null && unitCode !== who.unit) {
+        throw forbidden("只能下载本单位的模板。", "You may download your own unit's template only.");
+      }
+      const code = who.role === "town" ? who.unit : unitCode;
+      const unit = code === null ? undefined : ctx.units.find((u) => u.code === code);
+      if (code !== null && !unit)
+        throw badRequest(
+          "unknown_unit",
+          `单位名录中没有单位 ${code}。`,
+          `The unit registry has no unit ${code}.`,
+        );
+      const options = { kind: kind as TemplateKind, unit, month: month ?? undefined };
+      const bytes = format === "csv" ? templateCsv(options) : await templateXlsx(options);
+      const label = kind === "cases" ? "台账" : "月报";
+      const name = [label, unit?.name_zh, month].filter(Boolean).join("-");
+      res.attachment(`${name}.${format}`);
+      res.type(format === "csv" ? "text/csv; charset=utf-8" : XLSX).send(Buffer.from(bytes));
+    },
+  );
+  return router;
+}

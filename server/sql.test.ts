@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { tableFromIPC } from "apache-arrow";
+import Papa from "papaparse";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppFixture, appFixture, hasStackTrace } from "./appFixture.ts";
+
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on("data", (c: Buffer) => chunks.push(c));
+  res.on("end", () => done(null, Buffer.concat(chunks)));
+};
+
+describe("POST /api/sql", () => {
+  let f: AppFixture;
+  beforeAll(async () => {
+    f = await appFixture({ sqlMaxRows: 20 });
+  });
+  afterAll(async () => {
+    await f.db.close();
+  });
+  const sql = (text: string, role: "analyst" | "admin" = "analyst") =>
+    request(f.app).post("/api/sql").set("Authorization", f.bearer(role)).send({ sql: text });
+
+  it("answers { columns, rows, truncated, elapsed_ms }", async () => {
+    const res = await sql("SELECT unit, name_zh FROM v_units ORDER BY unit LIMIT 2");
+    expect(res.status).toBe(200);
+    expect(res.body.columns).toEqual([
+      { name: "unit", type: "VARCHAR" },
+      { name: "name_zh", type: "VARCHAR" },
+    ]);
+    expect(res.body.rows).toEqual([
+      ["310118001", "夏阳街道"],
+      ["310118002", "盈浦街道"],
+    ]);
+    expect(res.body.truncated).toBe(false);
+    expect(typeof res.body.elapsed_ms).toBe("number");
+  });
+
+  it("cuts at the row limit with truncated: true", async () => {
+    const res = await sql("SELECT * FROM range(50)");
+    expect(res.body.rows.length).toBe(20);
+    expect(res.body.truncated).toBe(true);
+  });
+
+  const refusals: [string, string][] = [
+    ["SELECT * FROM read_csv('/etc/passwd')", "table_function"],
+    ["ATTACH '/tmp/x.duckdb' AS x", "not_select"],
+    ["SELECT * FROM facts", "not_a_view"],
+    ["SELECT * FROM tokens", "not_a_view"],
+    ["SELECT 1; SELECT 2", "one_statement"],
+    ["COPY v_units TO '/tmp/out.csv'", "not_select"],
+  ];
+  for (const [text, code] of refusals) {
+    it(`refuses ${text} with 400 ${code}`, async () => {
+      const res = await sql(text);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe(code);
+      expect(typeof res.body.error.message).toBe("string");
+      expect(hasStackTrace(res.text)).toBe(false);
+    });
+  }
+
+  it("a body without sql is 400; bad JSON is 400", async () => {
+    expect(
+      (await request(f.app).post("/api/sql").set("Authorization", f.bearer("analyst")).send({})).body.error
+        .code,
+    ).toBe("no_sql");
+    const bad = await request(f.app)
+      .post("/api/sql")
+      .set("Authorization", f.bearer("analyst"))
+      .type("application/json")
+      .send("{nope");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("bad_json");
+    expect(hasStackTrace(bad.text)).toBe(false);
+  });
+
+  it("records every query, run or refused, in sql_history and the audit trail; history shows one's own", async () => {
+    await sql("SELECT 42 AS answer", "admin");
+    const history = await request(f.app).get("/api/sql/history").set("Authorization", f.bearer("analyst"));
+    expect(history.status).toBe(200);
+    const texts = history.body.history.map((h: { sql: string }) => h.sql);
+    expect(texts).toContain("SELECT * FROM facts");
+    expect(texts).not.toContain("SELECT 42 AS answer");
+    const refused = history.body.history.find((h: { sql: string }) => h.sql === "SELECT * FROM facts");
+    expect(refused.result).toBe("not_a_view");
+    const adminHistory = await request(f.app).get("/api/sql/history").set("Authorization", f.bearer("admin"));
+    expect(adminHistory.body.history.map((h: { sql: string }) => h.sql)).toEqual(["SELECT 42 AS answer"]);
+    const audit = await f.db.query("SELECT * FROM audit WHERE action = 'sql'");
+    expect(audit.length).toBeGreaterThan(refusals.length);
+  });
+
+  it("Accept: text/csv gives CSV that parses back, with formula cells neutralised", async () => {
+    const res = await request(f.app)
+      .post("/api/sql")
+      .set("Authorization", f.bearer("analyst"))
+      .set("Accept", "text/csv")
+      .send({ sql: "SELECT unit, name_zh, '=1+1' AS f FROM v_units ORDER BY unit LIMIT 3" });
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^text\/csv/);
+    const parsed = Papa.parse<string[]>(res.text.replace(/^\uFEFF/, ""), { skipEmptyLines: true });
+    expect(parsed.data[0]).toEqual(["unit", "name_zh", "f"]);
+    expect(parsed.data[1]).toEqual(["310118001", "夏阳街道", "'=1+1"]);
+    expect(parsed.data.length).toBe(4);
+  });
+
+  it("Accept: application/vnd.apache.arrow.stream gives an Arrow IPC stream that parses back", async () => {
+    const res = await request(f.app)
+      .post("/api/sql")
+      .set("Authorization", f.bearer("analyst"))
+      .set("Accept", "application/vnd.apache.arrow.stream")
+      .send({
+        sql: "SELECT unit, count(*) AS n, 1.5::DOUBLE AS d, DATE '2022-08-31' AS day FROM v_units GROUP BY unit ORDER BY unit",
+      })
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    const table = tableFromIPC(res.body as Buffer);
+    expect(table.numRows).toBe(14);
+    expect(table.schema.fields.map((x) => x.name)).toEqual(["unit", "n", "d", "day"]);
+    const first = table.get(0)?.toJSON();
+    expect(first?.unit).toBe("310118001");
+    expect(Number(first?.n)).toBe(1);
+    expect(first?.d).toBe(1.5);
+  });
+
+  it("?format=parquet gives a Parquet file that DuckDB reads back", async () => {
+    const res = await request(f.app)
+      .post("/api/sql?format=parquet")
+      .set("Authorization", f.bearer("analyst"))
+      .send({ sql: "SELECT unit, name_zh, kind FROM v_units ORDER BY unit" })
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    const bytes = res.body as Buffer;
+    expect(bytes.subarray(0, 4).toString("latin1")).toBe("PAR1");
+    const dir = mkdtempSync(join(tmpdir(), "jobtrack-pq-"));
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      writeFileSync(join(dir, "r.parquet"), bytes);
+      const read = await connection.runAndReadAll(`SELECT * FROM read_parquet('${join(dir, "r.parquet")}')`);
+      expect(read.columnNames()).toEqual(["unit", "name_zh", "kind"]);
+      expect(read.getRowsJS().length).toBe(14);
+      expect(read.getRowsJS()[1]).toEqual(["310118002", "盈浦街道", "subdistrict"]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("GET /api/sql/schema", () => {
+  it("lists the analyst views and their columns", async () => {
+    const f = await appFixture();
+    try {
+      const res = await request(f.app).get("/api/sql/schema").set("Authorization", f.bearer("analyst"));
+      expect(res.status).toBe(200);
+      const names = res.body.views.map((v: { name: string }) => v.name);
+      expect(names).toEqual(expect.arrayContaining(["v_units", "v_facts", "v_submissions", "v_cases"]));
+      expect(names).not.toContain("facts");
+      const units = res.body.views.find((v: { name: string }) => v.name === "v_units");
+      expect(units.columns.map((c: { name: string }) => c.name)).toEqual([
+        "unit",
+        "name_zh",
+        "name_en",
+        "kind",
+      ]);
+    } finally {
+      await f.db.close();
+    }
+  });
+});
