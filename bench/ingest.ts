@@ -5,7 +5,18 @@ import { writeLongFile, writeRegistry } from "./data.ts";
 import { type Measurement, measure, median } from "./measure.ts";
 import type { Section } from "./section.ts";
 
-const MONTHS = ["2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06", "2022-07", "2022-08", "2022-09", "2022-10"];
+const MONTHS = [
+  "2022-01",
+  "2022-02",
+  "2022-03",
+  "2022-04",
+  "2022-05",
+  "2022-06",
+  "2022-07",
+  "2022-08",
+  "2022-09",
+  "2022-10",
+];
 
 export const ingestBench: Section = {
   name: "ingest",
@@ -14,7 +25,12 @@ export const ingestBench: Section = {
     const units = join(work, "units-50k.csv");
     const file = join(work, "long-1m.csv");
     writeRegistry(units, 50_000);
-    const rows = writeLongFile(file, { units: 50_000, months: MONTHS, indicators: ["reemployed", "new_jobs"], seed: 7 });
+    const rows = writeLongFile(file, {
+      units: 50_000,
+      months: MONTHS,
+      indicators: ["reemployed", "new_jobs"],
+      seed: 7,
+    });
     const ours: Measurement[] = [];
     const duck: Measurement[] = [];
     for (let i = 0; i < 3; i++) {

@@ -4,7 +4,7 @@
  * machines are shared and absolute times drift.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, totalmem, tmpdir } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { ingestBench } from "./ingest.ts";
 import type { Section } from "./section.ts";

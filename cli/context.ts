@@ -50,7 +50,10 @@ export async function openContext(args: Pick<CommandArgs, "flags" | "io">): Prom
 }
 
 /** Runs `fn` with an open context and always closes the database. */
-export async function withContext<T>(args: Pick<CommandArgs, "flags" | "io">, fn: (ctx: Context) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  args: Pick<CommandArgs, "flags" | "io">,
+  fn: (ctx: Context) => Promise<T>,
+): Promise<T> {
   if (args.io.hosted) return fn(args.io.hosted);
   const ctx = await openContext(args);
   try {

@@ -27,7 +27,8 @@ export function demoFiles(dir: string): ManifestEntry[] {
     entries.push(...more.map((e) => ({ ...e, file: join("ledgers", e.file) })));
   } else if (existsSync(ledgers)) {
     for (const name of readdirSync(ledgers).sort()) {
-      if (/\.(csv|xlsx)$/i.test(name)) entries.push({ file: join("ledgers", name), received_at: "2023-01-05T10:00:00+08:00" });
+      if (/\.(csv|xlsx)$/i.test(name))
+        entries.push({ file: join("ledgers", name), received_at: "2023-01-05T10:00:00+08:00" });
     }
   }
   return entries;

@@ -52,7 +52,12 @@ describe("jobtrack CLI", () => {
       ["gbk-crlf.csv", "accepted"],
       ["text-in-number.csv", "rejected"],
     ]);
-    expect(results[0]).toMatchObject({ kind: "monthly", units: ["310118001", "310118002"], months: ["2022-08"], rows: 2 });
+    expect(results[0]).toMatchObject({
+      kind: "monthly",
+      units: ["310118001", "310118002"],
+      months: ["2022-08"],
+      rows: 2,
+    });
     expect(results[1].errors[0]).toMatchObject({ row: 2, column: "新募集见习岗位数", code: "not_a_number" });
     expect(results[1].errors[0].message).toBe(results[1].errors[0].zh);
   });
@@ -135,7 +140,14 @@ describe("jobtrack CLI", () => {
       const token = await run(["token", "create", "--db", db, "--role", "analyst", "--format", "json"]);
       expect(token.code).toBe(0);
       expect(JSON.parse(token.out)).toMatchObject({ role: "analyst" });
-      const sum = await run(["sql", "--db", db, "--format", "json", "SELECT sum(value) AS s FROM v_facts WHERE indicator='reemployed'"]);
+      const sum = await run([
+        "sql",
+        "--db",
+        db,
+        "--format",
+        "json",
+        "SELECT sum(value) AS s FROM v_facts WHERE indicator='reemployed'",
+      ]);
       expect(JSON.parse(sum.out).rows).toEqual([[136]]);
       const refused = await run(["sql", "--db", db, "SELECT * FROM facts"]);
       expect(refused.code).toBe(1);

@@ -8,6 +8,8 @@ import { DataError, type Lang } from "../etl/finding.ts";
 import { CliError, usageError } from "./cliError.ts";
 import { type Command, GLOBAL_OPTIONS } from "./command.ts";
 import { backup, restore } from "./commands/backup.ts";
+import { build } from "./commands/build.ts";
+import { demo } from "./commands/demo.ts";
 import { ingest } from "./commands/ingest.ts";
 import { serve } from "./commands/serve.ts";
 import { sql } from "./commands/sql.ts";
@@ -16,7 +18,7 @@ import { token } from "./commands/token.ts";
 import { dbPath } from "./context.ts";
 import { type CliIO, processIO, say } from "./io.ts";
 
-export const COMMANDS: Command[] = [ingest, sql, template, token, backup, restore, serve];
+export const COMMANDS: Command[] = [ingest, sql, build, template, token, backup, restore, serve, demo];
 
 function helpText(lang: Lang): string {
   const lines = [
@@ -31,7 +33,11 @@ function helpText(lang: Lang): string {
     `  --units FILE     ${say(lang, "单位名录（默认 fixtures/units.csv）", "unit registry (default fixtures/units.csv)")}`,
     `  --plans DIR      ${say(lang, "目标计划目录（默认 metrics/plans）", "plans folder (default metrics/plans)")}`,
     "",
-    say(lang, "退出码：0 成功，1 输入被退回或检查未通过，2 用法错误。", "Exit codes: 0 success, 1 rejected input or failed check, 2 usage error."),
+    say(
+      lang,
+      "退出码：0 成功，1 输入被退回或检查未通过，2 用法错误。",
+      "Exit codes: 0 success, 1 rejected input or failed check, 2 usage error.",
+    ),
   ];
   return `${lines.join("\n")}\n`;
 }
@@ -49,7 +55,12 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     if (!command) throw usageError(`未知命令：${name}`, `Unknown command: ${name}`);
     let parsed: ReturnType<typeof parseArgs>;
     try {
-      parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+      parsed = parseArgs({
+        args: rest,
+        options: { ...GLOBAL_OPTIONS, ...command.options },
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (error) {
       throw usageError(`参数有误：${(error as Error).message}`, `Bad arguments: ${(error as Error).message}`);
     }
@@ -73,7 +84,13 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         return run.exitCode;
       }
     }
-    return await command.run({ positionals: parsed.positionals, flags, lang, format: flags.format as string | undefined, io });
+    return await command.run({
+      positionals: parsed.positionals,
+      flags,
+      lang,
+      format: flags.format as string | undefined,
+      io,
+    });
   } catch (error) {
     return report(error, lang, io);
   }
@@ -82,7 +99,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
 function report(error: unknown, lang: Lang, io: CliIO): number {
   if (error instanceof CliError) {
     io.stderr(`jobtrack: ${say(lang, error.zh, error.en)}\n`);
-    if (error.exitCode === 2) io.stderr(say(lang, "运行 jobtrack --help 查看用法。\n", "Run jobtrack --help for usage.\n"));
+    if (error.exitCode === 2)
+      io.stderr(say(lang, "运行 jobtrack --help 查看用法。\n", "Run jobtrack --help for usage.\n"));
     return error.exitCode;
   }
   if (error instanceof DataError) {

@@ -7,11 +7,11 @@ import { createHash } from "node:crypto";
 import type { Tx, Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import { type Finding, type FindingOut, type Lang, localizeFinding } from "./finding.ts";
-import { type Fact, loadMonthly, recordRejected, type SubmissionMeta, unchangedSubmission } from "./load.ts";
-import { monthlyFlows, ytdLookupsNeeded } from "./monthlyFlows.ts";
 import { isLedger } from "./ledger/ledgerHeader.ts";
 import { ledgerReportMismatches, loadLedger } from "./ledger/loadLedger.ts";
 import { parseLedger } from "./ledger/parseLedger.ts";
+import { type Fact, loadMonthly, recordRejected, type SubmissionMeta, unchangedSubmission } from "./load.ts";
+import { monthlyFlows, ytdLookupsNeeded } from "./monthlyFlows.ts";
 import { type ParsedMonthly, parseMonthly } from "./parseMonthly.ts";
 import { priorYtdLookup } from "./priorYtd.ts";
 import { readUpload } from "./read/readUpload.ts";
@@ -109,16 +109,30 @@ export async function ingestFile(ctx: IngestContext, input: IngestInput): Promis
 }
 
 /** A case ledger: the unit's whole current ledger, replacing the previous one (kept as history). */
-async function ingestLedger(ctx: IngestContext, meta: SubmissionMeta, grid: string[][]): Promise<IngestResult> {
+async function ingestLedger(
+  ctx: IngestContext,
+  meta: SubmissionMeta,
+  grid: string[][],
+): Promise<IngestResult> {
   const parsed = parseLedger(grid, { units: ctx.units, today: ctx.today });
   const months = [...new Set(parsed.cases.map((c) => c.identified_on.slice(0, 7)))].sort();
-  const summary = { units: parsed.unit ? [parsed.unit] : [], months, rows: parsed.rows, warnings: parsed.warnings };
+  const summary = {
+    units: parsed.unit ? [parsed.unit] : [],
+    months,
+    rows: parsed.rows,
+    warnings: parsed.warnings,
+  };
   if (parsed.errors.length || !parsed.unit) return reject(ctx, meta, { ...summary, errors: parsed.errors });
   const unit = parsed.unit;
   const result = await ctx.db.write(async (tx) => {
     const unchanged = await unchangedSubmission(tx, meta.sha256, "cases");
     if (unchanged !== null) return { status: "unchanged" as const, id: unchanged, warnings: [] as Finding[] };
-    const { submissionId } = await loadLedger(tx, meta, { unit, cases: parsed.cases, rows: parsed.rows, warnings: parsed.warnings });
+    const { submissionId } = await loadLedger(tx, meta, {
+      unit,
+      cases: parsed.cases,
+      rows: parsed.rows,
+      warnings: parsed.warnings,
+    });
     const mismatches = await ledgerReportMismatches(tx, unit);
     if (mismatches.length) {
       await tx.run("UPDATE submissions SET findings = $f::JSON WHERE submission_id = $id", {
@@ -141,7 +155,12 @@ async function ingestLedger(ctx: IngestContext, meta: SubmissionMeta, grid: stri
 }
 
 function summaryOf(parsed: Pick<ParsedMonthly, "units" | "months" | "rows" | "warnings">, errors: Finding[]) {
-  return { rows: parsed.rows, units: parsed.units, months: parsed.months, findings: [...errors, ...parsed.warnings] };
+  return {
+    rows: parsed.rows,
+    units: parsed.units,
+    months: parsed.months,
+    findings: [...errors, ...parsed.warnings],
+  };
 }
 
 async function reject(
@@ -150,14 +169,20 @@ async function reject(
   parsed: Pick<ParsedMonthly, "units" | "months" | "rows" | "warnings"> & { errors: Finding[] },
 ): Promise<IngestResult> {
   await ctx.db.write((tx: Tx) => recordRejected(tx, meta, summaryOf(parsed, parsed.errors)));
-  return { ...resultOf(ctx.lang, meta.fileName, "rejected", { ...parsed, submissionId: null }), kind: meta.kind };
+  return {
+    ...resultOf(ctx.lang, meta.fileName, "rejected", { ...parsed, submissionId: null }),
+    kind: meta.kind,
+  };
 }
 
 function resultOf(
   lang: Lang,
   file: string,
   status: IngestResult["status"],
-  data: Pick<ParsedMonthly, "units" | "months" | "rows" | "warnings"> & { errors: Finding[]; submissionId: number | null },
+  data: Pick<ParsedMonthly, "units" | "months" | "rows" | "warnings"> & {
+    errors: Finding[];
+    submissionId: number | null;
+  },
 ): IngestResult {
   return {
     file,
@@ -180,7 +205,10 @@ function unitMonthsOf(parsed: ParsedMonthly) {
     if (last && v.row === last.row && v.unit === last.unit && v.month === last.month) continue;
     last = v;
     let months = byUnit.get(v.unit);
-    if (!months) byUnit.set(v.unit, (months = new Map()));
+    if (!months) {
+      months = new Map();
+      byUnit.set(v.unit, months);
+    }
     const entry = months.get(v.month);
     if (entry) entry.rows++;
     else months.set(v.month, { unit: v.unit, month: v.month, rows: 1 });

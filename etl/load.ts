@@ -32,7 +32,9 @@ export interface UnitMonthRows {
 }
 
 async function nextSubmissionId(tx: Tx): Promise<number> {
-  const [row] = await tx.query<{ id: number }>("SELECT coalesce(max(submission_id), 0) + 1 AS id FROM submissions");
+  const [row] = await tx.query<{ id: number }>(
+    "SELECT coalesce(max(submission_id), 0) + 1 AS id FROM submissions",
+  );
   return row.id;
 }
 
@@ -124,7 +126,14 @@ async function appendDictionary(tx: Tx, table: string, dict: string[]): Promise<
 export async function loadMonthly(
   tx: Tx,
   meta: SubmissionMeta,
-  data: { facts: Fact[]; unitMonths: UnitMonthRows[]; rows: number; units: string[]; months: string[]; warnings: Finding[] },
+  data: {
+    facts: Fact[];
+    unitMonths: UnitMonthRows[];
+    rows: number;
+    units: string[];
+    months: string[];
+    warnings: Finding[];
+  },
 ): Promise<{ submissionId: number }> {
   const id = await nextSubmissionId(tx);
   await insertSubmission(tx, id, meta, "accepted", { ...data, findings: data.warnings });
@@ -132,7 +141,11 @@ export async function loadMonthly(
   await tx.append(
     "staging_um",
     [VARCHAR, VARCHAR, INTEGER],
-    [data.unitMonths.map((u) => u.unit), data.unitMonths.map((u) => u.month), data.unitMonths.map((u) => u.rows)],
+    [
+      data.unitMonths.map((u) => u.unit),
+      data.unitMonths.map((u) => u.month),
+      data.unitMonths.map((u) => u.rows),
+    ],
   );
   const [{ earlier }] = await tx.query<{ earlier: number }>(
     `SELECT count(*)::INTEGER AS earlier FROM submission_unit_months m
@@ -168,7 +181,12 @@ export async function loadMonthly(
   await tx.append(
     "staging_facts",
     [INTEGER, INTEGER, INTEGER, DOUBLE],
-    [Array.from(units.codes), Array.from(months.codes), Array.from(indicators.codes), reported.map((f) => f.value as number)],
+    [
+      Array.from(units.codes),
+      Array.from(months.codes),
+      Array.from(indicators.codes),
+      reported.map((f) => f.value as number),
+    ],
   );
   await tx.run(
     `INSERT INTO facts
@@ -177,6 +195,8 @@ export async function loadMonthly(
      JOIN dict_unit u ON u.code = s.u JOIN dict_month m ON m.code = s.m JOIN dict_indicator i ON i.code = s.i`,
     { id },
   );
-  await tx.run("DROP TABLE staging_facts; DROP TABLE dict_unit; DROP TABLE dict_month; DROP TABLE dict_indicator");
+  await tx.run(
+    "DROP TABLE staging_facts; DROP TABLE dict_unit; DROP TABLE dict_month; DROP TABLE dict_indicator",
+  );
   return { submissionId: id };
 }

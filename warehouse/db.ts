@@ -191,7 +191,9 @@ async function migrate(instance: DuckDBInstance, path: string, migrations: Migra
   const connection = await instance.connect();
   try {
     await connection.run("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
-    const rows = rowsOf(await connection.runAndReadAll("SELECT value FROM meta WHERE key = 'schema_version'"));
+    const rows = rowsOf(
+      await connection.runAndReadAll("SELECT value FROM meta WHERE key = 'schema_version'"),
+    );
     const current = rows.length ? Number(rows[0].value) : 0;
     if (current > latest) {
       throw new DataError([
@@ -208,7 +210,9 @@ async function migrate(instance: DuckDBInstance, path: string, migrations: Migra
       await connection.run("BEGIN TRANSACTION");
       try {
         await connection.run(migration.sql);
-        await connection.run("INSERT OR REPLACE INTO meta VALUES ('schema_version', $v)", { v: String(migration.version) });
+        await connection.run("INSERT OR REPLACE INTO meta VALUES ('schema_version', $v)", {
+          v: String(migration.version),
+        });
         await connection.run("COMMIT");
       } catch (error) {
         await connection.run("ROLLBACK").catch(() => {});

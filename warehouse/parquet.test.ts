@@ -15,7 +15,9 @@ async function seeded(): Promise<Warehouse> {
         (1, 'monthly', '甲镇8月.csv', 'aa', '2022-09-01 10:00:00+08', 'clerk', 'accepted', 1, ['A'], ['2022-08'], 'csv', 'gb18030', '[]'),
         (2, 'monthly', '甲镇8月-修订.csv', 'bb', '2022-09-09 10:00:00+08', 'clerk', 'accepted', 1, ['A'], ['2022-08'], 'csv', 'utf-8', '[]')`,
     );
-    await tx.run("INSERT INTO submission_unit_months VALUES (1, 'A', '2022-08', 1, 1, false), (2, 'A', '2022-08', 2, 1, true)");
+    await tx.run(
+      "INSERT INTO submission_unit_months VALUES (1, 'A', '2022-08', 1, 1, false), (2, 'A', '2022-08', 2, 1, true)",
+    );
     await tx.run(
       "INSERT INTO facts VALUES (1, 'A', '2022-08', 'reemployed', 100, false), (2, 'A', '2022-08', 'reemployed', 112, true), (2, 'A', '2022-08', 'relief_financing', 1.25, true)",
     );

@@ -61,7 +61,9 @@ export async function backup(db: Warehouse, dir: string, now: Date): Promise<Bac
         "SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = $t AND schema_name = 'main' ORDER BY column_index",
         { t: table },
       );
-      await ioc.run(`CREATE TABLE ${quote(table)} (${columns.map((c) => `${quote(c.name)} ${c.type}`).join(", ")})`);
+      await ioc.run(
+        `CREATE TABLE ${quote(table)} (${columns.map((c) => `${quote(c.name)} ${c.type}`).join(", ")})`,
+      );
       const appender = await ioc.createAppender(table);
       const result = await source.stream(`SELECT * FROM ${quote(table)}`);
       let rows = 0;
@@ -72,8 +74,12 @@ export async function backup(db: Warehouse, dir: string, now: Date): Promise<Bac
       appender.flushSync();
       appender.closeSync();
       const file = `${table}.parquet`;
-      await ioc.run(`COPY ${quote(table)} TO ${literal(join(staging, file))} (FORMAT parquet, COMPRESSION zstd)`);
-      const sha256 = createHash("sha256").update(readFileSync(join(staging, file))).digest("hex");
+      await ioc.run(
+        `COPY ${quote(table)} TO ${literal(join(staging, file))} (FORMAT parquet, COMPRESSION zstd)`,
+      );
+      const sha256 = createHash("sha256")
+        .update(readFileSync(join(staging, file)))
+        .digest("hex");
       manifest.tables.push({ name: table, file, rows, sha256 });
     }
     writeFileSync(join(staging, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -112,9 +118,15 @@ export async function restore(db: Warehouse, dir: string): Promise<BackupManifes
     );
   }
   for (const t of manifest.tables) {
-    const sha = createHash("sha256").update(readFileSync(join(dir, t.file))).digest("hex");
+    const sha = createHash("sha256")
+      .update(readFileSync(join(dir, t.file)))
+      .digest("hex");
     if (sha !== t.sha256) {
-      throw restoreError("backup_corrupt", `备份文件 ${t.file} 已损坏（校验和不符）。`, `Backup file ${t.file} is damaged (checksum mismatch).`);
+      throw restoreError(
+        "backup_corrupt",
+        `备份文件 ${t.file} 已损坏（校验和不符）。`,
+        `Backup file ${t.file} is damaged (checksum mismatch).`,
+      );
     }
   }
   const io = await DuckDBInstance.create(":memory:");
@@ -127,7 +139,9 @@ export async function restore(db: Warehouse, dir: string): Promise<BackupManifes
         if (!present.has(t.name)) continue;
         const path = literal(join(resolve(dir), t.file));
         const described = await ioc.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${path})`);
-        const columns = described.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+        const columns = described
+          .getRowObjectsJS()
+          .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
         const staging = `restore_${t.name}`;
         await tx.run(
           `CREATE OR REPLACE TEMP TABLE ${quote(staging)} (${columns.map((c) => `${quote(c.name)} ${c.type}`).join(", ")})`,

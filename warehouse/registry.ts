@@ -62,13 +62,19 @@ export async function syncRegistry(db: Warehouse, units: Unit[]): Promise<void> 
 }
 
 export async function upsertUnits(tx: Tx, units: Unit[]): Promise<void> {
-  await tx.run("CREATE OR REPLACE TEMP TABLE staging_units (code VARCHAR, name_zh VARCHAR, name_en VARCHAR, kind VARCHAR)");
-  await tx.append("staging_units", [VARCHAR, VARCHAR, VARCHAR, VARCHAR], [
-    units.map((u) => u.code),
-    units.map((u) => u.name_zh),
-    units.map((u) => u.name_en),
-    units.map((u) => u.kind),
-  ]);
+  await tx.run(
+    "CREATE OR REPLACE TEMP TABLE staging_units (code VARCHAR, name_zh VARCHAR, name_en VARCHAR, kind VARCHAR)",
+  );
+  await tx.append(
+    "staging_units",
+    [VARCHAR, VARCHAR, VARCHAR, VARCHAR],
+    [
+      units.map((u) => u.code),
+      units.map((u) => u.name_zh),
+      units.map((u) => u.name_en),
+      units.map((u) => u.kind),
+    ],
+  );
   await tx.run("INSERT OR REPLACE INTO units SELECT code, name_zh, name_en, kind FROM staging_units");
   await tx.run("DROP TABLE staging_units");
 }

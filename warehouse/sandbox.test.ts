@@ -12,7 +12,9 @@ beforeAll(async () => {
       `INSERT INTO submissions VALUES (1, 'monthly', 'a.csv', 'abc', '2022-09-01 10:00:00+08', 'clerk', 'accepted', 2,
         ['A','B'], ['2022-08'], 'csv', 'utf-8', '[]')`,
     );
-    await tx.run("INSERT INTO submission_unit_months VALUES (1, 'A', '2022-08', 1, 1, true), (1, 'B', '2022-08', 1, 1, true)");
+    await tx.run(
+      "INSERT INTO submission_unit_months VALUES (1, 'A', '2022-08', 1, 1, true), (1, 'B', '2022-08', 1, 1, true)",
+    );
     await tx.run(
       "INSERT INTO facts VALUES (1, 'A', '2022-08', 'reemployed', 120, true), (1, 'B', '2022-08', 'reemployed', 80, true)",
     );
@@ -80,7 +82,11 @@ describe("runSandboxed", () => {
     ["read_text", "SELECT * FROM read_text('/etc/hostname')", "table_function"],
     ["query() table function", "SELECT * FROM query('DROP TABLE facts')", "table_function"],
     ["internal table", "SELECT * FROM facts", "not_a_view"],
-    ["internal table in a subquery", "SELECT * FROM v_units WHERE unit IN (SELECT unit FROM submissions)", "not_a_view"],
+    [
+      "internal table in a subquery",
+      "SELECT * FROM v_units WHERE unit IN (SELECT unit FROM submissions)",
+      "not_a_view",
+    ],
     ["system catalog", "SELECT * FROM information_schema.tables", "not_a_view"],
     ["settings", "SELECT * FROM duckdb_settings()", "table_function"],
     ["getenv", "SELECT getenv('HOME')", "function"],

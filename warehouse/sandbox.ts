@@ -18,7 +18,14 @@ export const ANALYST_VIEWS = ["v_units", "v_facts", "v_submissions", "v_cases", 
 /** Table functions that only generate values and read nothing. */
 const SAFE_TABLE_FUNCTIONS = new Set(["range", "generate_series", "unnest"]);
 /** Scalar functions that reach outside the query's data. */
-const DENIED_FUNCTIONS = new Set(["getenv", "current_setting", "getvariable", "nextval", "setval", "currval"]);
+const DENIED_FUNCTIONS = new Set([
+  "getenv",
+  "current_setting",
+  "getvariable",
+  "nextval",
+  "setval",
+  "currval",
+]);
 
 export interface SandboxOptions {
   /** Defaults to 30 s. */
@@ -48,11 +55,19 @@ export class SqlRefused extends Error {
   }
 }
 
-export async function runSandboxed(db: Warehouse, sql: string, options: SandboxOptions = {}): Promise<SqlResult> {
+export async function runSandboxed(
+  db: Warehouse,
+  sql: string,
+  options: SandboxOptions = {},
+): Promise<SqlResult> {
   const timeoutMs = options.timeoutMs ?? 30_000; // defaults to 30 s
   const maxRows = options.maxRows ?? 100_000; // defaults to 100,000 rows
   if (sql.length > 100_000) {
-    throw new SqlRefused("too_long", "查询语句过长（上限 100,000 个字符）。", "The query is too long (100,000 characters at most).");
+    throw new SqlRefused(
+      "too_long",
+      "查询语句过长（上限 100,000 个字符）。",
+      "The query is too long (100,000 characters at most).",
+    );
   }
   const connection = await db.connect();
   const started = performance.now();
@@ -77,7 +92,8 @@ export async function runSandboxed(db: Warehouse, sql: string, options: SandboxO
     } catch (error) {
       throw failed(error);
     }
-    if (prepared.statementType !== StatementType.SELECT) throw notSelect(StatementType[prepared.statementType]);
+    if (prepared.statementType !== StatementType.SELECT)
+      throw notSelect(StatementType[prepared.statementType]);
     const timer = setTimeout(() => connection.interrupt(), timeoutMs);
     let reader: Awaited<ReturnType<typeof prepared.streamAndReadUntil>>;
     try {
@@ -130,7 +146,9 @@ function syntaxError(error: unknown): SqlRefused {
 
 /** Refuses any table other than the analyst views (and the query's own CTEs), and unsafe functions. */
 async function checkReferences(db: Warehouse, sql: string): Promise<void> {
-  const [row] = await db.query<{ ast: string }>("SELECT json_serialize_sql($sql::VARCHAR)::VARCHAR AS ast", { sql });
+  const [row] = await db.query<{ ast: string }>("SELECT json_serialize_sql($sql::VARCHAR)::VARCHAR AS ast", {
+    sql,
+  });
   const ast = JSON.parse(row.ast);
   if (ast.error && /only select/i.test(String(ast.error_message))) throw notSelect(firstWord(sql));
   if (ast.error && ast.error_type === "parser") throw syntaxError(new Error(String(ast.error_message)));
@@ -150,7 +168,11 @@ async function checkReferences(db: Warehouse, sql: string): Promise<void> {
       for (const entry of node.cte_map.map) ctes.add(String(entry.key).toLowerCase());
     }
     if (node.type === "BASE_TABLE") {
-      tables.push({ schema: node.schema_name ?? "", catalog: node.catalog_name ?? "", name: String(node.table_name) });
+      tables.push({
+        schema: node.schema_name ?? "",
+        catalog: node.catalog_name ?? "",
+        name: String(node.table_name),
+      });
     } else if (node.type === "TABLE_FUNCTION") {
       const fn = node.function as { function_name?: string } | undefined;
       tableFunctions.push(String(fn?.function_name ?? "?"));
@@ -190,7 +212,9 @@ async function checkReferences(db: Warehouse, sql: string): Promise<void> {
 }
 
 function firstWord(sql: string): string {
-  return (sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/, "").match(/^[A-Za-z]+/)?.[0] ?? "this").toUpperCase();
+  return (
+    sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/, "").match(/^[A-Za-z]+/)?.[0] ?? "this"
+  ).toUpperCase();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: walks DuckDB's JSON syntax tree

@@ -23,7 +23,8 @@ async function ours(): Promise<number> {
     { fileName: "bench.csv", bytes, receivedAt: "2023-01-05T10:00:00+08:00", receivedBy: "bench" },
   );
   const ms = performance.now() - started;
-  if (result.status !== "accepted") throw new Error(`bench file not accepted: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  if (result.status !== "accepted")
+    throw new Error(`bench file not accepted: ${JSON.stringify(result.errors.slice(0, 3))}`);
   await db.close();
   return ms;
 }
@@ -43,4 +44,6 @@ async function duckdb(): Promise<number> {
 }
 
 const ms = mode === "ours" ? await ours() : await duckdb();
-console.log(JSON.stringify({ ms: Math.round(ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({ ms: Math.round(ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }),
+);

@@ -14,11 +14,19 @@ export const backup: Command = {
   async run(args) {
     const [dir] = args.positionals;
     if (!dir) throw usageError("请给出备份目录。", "Name the backup folder.");
-    const manifest = await withContext(args, (ctx) => backupTo(ctx.db, resolve(args.io.cwd, dir), args.io.now()));
+    const manifest = await withContext(args, (ctx) =>
+      backupTo(ctx.db, resolve(args.io.cwd, dir), args.io.now()),
+    );
     if (args.format === "json") args.io.stdout(`${JSON.stringify(manifest)}\n`);
     else {
       const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
-      args.io.stdout(say(args.lang, `已备份 ${manifest.tables.length} 张表、${rows} 行到 ${dir}\n`, `Backed up ${manifest.tables.length} tables, ${rows} rows to ${dir}\n`));
+      args.io.stdout(
+        say(
+          args.lang,
+          `已备份 ${manifest.tables.length} 张表、${rows} 行到 ${dir}\n`,
+          `Backed up ${manifest.tables.length} tables, ${rows} rows to ${dir}\n`,
+        ),
+      );
     }
     return 0;
   },
@@ -27,7 +35,10 @@ export const backup: Command = {
 export const restore: Command = {
   name: "restore",
   usage: "restore <dir>",
-  summary: { zh: "用 Parquet 备份替换数据库内容（一个事务）", en: "replace the database's contents with a Parquet backup (one transaction)" },
+  summary: {
+    zh: "用 Parquet 备份替换数据库内容（一个事务）",
+    en: "replace the database's contents with a Parquet backup (one transaction)",
+  },
   options: {},
   async run(args) {
     const [dir] = args.positionals;

@@ -36,11 +36,13 @@ export function expandInputs(paths: string[]): Job[] {
         received_at?: string;
         received_by?: string;
       }[];
-      for (const m of manifest) jobs.push({ path: join(path, m.file), receivedAt: m.received_at, receivedBy: m.received_by });
+      for (const m of manifest)
+        jobs.push({ path: join(path, m.file), receivedAt: m.received_at, receivedBy: m.received_by });
     } else {
       for (const name of readdirSync(path).sort()) {
         const full = join(path, name);
-        if (statSync(full).isFile() && !name.startsWith(".") && !/\.(md|json)$/i.test(name)) jobs.push({ path: full });
+        if (statSync(full).isFile() && !name.startsWith(".") && !/\.(md|json)$/i.test(name))
+          jobs.push({ path: full });
       }
     }
   }
@@ -49,7 +51,10 @@ export function expandInputs(paths: string[]): Job[] {
 
 const STATUS = {
   accepted: { zh: "✓ 已接收", en: "✓ accepted" },
-  unchanged: { zh: "= 未变化（与已接收文件完全相同）", en: "= unchanged (identical to a file already received)" },
+  unchanged: {
+    zh: "= 未变化（与已接收文件完全相同）",
+    en: "= unchanged (identical to a file already received)",
+  },
   rejected: { zh: "✗ 已退回（整份文件未入库）", en: "✗ rejected (nothing of the file was kept)" },
 };
 
@@ -65,21 +70,30 @@ export function describeResult(result: IngestResult, lang: Lang): string {
     );
   }
   const where = (row: number | null, column: string | null) =>
-    [row === null ? null : say(lang, `第${row}行`, `row ${row}`), column === null ? null : say(lang, `“${column}”列`, `column "${column}"`)]
+    [
+      row === null ? null : say(lang, `第${row}行`, `row ${row}`),
+      column === null ? null : say(lang, `“${column}”列`, `column "${column}"`),
+    ]
       .filter(Boolean)
       .join(say(lang, "，", ", "));
-  for (const f of result.errors) lines.push(`  ${say(lang, "错误", "error")} ${where(f.row, f.column)}: ${f.message} [${f.code}]`);
-  for (const f of result.warnings) lines.push(`  ${say(lang, "提示", "warning")} ${where(f.row, f.column)}: ${f.message} [${f.code}]`);
+  for (const f of result.errors)
+    lines.push(`  ${say(lang, "错误", "error")} ${where(f.row, f.column)}: ${f.message} [${f.code}]`);
+  for (const f of result.warnings)
+    lines.push(`  ${say(lang, "提示", "warning")} ${where(f.row, f.column)}: ${f.message} [${f.code}]`);
   return `${lines.join("\n")}\n`;
 }
 
 export const ingest: Command = {
   name: "ingest",
   usage: "ingest <file|folder>… [--as NAME]",
-  summary: { zh: "导入月报（CSV/xlsx，任意编码），逐个文件给出结论", en: "load monthly reports (CSV/xlsx, any encoding), a verdict per file" },
+  summary: {
+    zh: "导入月报（CSV/xlsx，任意编码），逐个文件给出结论",
+    en: "load monthly reports (CSV/xlsx, any encoding), a verdict per file",
+  },
   options: { as: { type: "string" } },
   async run(args) {
-    if (!args.positionals.length) throw usageError("请给出要导入的文件。", "Name at least one file to ingest.");
+    if (!args.positionals.length)
+      throw usageError("请给出要导入的文件。", "Name at least one file to ingest.");
     const jobs = expandInputs(args.positionals.map((p) => resolve(args.io.cwd, p)));
     const results: IngestResult[] = [];
     await withContext(args, async (ctx) => {
@@ -106,7 +120,8 @@ export const ingest: Command = {
             fileName: basename(job.path),
             bytes: readFileSync(job.path),
             receivedAt: job.receivedAt ?? districtTimestamp(now),
-            receivedBy: job.receivedBy ?? (args.flags.as as string | undefined) ?? `cli:${args.io.env.USER ?? "admin"}`,
+            receivedBy:
+              job.receivedBy ?? (args.flags.as as string | undefined) ?? `cli:${args.io.env.USER ?? "admin"}`,
           },
         );
         bar.stop();
@@ -128,4 +143,3 @@ export const ingest: Command = {
     return results.some((r) => r.status === "rejected") ? 1 : 0;
   },
 };
-

@@ -15,9 +15,12 @@ describe("parseCaseDate", () => {
     expect(parseCaseDate(text)).toBe(date);
   });
 
-  it.each(["2022-02-30", "2022-13-01", "2022-3", "三月五日", "", "2021-02-29"])("parseCaseDate(%j) is null", (text) => {
-    expect(parseCaseDate(text)).toBeNull();
-  });
+  it.each(["2022-02-30", "2022-13-01", "2022-3", "三月五日", "", "2021-02-29"])(
+    "parseCaseDate(%j) is null",
+    (text) => {
+      expect(parseCaseDate(text)).toBeNull();
+    },
+  );
 
   it("accepts 29 February in a leap year", () => {
     expect(parseCaseDate("2024/2/29")).toBe("2024-02-29");

@@ -14,7 +14,9 @@ export async function loadLedger(
   meta: SubmissionMeta,
   ledger: { unit: string; cases: Case[]; rows: number; warnings: Finding[] },
 ): Promise<{ submissionId: number }> {
-  const [{ id }] = await tx.query<{ id: number }>("SELECT coalesce(max(submission_id), 0) + 1 AS id FROM submissions");
+  const [{ id }] = await tx.query<{ id: number }>(
+    "SELECT coalesce(max(submission_id), 0) + 1 AS id FROM submissions",
+  );
   const months = [...new Set(ledger.cases.map((c) => c.identified_on.slice(0, 7)))].sort();
   await tx.run(
     `INSERT INTO submissions VALUES ($id, 'cases', $file, $sha, $at::TIMESTAMPTZ, $by, 'accepted', $rows,
@@ -70,7 +72,8 @@ export async function ledgerReportMismatches(tx: Tx, unit: string): Promise<Find
      )
      SELECT r.month, coalesce(l.n, 0) AS ledger, r.value AS reported
      FROM reported r LEFT JOIN ledger l USING (month)
-     WHERE coalesce(l.n, 0) <> r.value AND r.month >= (SELECT min(strftime(identified_on, '%Y-%m')) FROM cases WHERE current AND unit = $unit)
+     WHERE coalesce(l.n, 0) <> r.value AND r.month >= (SELECT min(month) FROM ledger)
+       AND r.month <= (SELECT max(strftime(identified_on, '%Y-%m')) FROM cases WHERE current AND unit = $unit)
      ORDER BY r.month`,
     { unit },
   );

@@ -7,7 +7,8 @@ const units = [
 ];
 const ctx = { units, today: "2022-09-10" };
 const HEADER = ["单位", "编号", "类别", "认定日期", "就业日期", "就业渠道"];
-const codes = (grid: string[][]) => parseLedger(grid, ctx).errors.map((f) => `${f.row}:${f.column}:${f.code}`);
+const codes = (grid: string[][]) =>
+  parseLedger(grid, ctx).errors.map((f) => `${f.row}:${f.column}:${f.code}`);
 
 describe("parseLedger", () => {
   it("reads Chinese headers, every date spelling and both categories", () => {
@@ -23,9 +24,30 @@ describe("parseLedger", () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.unit).toBe("310118002");
     expect(parsed.cases).toEqual([
-      { unit: "310118002", case_id: "YP-001", category: "zero_family", identified_on: "2022-01-31", employed_on: "2022-02-28", channel: "公益性岗位" },
-      { unit: "310118002", case_id: "YP-002", category: "hardship", identified_on: "2022-03-05", employed_on: null, channel: null },
-      { unit: "310118002", case_id: "YP-003", category: "hardship", identified_on: "2022-04-01", employed_on: "2022-08-01", channel: "=SUM(A1)" },
+      {
+        unit: "310118002",
+        case_id: "YP-001",
+        category: "zero_family",
+        identified_on: "2022-01-31",
+        employed_on: "2022-02-28",
+        channel: "公益性岗位",
+      },
+      {
+        unit: "310118002",
+        case_id: "YP-002",
+        category: "hardship",
+        identified_on: "2022-03-05",
+        employed_on: null,
+        channel: null,
+      },
+      {
+        unit: "310118002",
+        case_id: "YP-003",
+        category: "hardship",
+        identified_on: "2022-04-01",
+        employed_on: "2022-08-01",
+        channel: "=SUM(A1)",
+      },
     ]);
   });
 
@@ -65,26 +87,44 @@ describe("parseLedger", () => {
   });
 
   it("keeps an identical repeated row once, with a warning", () => {
-    const parsed = parseLedger([HEADER, ["盈浦", "A1", "零就业家庭", "2022-03-05", "", ""], ["盈浦", "A1", "零就业家庭", "2022-03-05", "", ""]], ctx);
+    const parsed = parseLedger(
+      [
+        HEADER,
+        ["盈浦", "A1", "零就业家庭", "2022-03-05", "", ""],
+        ["盈浦", "A1", "零就业家庭", "2022-03-05", "", ""],
+      ],
+      ctx,
+    );
     expect(parsed.errors).toEqual([]);
     expect(parsed.cases).toHaveLength(1);
     expect(parsed.warnings.map((w) => w.code)).toEqual(["duplicate_case"]);
   });
 
   it("refuses a ledger with two units", () => {
-    expect(codes([HEADER, ["盈浦", "A1", "零就业家庭", "2022-03-05", "", ""], ["朱家角", "B1", "零就业家庭", "2022-03-05", "", ""]])).toEqual([
-      "null:单位:several_units",
-    ]);
+    expect(
+      codes([
+        HEADER,
+        ["盈浦", "A1", "零就业家庭", "2022-03-05", "", ""],
+        ["朱家角", "B1", "零就业家庭", "2022-03-05", "", ""],
+      ]),
+    ).toEqual(["null:单位:several_units"]);
   });
 
   it("refuses ID numbers in the case_id column without ever repeating them", () => {
     const id = "110101199003074514";
     const phone = "13800138000";
     const parsed = parseLedger(
-      [HEADER, ["盈浦", id, "零就业家庭", "2022-03-05", "", ""], ["盈浦", "A2", "就业困难人员", "2022-03-05", "", phone]],
+      [
+        HEADER,
+        ["盈浦", id, "零就业家庭", "2022-03-05", "", ""],
+        ["盈浦", "A2", "就业困难人员", "2022-03-05", "", phone],
+      ],
       ctx,
     );
-    expect(parsed.errors.map((f) => `${f.row}:${f.column}:${f.code}`)).toEqual(["2:编号:pii_resident_id", "3:就业渠道:pii_mobile"]);
+    expect(parsed.errors.map((f) => `${f.row}:${f.column}:${f.code}`)).toEqual([
+      "2:编号:pii_resident_id",
+      "3:就业渠道:pii_mobile",
+    ]);
     const text = JSON.stringify(parsed);
     expect(text).not.toContain(id);
     expect(text).not.toContain("1990030745");
@@ -92,10 +132,12 @@ describe("parseLedger", () => {
   });
 
   it("names missing columns and an empty ledger", () => {
-    expect(codes([["单位", "编号", "类别"], ["盈浦", "A1", "零就业家庭"]])).toEqual([
-      "null:identified_on:missing_column",
-      "null:employed_on:missing_column",
-    ]);
+    expect(
+      codes([
+        ["单位", "编号", "类别"],
+        ["盈浦", "A1", "零就业家庭"],
+      ]),
+    ).toEqual(["null:identified_on:missing_column", "null:employed_on:missing_column"]);
     expect(codes([HEADER])).toEqual(["null:null:no_data"]);
   });
 });

@@ -63,7 +63,15 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
   );
   const headerRow = ledgerHeaderRow(grid);
   if (headerRow < 0) {
-    errors.push(finding(null, null, "missing_column", "找不到台账表头（需要“编号”“类别”“认定日期”等列）。", "No ledger header found (needs columns such as case_id, category, identified_on)."));
+    errors.push(
+      finding(
+        null,
+        null,
+        "missing_column",
+        "找不到台账表头（需要“编号”“类别”“认定日期”等列）。",
+        "No ledger header found (needs columns such as case_id, category, identified_on).",
+      ),
+    );
     return out;
   }
   const header = grid[headerRow];
@@ -73,19 +81,39 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
     const key = ledgerColumnOf(text);
     const empty = grid.slice(headerRow + 1).every((row) => !(row[c] ?? "").trim());
     if (!key) {
-      if (!empty) errors.push(finding(headerRow + 1, text, "unknown_column", `未知的列“${excerpt(text)}”。`, `Unknown column "${excerpt(text)}".`));
+      if (!empty)
+        errors.push(
+          finding(
+            headerRow + 1,
+            text,
+            "unknown_column",
+            `未知的列“${excerpt(text)}”。`,
+            `Unknown column "${excerpt(text)}".`,
+          ),
+        );
     } else if (columns.has(key)) {
-      errors.push(finding(headerRow + 1, text, "duplicate_column", `列“${text}”出现了两次。`, `Column "${text}" appears twice.`));
+      errors.push(
+        finding(
+          headerRow + 1,
+          text,
+          "duplicate_column",
+          `列“${text}”出现了两次。`,
+          `Column "${text}" appears twice.`,
+        ),
+      );
     } else columns.set(key, c);
   });
   for (const key of REQUIRED) {
     if (!columns.has(key)) {
-      errors.push(finding(null, key, "missing_column", `缺少必需的列：${key}。`, `Missing required column: ${key}.`));
+      errors.push(
+        finding(null, key, "missing_column", `缺少必需的列：${key}。`, `Missing required column: ${key}.`),
+      );
     }
   }
   if (REQUIRED.some((k) => !columns.has(k))) return out;
   const name = (key: LedgerColumn) => header[columns.get(key)!];
-  const cell = (row: string[], key: LedgerColumn) => (columns.has(key) ? (row[columns.get(key)!] ?? "").trim() : "");
+  const cell = (row: string[], key: LedgerColumn) =>
+    columns.has(key) ? (row[columns.get(key)!] ?? "").trim() : "";
   const resolve = unitResolver(ctx.units);
   const units = new Set<string>();
   const seen = new Map<string, { row: number; signature: string }>();
@@ -98,49 +126,134 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
     out.rows++;
     const unit = resolve(unitText);
     if (!unit) {
-      errors.push(finding(excelRow, name("unit"), "unknown_unit", `未知单位“${excerpt(unitText)}”。`, `Unknown unit "${excerpt(unitText)}".`));
+      errors.push(
+        finding(
+          excelRow,
+          name("unit"),
+          "unknown_unit",
+          `未知单位“${excerpt(unitText)}”。`,
+          `Unknown unit "${excerpt(unitText)}".`,
+        ),
+      );
     } else units.add(unit.code);
     const caseId = toHalfWidth(cell(row, "case_id"));
     if (!caseId) {
-      errors.push(finding(excelRow, name("case_id"), "missing_case_id", "编号为空。", "The case_id is empty."));
+      errors.push(
+        finding(excelRow, name("case_id"), "missing_case_id", "编号为空。", "The case_id is empty."),
+      );
     } else if ([...caseId].length > MAX_CASE_ID) {
-      errors.push(finding(excelRow, name("case_id"), "case_id_too_long", `编号超过 ${MAX_CASE_ID} 个字符。`, `The case_id is longer than ${MAX_CASE_ID} characters.`));
+      errors.push(
+        finding(
+          excelRow,
+          name("case_id"),
+          "case_id_too_long",
+          `编号超过 ${MAX_CASE_ID} 个字符。`,
+          `The case_id is longer than ${MAX_CASE_ID} characters.`,
+        ),
+      );
     }
     const categoryText = cell(row, "category");
     const category = CATEGORIES.get(categoryText.replace(/\s+/g, "").toLowerCase());
     if (!category) {
       errors.push(
-        finding(excelRow, name("category"), "unknown_category", `未知类别“${excerpt(categoryText)}”（应为“零就业家庭”或“就业困难人员”）。`, `Unknown category "${excerpt(categoryText)}" (expected zero_family or hardship).`),
+        finding(
+          excelRow,
+          name("category"),
+          "unknown_category",
+          `未知类别“${excerpt(categoryText)}”（应为“零就业家庭”或“就业困难人员”）。`,
+          `Unknown category "${excerpt(categoryText)}" (expected zero_family or hardship).`,
+        ),
       );
     }
-    const identified = dateCell(cell(row, "identified_on"), excelRow, name("identified_on"), true, ctx.today, errors);
-    const employed = dateCell(cell(row, "employed_on"), excelRow, name("employed_on"), false, ctx.today, errors);
+    const identified = dateCell(
+      cell(row, "identified_on"),
+      excelRow,
+      name("identified_on"),
+      true,
+      ctx.today,
+      errors,
+    );
+    const employed = dateCell(
+      cell(row, "employed_on"),
+      excelRow,
+      name("employed_on"),
+      false,
+      ctx.today,
+      errors,
+    );
     if (identified && employed && employed < identified) {
-      errors.push(finding(excelRow, name("employed_on"), "employed_before_identified", `就业日期 ${employed} 早于认定日期 ${identified}。`, `Employed on ${employed}, before being identified on ${identified}.`));
+      errors.push(
+        finding(
+          excelRow,
+          name("employed_on"),
+          "employed_before_identified",
+          `就业日期 ${employed} 早于认定日期 ${identified}。`,
+          `Employed on ${employed}, before being identified on ${identified}.`,
+        ),
+      );
     }
     if (!unit || !caseId || !category || !identified || employed === undefined) continue;
-    const c: Case = { unit: unit.code, case_id: caseId, category, identified_on: identified, employed_on: employed, channel: cell(row, "channel") || null };
+    const c: Case = {
+      unit: unit.code,
+      case_id: caseId,
+      category,
+      identified_on: identified,
+      employed_on: employed,
+      channel: cell(row, "channel") || null,
+    };
     const signature = JSON.stringify(c);
     const earlier = seen.get(caseId);
     if (earlier && earlier.signature !== signature) {
-      errors.push(finding(excelRow, name("case_id"), "conflicting_case", `编号与第 ${earlier.row} 行相同，但内容不同。`, `Same case_id as row ${earlier.row}, with different data.`));
+      errors.push(
+        finding(
+          excelRow,
+          name("case_id"),
+          "conflicting_case",
+          `编号与第 ${earlier.row} 行相同，但内容不同。`,
+          `Same case_id as row ${earlier.row}, with different data.`,
+        ),
+      );
     } else if (earlier) {
-      warnings.push(finding(excelRow, name("case_id"), "duplicate_case", `与第 ${earlier.row} 行完全相同，只计一次。`, `Identical to row ${earlier.row}; counted once.`));
+      warnings.push(
+        finding(
+          excelRow,
+          name("case_id"),
+          "duplicate_case",
+          `与第 ${earlier.row} 行完全相同，只计一次。`,
+          `Identical to row ${earlier.row}; counted once.`,
+        ),
+      );
     } else {
       seen.set(caseId, { row: excelRow, signature });
       out.cases.push(c);
     }
   }
   if (units.size > 1) {
-    errors.push(finding(null, name("unit"), "several_units", `一份台账只能包含一个单位（本文件有 ${units.size} 个）。`, `A ledger holds one unit only (this file has ${units.size}).`));
+    errors.push(
+      finding(
+        null,
+        name("unit"),
+        "several_units",
+        `一份台账只能包含一个单位（本文件有 ${units.size} 个）。`,
+        `A ledger holds one unit only (this file has ${units.size}).`,
+      ),
+    );
   }
-  if (out.rows === 0) errors.push(finding(null, null, "no_data", "文件没有数据行。", "The file has no data rows."));
+  if (out.rows === 0)
+    errors.push(finding(null, null, "no_data", "文件没有数据行。", "The file has no data rows."));
   out.unit = units.size === 1 ? [...units][0] : null;
   return out;
 }
 
 /** A date cell: the date, null when blank (and allowed), undefined when refused. */
-function dateCell(text: string, row: number, column: string, required: boolean, today: string, errors: Finding[]): string | null | undefined {
+function dateCell(
+  text: string,
+  row: number,
+  column: string,
+  required: boolean,
+  today: string,
+  errors: Finding[],
+): string | null | undefined {
   if (!text) {
     if (!required) return null;
     errors.push(finding(row, column, "missing_date", "日期为空。", "The date is empty."));
@@ -148,11 +261,27 @@ function dateCell(text: string, row: number, column: string, required: boolean, 
   }
   const date = parseCaseDate(text);
   if (!date) {
-    errors.push(finding(row, column, "bad_date", `无法识别的日期“${excerpt(text)}”（示例：2022-03-05、2022/3/5、2022年3月5日）。`, `Unrecognised date "${excerpt(text)}" (e.g. 2022-03-05, 2022/3/5, 2022年3月5日).`));
+    errors.push(
+      finding(
+        row,
+        column,
+        "bad_date",
+        `无法识别的日期“${excerpt(text)}”（示例：2022-03-05、2022/3/5、2022年3月5日）。`,
+        `Unrecognised date "${excerpt(text)}" (e.g. 2022-03-05, 2022/3/5, 2022年3月5日).`,
+      ),
+    );
     return undefined;
   }
   if (date > today) {
-    errors.push(finding(row, column, "future_date", `日期 ${date} 晚于今天（${today}）。`, `The date ${date} is after today (${today}).`));
+    errors.push(
+      finding(
+        row,
+        column,
+        "future_date",
+        `日期 ${date} 晚于今天（${today}）。`,
+        `The date ${date} is after today (${today}).`,
+      ),
+    );
     return undefined;
   }
   return date;

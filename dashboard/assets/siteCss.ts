@@ -1,0 +1,139 @@
+/**
+ * The dashboard's stylesheet (`assets/site.css`): CJK font stack, cards that stack on narrow
+ * screens, status badges in colour with icon and word, tables, the data status matrix, print rules.
+ */
+import { FONT_STACK, INK, MUTED, STATUS_COLOUR, STATUS_TEXT, STATUS_TINT } from "../palette.ts";
+
+const STATUSES = ["green", "yellow", "red", "no_data", "no_target"] as const;
+
+const statusRules = STATUSES.map(
+  (s) => `.badge.s-${s}{background:${STATUS_TINT[s]};color:${STATUS_TEXT[s]};border-color:${STATUS_COLOUR[s]}}
+.card.s-${s}{border-top-color:${STATUS_COLOUR[s]}}
+.bar.s-${s} .fill{background:${STATUS_COLOUR[s]}}
+.sentences li.s-${s}{border-left-color:${STATUS_COLOUR[s]}}`,
+).join("\n");
+
+export const SITE_CSS = `/* jobtrack dashboard */
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font-family:${FONT_STACK};color:${INK};background:#f6f8fa;line-height:1.6;font-size:16px}
+a{color:#0550ae}
+a:hover{text-decoration-thickness:2px}
+:focus-visible{outline:3px solid #0969da;outline-offset:2px}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
+h1{font-size:1.6rem;line-height:1.3;margin:.8rem 0 .4rem}
+h2{font-size:1.25rem;margin:1.6rem 0 .6rem}
+h3{font-size:1.05rem;margin:.2rem 0}
+.wrap{max-width:1200px;margin:0 auto;padding:0 1rem}
+.skip-link{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
+.skip-link:focus{left:.5rem}
+.site-header{background:#0b3d91;color:#fff}
+.site-header .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem 1.2rem;padding-top:.5rem;padding-bottom:.5rem}
+.site-header a{color:#fff}
+.brand{font-weight:700;font-size:1.1rem;text-decoration:none}
+.site-nav ul{display:flex;flex-wrap:wrap;gap:.2rem 1rem;list-style:none;margin:0;padding:0}
+.site-nav a{text-decoration:none;padding:.2rem 0;border-bottom:2px solid transparent}
+.site-nav a[aria-current=page]{border-bottom-color:#fff;font-weight:700}
+.lang-switch{margin-left:auto}
+.site-footer{color:${MUTED};font-size:.875rem;margin-top:2rem;border-top:1px solid #d0d7de;background:#fff}
+main{padding-bottom:1rem}
+main:focus{outline:none}
+.lede{font-size:1.05rem}
+.crumbs{margin:.8rem 0 0;font-size:.9rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17.5rem,1fr));gap:1rem}
+.card{background:#fff;border:1px solid #d0d7de;border-top:5px solid ${MUTED};border-radius:6px;padding:.8rem 1rem}
+.card h3 a{text-decoration:none}
+.card h3 a:hover,.card h3 a:focus-visible{text-decoration:underline}
+.card .status{margin:.3rem 0}
+.figure{margin:.2rem 0;display:flex;flex-wrap:wrap;align-items:baseline;gap:.2rem .6rem}
+.figure .actual{font-size:1.6rem;font-weight:700;font-variant-numeric:tabular-nums}
+.figure .of{color:${MUTED}}
+.badge{display:inline-flex;align-items:center;gap:.3rem;border:1px solid;border-radius:999px;padding:0 .55rem;font-size:.875rem;font-weight:600;white-space:nowrap}
+.badge.met{background:#ddf4ff;color:#0a3069;border-color:#0969da}
+.icon{width:1em;height:1em;flex:none}
+.bar{position:relative;height:.7rem;background:#eaeef2;border-radius:999px;margin:.6rem 0 .9rem}
+.bar .fill{position:absolute;left:0;top:0;bottom:0;border-radius:999px}
+.bar .marker{position:absolute;top:-.3rem;bottom:-.3rem;width:3px;margin-left:-1px;background:${INK}}
+.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(7rem,1fr));gap:.3rem .8rem;margin:.4rem 0}
+.facts div{min-width:0}
+.facts dt{font-size:.8rem;color:${MUTED}}
+.facts dd{margin:0;font-weight:600;font-variant-numeric:tabular-nums}
+.facts .note{display:block;font-weight:400;font-size:.8rem;color:${MUTED}}
+.sentence{font-size:1.1rem;background:#fff;border-left:4px solid #0969da;padding:.5rem .8rem}
+.kind{color:${MUTED};font-size:.9rem;margin-left:.4rem}
+.columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:0 2rem}
+.alerts{list-style:none;padding:0;margin:0}
+.alert{background:#fff;border:1px solid #d0d7de;border-left:4px solid ${MUTED};border-radius:4px;padding:.4rem .7rem;margin:0 0 .5rem}
+.alert.sev-high{border-left-color:${STATUS_COLOUR.red}}
+.alert.sev-medium{border-left-color:${STATUS_COLOUR.yellow}}
+.sev{font-size:.8rem;font-weight:700;color:${MUTED}}
+.sev-high .sev{color:${STATUS_TEXT.red}}
+.sev-medium .sev{color:${STATUS_TEXT.yellow}}
+.alert-type{font-weight:700}
+.alert .where{display:block;font-size:.875rem}
+.type-counts{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}
+.type-counts li{background:#fff;border:1px solid #d0d7de;border-radius:4px;padding:.2rem .6rem}
+.count{font-weight:700;margin-left:.4rem}
+.missing{display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding-left:1.2rem}
+.unit-switcher{display:flex;flex-wrap:wrap;gap:0 2rem}
+.unit-switcher .group-name{font-weight:700;margin:.2rem 0}
+.unit-switcher ul{list-style:none;padding:0;margin:0 0 .6rem;display:flex;flex-wrap:wrap;gap:.2rem 1rem}
+.unit-switcher a[aria-current=page]{font-weight:700}
+.unit-switcher .note{font-size:.8rem;color:${STATUS_TEXT.red}}
+.unit-nav{margin:.5rem 0}
+.unit-nav summary{cursor:pointer}
+.switcher{display:inline-flex;align-items:center;gap:.5rem;margin:.4rem 0}
+.switcher select{font:inherit;padding:.2rem .4rem;max-width:100%}
+.unit-meta{color:${MUTED}}
+.table-wrap{overflow-x:auto;margin:.6rem 0 1rem;background:#fff;border:1px solid #d0d7de;border-radius:4px}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+caption{text-align:left;font-weight:600;padding:.5rem .6rem}
+th,td{padding:.35rem .6rem;border-top:1px solid #d8dee4;text-align:left;vertical-align:top}
+thead th{background:#f6f8fa;border-top:none;white-space:nowrap}
+th[scope=row]{font-weight:600}
+.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.sub-superseded{color:${MUTED}}
+.sub-rejected{color:${STATUS_TEXT.red};font-weight:600}
+.chart{margin:0 0 1rem;background:#fff;border:1px solid #d0d7de;border-radius:4px;padding:.6rem}
+.chart-svg svg{display:block;width:100%;max-width:52rem;height:auto}
+.chart figcaption{font-size:.875rem;color:${MUTED};margin:.3rem 0}
+.chart-grid figcaption{font-size:1rem;font-weight:600}
+.chart-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:1rem}
+.legend{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.2rem 1.2rem}
+.legend.states{flex-direction:column}
+.key{display:inline-block;width:1.6rem;height:0;vertical-align:middle;margin-right:.4rem;border-top:3px solid}
+.key-actual{border-top-color:#0969da}
+.key-pace{border-top:2px dashed #57606a}
+.key-target{border-top:2px dashed #bc4c00}
+.st{text-align:center;white-space:nowrap;font-size:.85rem}
+.st-on_time{background:#dafbe1;color:#116329}
+.st-late{background:#fff8c5;color:#7d4e00}
+.st-missing{background:#ffebe9;color:#a40e26;font-weight:700}
+.st-revised{background:#ddf4ff;color:#0a3069}
+.st-not_due,.st-none{background:#f6f8fa;color:${MUTED}}
+span.st,li.st{display:inline-block;padding:0 .4rem;border-radius:3px}
+.matrix th[scope=row]{white-space:nowrap}
+.strip{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem}
+.strip .m{font-size:.8rem}
+.sentences{list-style:none;padding:0;margin:.3rem 0}
+.sentences li{border-left:4px solid ${MUTED};padding:.1rem .6rem;margin:0 0 .3rem;background:#fff}
+.brief-sheet{max-width:60rem}
+.cutoff{font-size:.9rem}
+table.compact td,table.compact th{padding:.2rem .5rem}
+.js-only{display:none}
+html.js .js-only{display:inline-block}
+.tip{position:absolute;z-index:20;background:${INK};color:#fff;padding:.25rem .5rem;border-radius:4px;font-size:.85rem;pointer-events:none;max-width:20rem}
+${statusRules}
+@media (max-width:40rem){
+  body{font-size:15px}
+  .lang-switch{margin-left:0}
+  .figure .actual{font-size:1.4rem}
+}
+@media print{
+  body{background:#fff}
+  .site-nav,.lang-switch,.skip-link,.unit-nav,.tip{display:none!important}
+  .card,.chart,.alert,.table-wrap{break-inside:avoid}
+  a{color:inherit;text-decoration:none}
+  .badge,.bar .fill,.st{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+`;

@@ -1,0 +1,186 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { buildSite } from "./build.ts";
+import { STATUS_WORDS } from "./labels.ts";
+import { sampleInput } from "./testdata/sampleInput.ts";
+
+const input = sampleInput();
+const files = buildSite(input);
+const text = (path: string) => {
+  const content = files.get(path);
+  if (typeof content !== "string") throw new Error(`no page ${path}`);
+  return content;
+};
+const pages = [...files.keys()].filter((p) => p.endsWith(".html"));
+const bytes = (content: string | Uint8Array) =>
+  typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+
+/** Every href/src in a page, with the page's own path. */
+function links(page: string): string[] {
+  return [...text(page).matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]);
+}
+
+/** A relative link resolved against the page's directory, without its fragment. */
+function resolveLink(page: string, link: string): string {
+  const parts = page.split("/").slice(0, -1);
+  for (const seg of link.split("#")[0].split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+describe("buildSite", () => {
+  it("builds the same files from the same input", () => {
+    const again = buildSite(sampleInput());
+    expect([...again.keys()]).toEqual([...files.keys()]);
+    for (const [path, content] of files) expect(again.get(path), path).toEqual(content);
+  });
+
+  it("writes the pages of CONTRACT §6 in Chinese at the root and in English under en/", async () => {
+    const listing = [...files.keys()].sort().join("\n");
+    await expect(listing).toMatchFileSnapshot("__snapshots__/build-files.txt");
+    for (const page of ["index.html", "alerts.html", "status.html", "brief.html"]) {
+      expect(files.has(page)).toBe(true);
+      expect(files.has(`en/${page}`)).toBe(true);
+    }
+    for (const m of input.report.metrics) expect(files.has(`metric/${m.id}.html`)).toBe(true);
+    for (const u of input.units) expect(files.has(`en/unit/${u.code}.html`)).toBe(true);
+  });
+
+  it("index.html is stable (hash and an excerpt)", () => {
+    const html = text("index.html");
+    const hash = createHash("sha256").update(html).digest("hex").slice(0, 16);
+    const excerpt = html.slice(html.indexOf("<h1>"), html.indexOf("</p>", html.indexOf("<h1>")) + 4);
+    expect({ hash, excerpt }).toMatchSnapshot();
+  });
+
+  it("the overview shows every metric with its status word, linked to its page", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const html = text(lang === "zh" ? "index.html" : "en/index.html");
+      const cards = html.split('<article class="card').slice(1);
+      expect(cards).toHaveLength(input.report.metrics.length);
+      input.report.metrics.forEach((m, i) => {
+        const card = cards[i];
+        expect(card).toContain(lang === "zh" ? m.name_zh : m.name_en);
+        expect(card).toContain(`>${STATUS_WORDS[m.status][lang]}<`);
+        expect(card).toContain(`href="metric/${m.id}.html"`);
+      });
+    }
+  });
+
+  it("the overview shows pace, needed per month and month-on-month change", () => {
+    const html = text("index.html");
+    expect(html).toContain("39.38万人");
+    expect(html).toContain("剩余月均需完成");
+    expect(html).toContain("+595人"); // reemployed: August's flow
+    expect(html).toContain("练塘镇</a> 2022年8月"); // the missing town-month
+    expect(html).toContain("红灯 · 明显滞后");
+  });
+
+  it("links only within the site: no absolute, protocol or network addresses", () => {
+    for (const page of pages) {
+      for (const link of links(page)) {
+        expect(link, `${page}: ${link}`).not.toMatch(/^(?:[a-z][a-z0-9+.-]*:|\/)/i);
+      }
+      expect(text(page), page).not.toMatch(/(?:src|href)=["']?(?:https?:)?\/\//i);
+      expect(text(page), page).not.toMatch(/url\((?!#)/);
+    }
+  });
+
+  it("every internal link resolves to a built file, every fragment to an id", () => {
+    for (const page of pages) {
+      for (const link of links(page)) {
+        const target = link.startsWith("#") ? page : resolveLink(page, link);
+        expect(files.has(target), `${page} → ${link}`).toBe(true);
+        const fragment = link.split("#")[1];
+        if (fragment) expect(text(target), `${page} → ${link}`).toContain(`id="${fragment}"`);
+      }
+    }
+  });
+
+  it("pages declare their language and have one h1; charts are labelled images", () => {
+    for (const page of pages) {
+      const html = text(page);
+      expect(html).toMatch(page.startsWith("en/") ? /<html lang="en">/ : /<html lang="zh-CN">/);
+      expect(html.match(/<h1[ >]/g), page).toHaveLength(1);
+      for (const svg of html.match(/<svg [^>]*class="jt-plot"[^>]*>/g) ?? []) {
+        expect(svg).toContain('role="img"');
+        expect(svg).toMatch(/aria-label="[^"]+"/);
+      }
+    }
+  });
+
+  it("headings never skip a level", () => {
+    for (const page of pages) {
+      const levels = [...text(page).matchAll(/<h([1-6])[ >]/g)].map((m) => Number(m[1]));
+      levels.forEach((level, i) => {
+        if (i > 0)
+          expect(level - levels[i - 1], `${page}: h${levels[i - 1]} → h${level}`).toBeLessThanOrEqual(1);
+      });
+    }
+  });
+
+  it("the enhancement script parses and every page loads it deferred", () => {
+    expect(() => new Function(text("assets/app.js"))).not.toThrow();
+    for (const page of pages)
+      expect(text(page)).toMatch(/<script src="(?:\.\.\/)*assets\/app\.js" defer><\/script>/);
+  });
+
+  it("the metric page has the three charts and a table of the numbers behind them", () => {
+    const html = text("metric/reemployed.html");
+    expect(html.match(/class="jt-plot"/g)).toHaveLength(3);
+    expect(html).toContain("<caption>失业人员再就业：各月数据</caption>");
+    expect(html).toContain(">120人<"); // April's dip in the table
+    expect(html).toContain("落后序时进度4.4个百分点");
+  });
+
+  it("the unit page lists its submissions and revisions", () => {
+    const html = text("unit/310118104.html");
+    expect(html).toContain("金泽镇_2022年7月月报(更正).xlsx");
+    expect(html).toContain("第2版");
+    expect(html).toContain("已被修订替代");
+  });
+
+  it("the status page has a cell for every unit-month and a legend in words", () => {
+    const html = text("status.html");
+    expect(html.match(/<td class="st /g)).toHaveLength(input.dataStatus.length);
+    for (const word of ["按时报送", "逾期报送", "未报送", "已修订", "未到报送期"])
+      expect(html).toContain(word);
+    expect(text("en/status.html")).toContain("<strong>missing</strong>");
+  });
+
+  it("the brief is an A4 page with the cutoff, the fingerprint and sentences", () => {
+    const html = text("brief.html");
+    expect(html).toContain("@page { size: A4;");
+    expect(html).toContain("2022年8月");
+    expect(html).toContain("2022年9月6日 11:15");
+    expect(html).toContain(input.fingerprint);
+    expect(html).toContain(
+      "失业人员再就业完成全年目标的62.3%，落后序时进度4.4个百分点，余下每月需完成472人。",
+    );
+    expect(text("en/brief.html")).toContain(
+      "Reemployment of the unemployed is at 62.3% of the annual target, 4.4 points behind pace; 472 a month are needed from now on.",
+    );
+  });
+
+  it("keeps the overview with its assets under 300 KB", () => {
+    const assets = bytes(files.get("assets/site.css")!) + bytes(files.get("assets/app.js")!);
+    for (const page of ["index.html", "en/index.html"]) {
+      expect(bytes(files.get(page)!) + assets).toBeLessThan(300 * 1024);
+    }
+  });
+
+  it("builds from a report alone: no history, flows, submissions or data status", () => {
+    const bare = buildSite({
+      ...input,
+      history: [],
+      monthlyFlows: [],
+      submissions: [],
+      dataStatus: [],
+      latestSubmissionAt: null,
+    });
+    expect(bare.has("index.html")).toBe(true);
+    expect(bare.get("status.html")).toContain("暂无报送情况数据");
+  });
+});

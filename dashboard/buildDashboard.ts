@@ -1,0 +1,54 @@
+/**
+ * Building the dashboard from the warehouse into a folder: gather, render (pure), write. The
+ * plan is the one covering the chosen month, or else the one covering the latest reported month.
+ */
+import type { Plan } from "../metrics/plan.ts";
+import { planFor } from "../metrics/plan.ts";
+import type { Warehouse } from "../warehouse/db.ts";
+import type { Unit } from "../warehouse/registry.ts";
+import { buildSite } from "./build.ts";
+import { gatherDashboard } from "./gather.ts";
+import { writeSite } from "./writeSite.ts";
+
+export interface BuildResult {
+  outDir: string;
+  plan: string;
+  asOf: string;
+  files: number;
+  bytes: number;
+  fingerprint: string;
+}
+
+export async function choosePlan(db: Warehouse, plans: Plan[], asOf?: string): Promise<Plan> {
+  if (!plans.length) throw new Error("no plan file found");
+  if (asOf) return planFor(plans, asOf) ?? plans[plans.length - 1];
+  const [row] = await db.query<{ latest: string | null }>("SELECT max(month) AS latest FROM v_facts");
+  return (row.latest && planFor(plans, row.latest)) || plans[plans.length - 1];
+}
+
+export async function buildDashboard(
+  ctx: { db: Warehouse; units: Unit[]; plans: Plan[] },
+  options: { outDir: string; asOf?: string; now: Date; today: string },
+): Promise<BuildResult> {
+  const plan = await choosePlan(ctx.db, ctx.plans, options.asOf);
+  const input = await gatherDashboard(ctx.db, {
+    plan,
+    units: ctx.units,
+    asOf: options.asOf,
+    today: options.today,
+    now: options.now,
+  });
+  const files = buildSite(input);
+  writeSite(files, options.outDir);
+  let bytes = 0;
+  for (const content of files.values())
+    bytes += typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+  return {
+    outDir: options.outDir,
+    plan: plan.id,
+    asOf: input.report.asOf,
+    files: files.size,
+    bytes,
+    fingerprint: input.fingerprint,
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Everything the dashboard shows, gathered from the warehouse (the IO edge of the dashboard):
+ * the report as of a month and one per earlier month, the submissions with their revisions,
+ * which unit-months came on time, late, revised or not at all, and a fingerprint of the data.
+ */
+import { createHash } from "node:crypto";
+import { INDICATOR_BY_KEY, reports } from "../etl/indicators.ts";
+import { monthsBetween } from "../etl/normalize/month.ts";
+import { metricIndicators, type Plan } from "../metrics/plan.ts";
+import { computeReport, reportMonths } from "../metrics/report.ts";
+import type { Report } from "../metrics/reportTypes.ts";
+import type { Warehouse } from "../warehouse/db.ts";
+import type { Unit } from "../warehouse/registry.ts";
+import type { DashboardInput } from "./build.ts";
+import { flowsFromHistory } from "./flowsFromHistory.ts";
+import type { DataState } from "./labels.ts";
+
+export interface GatherOptions {
+  plan: Plan;
+  units: Unit[];
+  /** YYYY-MM; defaults to the latest month any unit has reported. */
+  asOf?: string;
+  /** YYYY-MM-DD in Asia/Shanghai. */
+  today: string;
+  /** The build time, ISO. */
+  now: Date;
+}
+
+/** The moment a month's report falls due: the plan's due day of the next month, end of day, Shanghai. */
+export function dueAt(month: string, dueDay: number): string {
+  const [y, m] = month.split("-").map(Number);
+  const next = new Date(Date.UTC(y, m, dueDay, 23, 59, 59) - 8 * 3600_000);
+  return next.toISOString();
+}
+
+export async function gatherDashboard(db: Warehouse, options: GatherOptions): Promise<DashboardInput> {
+  const { plan, today } = options;
+  const report = await computeReport(db, { plan, asOf: options.asOf, today, lang: "zh" });
+  const history: Report[] = [];
+  for (const month of reportMonths(plan, report.asOf)) {
+    history.push(
+      month === report.asOf
+        ? report
+        : await computeReport(db, { plan, asOf: month, today, lang: "zh", alerts: false }),
+    );
+  }
+  const submissions = await db.query<DashboardInput["submissions"][number]>(
+    `SELECT v.submission_id, v.unit, v.kind, v.file_name, v.sha256, strftime(v.received_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS received_at,
+            v.status, v.rows, v.revision, s.months AS month_list
+     FROM v_submissions v JOIN submissions s USING (submission_id)
+     ORDER BY v.submission_id`,
+  );
+  const firsts = await db.query<{ unit: string; month: string; first_at: string; revisions: number }>(
+    `SELECT m.unit, m.month, min(s.received_at) AS first_at, max(m.revision)::INTEGER AS revisions
+     FROM submission_unit_months m JOIN submissions s USING (submission_id)
+     GROUP BY m.unit, m.month`,
+  );
+  const byUnitMonth = new Map(firsts.map((r) => [`${r.unit}|${r.month}`, r]));
+  const reporting = new Set(
+    plan.metrics.flatMap((m) =>
+      options.units
+        .filter((u) =>
+          metricIndicators(m).some((i) => INDICATOR_BY_KEY.get(i) && reports(INDICATOR_BY_KEY.get(i)!, u)),
+        )
+        .map((u) => u.code),
+    ),
+  );
+  const nowIso = options.now.toISOString();
+  const todayEnd = new Date(
+    Date.UTC(...(today.split("-").map(Number) as [number, number, number])) + 16 * 3600_000 - 1000,
+  ).toISOString();
+  const dataStatus: DashboardInput["dataStatus"] = [];
+  for (const unit of options.units.filter((u) => reporting.has(u.code))) {
+    for (const month of monthsBetween(plan.period.first, report.asOf)) {
+      const entry = byUnitMonth.get(`${unit.code}|${month}`);
+      const due = dueAt(month, plan.dueDay);
+      let state: DataState;
+      if (!entry) state = due < todayEnd ? "missing" : "not_due";
+      else if (entry.revisions > 1) state = "revised";
+      else state = new Date(entry.first_at).toISOString() > due ? "late" : "on_time";
+      dataStatus.push({ unit: unit.code, month, state });
+    }
+  }
+  const accepted = submissions.filter((s) => s.status !== "rejected");
+  const latest = accepted.reduce<string | null>(
+    (max, s) => (max === null || s.received_at > max ? s.received_at : max),
+    null,
+  );
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify([plan.id, report.asOf, accepted.map((s) => [s.submission_id, s.sha256])]))
+    .digest("hex")
+    .slice(0, 12);
+  return {
+    report,
+    history,
+    monthlyFlows: flowsFromHistory(history),
+    units: options.units,
+    submissions,
+    dataStatus,
+    builtAt: nowIso,
+    latestSubmissionAt: latest,
+    fingerprint,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The dashboard's words in both languages, taken from the glossary: statuses, alert types, data
+ * states, kinds. A status is always shown as colour, icon and one of these words together.
+ */
+import type { AlertType, MetricKind, Severity, Status } from "../metrics/reportTypes.ts";
+import type { Lang } from "./format.ts";
+
+export type { Lang };
+
+export interface Words {
+  zh: string;
+  en: string;
+}
+
+export type DataState = "on_time" | "late" | "missing" | "revised" | "not_due";
+
+export const STATUS_WORDS: Record<Status, Words> = {
+  green: { zh: "绿灯 · 进度正常", en: "on track" },
+  yellow: { zh: "黄灯 · 略有滞后", en: "slightly behind" },
+  red: { zh: "红灯 · 明显滞后", en: "behind" },
+  no_data: { zh: "暂无数据", en: "no data" },
+  no_target: { zh: "无目标", en: "no target" },
+};
+
+/** Shown beside the status once a target is reached. */
+export const MET_WORDS: Words = { zh: "已完成", en: "achieved" };
+
+export const ALERT_WORDS: Record<AlertType, Words> = {
+  behind_pace: { zh: "进度滞后", en: "behind pace" },
+  missing_submission: { zh: "未按时报送", en: "missing submission" },
+  anomaly: { zh: "数据异常", en: "anomaly" },
+  overdue_case: { zh: "超期未就业", en: "overdue case" },
+};
+
+export const SEVERITY_WORDS: Record<Severity, Words> = {
+  high: { zh: "高", en: "high" },
+  medium: { zh: "中", en: "medium" },
+  low: { zh: "低", en: "low" },
+};
+
+export const DATA_STATE_WORDS: Record<DataState, Words> = {
+  on_time: { zh: "按时报送", en: "on time" },
+  late: { zh: "逾期报送", en: "late" },
+  missing: { zh: "未报送", en: "missing" },
+  revised: { zh: "已修订", en: "revised" },
+  not_due: { zh: "未到报送期", en: "not due" },
+};
+
+/** Short cell text of the data status matrix (the legend gives the full words). */
+export const DATA_STATE_SHORT: Record<DataState, Words> = {
+  on_time: { zh: "按时", en: "on time" },
+  late: { zh: "逾期", en: "late" },
+  missing: { zh: "未报", en: "missing" },
+  revised: { zh: "修订", en: "revised" },
+  not_due: { zh: "—", en: "—" },
+};
+
+export const KIND_WORDS: Record<MetricKind, Words> = {
+  cumulative: { zh: "累计数", en: "cumulative" },
+  level: { zh: "期末数", en: "month-end level" },
+  cap: { zh: "控制数", en: "cap" },
+  ratio: { zh: "比率", en: "ratio" },
+  deadline: { zh: "按期率", en: "on-time share" },
+};
+
+export const SUBMISSION_STATUS_WORDS: Record<"accepted" | "superseded" | "rejected", Words> = {
+  accepted: { zh: "已采用", en: "accepted" },
+  superseded: { zh: "已被修订替代", en: "superseded" },
+  rejected: { zh: "已退回", en: "rejected" },
+};
+
+export const UNIT_KIND_WORDS: Record<string, Words> = {
+  subdistrict: { zh: "街道", en: "subdistrict" },
+  town: { zh: "镇", en: "town" },
+  department: { zh: "区级部门", en: "district department" },
+};

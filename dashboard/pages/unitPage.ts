@@ -1,0 +1,151 @@
+/**
+ * A unit's page (`unit/<code>.html`): every metric the unit counts in, against its allocation;
+ * its course month by month; its data status; its submissions with revisions; its alerts.
+ */
+import { rankAlerts } from "../alertRanking.ts";
+import { progressLine } from "../charts/progressLine.ts";
+import { formatDateTime, formatMonth, formatPercent, formatValue, NONE } from "../format.ts";
+import { esc } from "../html.ts";
+import { DATA_STATE_SHORT, DATA_STATE_WORDS, SUBMISSION_STATUS_WORDS, UNIT_KIND_WORDS } from "../labels.ts";
+import { PAGES } from "../paths.ts";
+import { metricTrend, planTrend } from "../trend.ts";
+import { alertList } from "./alertList.ts";
+import { href, metricName, type PageContext, t, type UnitRow, unitName } from "./context.ts";
+import { dataTable } from "./dataTable.ts";
+import { layout } from "./layout.ts";
+import { figure } from "./metricPage.ts";
+import { statusBadge } from "./statusBadge.ts";
+import { unitSwitcher } from "./unitSwitcher.ts";
+
+function submissionsTable(ctx: PageContext, unit: UnitRow): string {
+  const { site, lang } = ctx;
+  const rows = site.input.submissions
+    .filter((s) => s.unit === unit.code)
+    .sort((a, b) => b.received_at.localeCompare(a.received_at) || b.submission_id - a.submission_id);
+  if (rows.length === 0) return `<p>${t(ctx, "暂无报送记录。", "No submissions yet.")}</p>`;
+  return dataTable({
+    caption: t(ctx, `${unit.name_zh}的报送记录（最新在前）`, `Submissions of ${unit.name_en}, newest first`),
+    head: [
+      t(ctx, "编号", "No."),
+      t(ctx, "文件名", "File"),
+      t(ctx, "报送时间", "Received"),
+      t(ctx, "所含月份", "Months"),
+      t(ctx, "行数", "Rows"),
+      t(ctx, "版本", "Revision"),
+      t(ctx, "状态", "Status"),
+      "SHA-256",
+    ],
+    rows: rows.map((s) => [
+      String(s.submission_id),
+      esc(s.file_name),
+      esc(formatDateTime(s.received_at, lang)),
+      esc(s.month_list.map((m) => formatMonth(m, lang)).join(lang === "zh" ? "、" : ", ")),
+      String(s.rows),
+      s.revision > 0 ? t(ctx, `第${s.revision}版`, `revision ${s.revision}`) : NONE,
+      `<span class="sub sub-${s.status}">${SUBMISSION_STATUS_WORDS[s.status][lang]}</span>`,
+      `<code title="${esc(s.sha256)}">${esc(s.sha256.slice(0, 12))}</code>`,
+    ]),
+    numeric: [0, 4],
+    rowHeaders: true,
+  });
+}
+
+function statusStrip(ctx: PageContext, unit: UnitRow): string {
+  const cells = ctx.site.input.dataStatus
+    .filter((c) => c.unit === unit.code)
+    .sort((a, b) => a.month.localeCompare(b.month));
+  if (cells.length === 0) return "";
+  const items = cells
+    .map(
+      (c) =>
+        `<li class="st st-${c.state}" title="${esc(DATA_STATE_WORDS[c.state][ctx.lang])}"><span class="m">${esc(formatMonth(c.month, ctx.lang))}</span> <span class="w">${DATA_STATE_SHORT[c.state][ctx.lang]}</span></li>`,
+    )
+    .join("");
+  return `<section aria-labelledby="status-h"><h2 id="status-h">${t(ctx, "各月报送情况", "Data status by month")}</h2><ul class="strip">${items}</ul><p><a href="${href(ctx, PAGES.status)}">${t(ctx, "全部单位的报送情况", "Data status of all units")}</a></p></section>`;
+}
+
+export function unitPage(ctx: PageContext, unit: UnitRow): string {
+  const { site, lang } = ctx;
+  const name = unitName(site, unit.code, lang);
+  const entries = site.report.metrics
+    .map((metric) => ({ metric, entry: metric.units.find((u) => u.unit === unit.code) }))
+    .filter(
+      (x): x is { metric: (typeof x)["metric"]; entry: NonNullable<(typeof x)["entry"]> } =>
+        x.entry !== undefined,
+    );
+  const table =
+    entries.length === 0
+      ? `<p>${t(ctx, "本单位不单独分解目标。", "No target is allocated to this unit.")}</p>`
+      : dataTable({
+          caption: t(
+            ctx,
+            `${name}各项指标（截至${formatMonth(site.report.asOf, "zh")}）`,
+            `${name}: every target, as of ${formatMonth(site.report.asOf, "en")}`,
+          ),
+          head: [
+            t(ctx, "指标", "Indicator"),
+            t(ctx, "实际", "Actual"),
+            t(ctx, "分解目标", "Allocation"),
+            t(ctx, "序时进度", "Expected to date"),
+            t(ctx, "完成率", "Progress"),
+            t(ctx, "状态", "Status"),
+          ],
+          rows: entries.map(({ metric, entry }) => {
+            const v = (x: number | null) => esc(formatValue(x, metric.unit_of_count, lang));
+            return [
+              `<a href="${href(ctx, PAGES.metric(metric.id))}">${esc(metricName(metric, lang))}</a>`,
+              v(entry.actual),
+              v(entry.target),
+              v(entry.expected),
+              entry.progress === null ? NONE : formatPercent(entry.progress),
+              statusBadge(entry.status, lang),
+            ];
+          }),
+          numeric: [1, 2, 3, 4],
+          rowHeaders: true,
+        });
+  const trends = entries
+    .map(({ metric }) => {
+      const rows = planTrend(metricTrend(site.history, metric.id, unit.code), site.months, metric.kind);
+      if (rows.every((r) => r.actual === null)) return "";
+      const label = `${name} · ${metricName(metric, lang)}`;
+      const svg = progressLine(rows, {
+        id: `${metric.id}-${unit.code}`,
+        lang,
+        kind: metric.kind,
+        unitOfCount: metric.unit_of_count,
+        target: rows.findLast((r) => r.target !== null)?.target ?? null,
+        label,
+        width: 420,
+        height: 220,
+      });
+      const caption = `<a href="${href(ctx, PAGES.metric(metric.id))}">${esc(metricName(metric, lang))}</a>`;
+      return figure(svg, caption, true);
+    })
+    .filter(Boolean)
+    .join("\n");
+  const alerts = rankAlerts(
+    site.report.alerts.filter((a) => a.unit === unit.code),
+    site.report.metrics.map((m) => m.id),
+  );
+  const kind = UNIT_KIND_WORDS[unit.kind]?.[lang] ?? unit.kind;
+  const body = `<p class="crumbs"><a href="${href(ctx, PAGES.overview)}">${t(ctx, "总览", "Overview")}</a> › ${esc(name)}</p>
+<h1>${esc(name)}</h1>
+<p class="unit-meta">${esc(kind)}${kind ? " · " : ""}${t(ctx, "代码", "code")} <code>${esc(unit.code)}</code></p>
+<details class="unit-nav"><summary>${t(ctx, "其他单位", "Other units")}</summary>${unitSwitcher(ctx, undefined, "p")}</details>
+<section aria-labelledby="metrics-h">
+<h2 id="metrics-h">${t(ctx, "各项指标", "Targets")}</h2>
+${table}
+</section>
+${trends ? `<section aria-labelledby="trend-h"><h2 id="trend-h">${t(ctx, "走势", "Trend")}</h2><p>${t(ctx, "实线为实际，虚线为序时进度，橙色虚线为分解目标。", "Solid line: actual; dashed line: pace; orange dashed rule: allocation.")}</p><div class="chart-grid">\n${trends}\n</div></section>` : ""}
+<section aria-labelledby="alerts-h">
+<h2 id="alerts-h">${t(ctx, "相关预警", "Alerts")}</h2>
+${alertList(ctx, alerts)}
+</section>
+${statusStrip(ctx, unit)}
+<section aria-labelledby="subs-h">
+<h2 id="subs-h">${t(ctx, "报送与修订记录", "Submissions and revisions")}</h2>
+${submissionsTable(ctx, unit)}
+</section>`;
+  return layout(ctx, { title: name, body });
+}
