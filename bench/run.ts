@@ -6,10 +6,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { buildBench } from "./build.ts";
 import { ingestBench } from "./ingest.ts";
+import { ledgerBench } from "./ledger.ts";
+import { reportBench } from "./report.ts";
 import type { Section } from "./section.ts";
+import { serverBench } from "./server.ts";
 
-const SECTIONS: Section[] = [ingestBench];
+const SECTIONS: Section[] = [ingestBench, ledgerBench, reportBench, buildBench, serverBench];
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const work = mkdtempSync(join(tmpdir(), "jobtrack-bench-"));

@@ -96,9 +96,9 @@ export async function unchangedSubmission(tx: Tx, sha256: string, kind: string):
 }
 
 /** Dictionary codes of a string column: distinct values and, per row, the index of its value. */
-function encode(values: readonly string[]): { dict: string[]; codes: Int32Array } {
-  const index = new Map<string, number>();
-  const dict: string[] = [];
+export function encode(values: readonly (string | null)[]): { dict: (string | null)[]; codes: Int32Array } {
+  const index = new Map<string | null, number>();
+  const dict: (string | null)[] = [];
   const codes = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -113,7 +113,7 @@ function encode(values: readonly string[]): { dict: string[]; codes: Int32Array 
   return { dict, codes };
 }
 
-async function appendDictionary(tx: Tx, table: string, dict: string[]): Promise<void> {
+export async function appendDictionary(tx: Tx, table: string, dict: (string | null)[]): Promise<void> {
   await tx.run(`CREATE OR REPLACE TEMP TABLE ${table} (code INTEGER, text VARCHAR)`);
   await tx.append(table, [INTEGER, VARCHAR], [dict.map((_, i) => i), dict]);
 }

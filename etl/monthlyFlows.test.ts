@@ -162,6 +162,23 @@ describe("monthlyFlows", () => {
     );
     expect(other.errors.map((f) => f.code)).toEqual(["ytd_mismatch"]);
   });
+
+  it("monthlyFlows(month figure blank, ytd given) takes the flow; (ytd blank) keeps the figure", () => {
+    const fromYtd = monthlyFlows(
+      [
+        value("310118002", "2022-08", "new_jobs", null, false),
+        value("310118002", "2022-08", "new_jobs", 350),
+      ],
+      () => 300,
+    );
+    expect(facts(fromYtd)).toEqual(["310118002 2022-08 new_jobs=50"]);
+    const fromMonth = monthlyFlows(
+      [value("310118002", "2022-08", "new_jobs", 40, false), value("310118002", "2022-08", "new_jobs", null)],
+      none,
+    );
+    expect(facts(fromMonth)).toEqual(["310118002 2022-08 new_jobs=40"]);
+    expect([fromYtd.errors, fromMonth.errors]).toEqual([[], []]);
+  });
 });
 
 describe("ytdLookupsNeeded", () => {

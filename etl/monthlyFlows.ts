@@ -81,29 +81,29 @@ interface Located {
   row: number;
   column: string;
   derived: boolean;
+  fact: Fact;
 }
 
 /** Converts year-to-date values to monthly flows and checks what the conversion can break. */
 export function monthlyFlows(values: readonly ParsedValue[], priorYtd: PriorYtd): MonthlyFlows {
-  if (!hasYtd(values)) {
-    return {
-      facts: values.map((v) => ({ unit: v.unit, month: v.month, indicator: v.indicator, value: v.value })),
-      errors: [],
-    };
-  }
+  // without year-to-date values each value is its own fact: no copy of a million objects
+  if (!hasYtd(values)) return { facts: values.slice(), errors: [] };
   const errors = new FindingCollector();
   const ytd = ytdIndex(values);
   const facts: Fact[] = [];
   const located = new Map<string, Located>();
   const stockColumns = new Set<string>();
 
-  for (const v of values)
-    if (!v.ytd) located.set(keyOf(v.unit, v.indicator, v.month), { ...v, derived: false });
+  for (const v of values) {
+    if (v.ytd) continue;
+    const fact = { unit: v.unit, month: v.month, indicator: v.indicator, value: v.value };
+    located.set(keyOf(v.unit, v.indicator, v.month), { ...v, derived: false, fact });
+  }
 
   for (const v of values) {
     const indicator = INDICATOR_BY_KEY.get(v.indicator)!;
     if (!v.ytd) {
-      facts.push({ unit: v.unit, month: v.month, indicator: v.indicator, value: v.value });
+      facts.push(located.get(keyOf(v.unit, v.indicator, v.month))!.fact);
       continue;
     }
     if (indicator.flow === "stock") {
@@ -118,11 +118,20 @@ export function monthlyFlows(values: readonly ParsedValue[], priorYtd: PriorYtd)
     const key = keyOf(v.unit, v.indicator, v.month);
     const direct = located.get(key);
     if (direct) {
-      if (direct.value !== flow) errors.add(ytdMismatch(v, indicator, flow, direct));
+      // the same cell given twice, as the month's figure and as year-to-date: a blank yields
+      if (flow === null || direct.value === flow) continue;
+      if (direct.value !== null) {
+        errors.add(ytdMismatch(v, indicator, flow, direct));
+        continue;
+      }
+      direct.value = flow;
+      direct.fact.value = flow;
+      direct.derived = true;
       continue;
     }
-    located.set(key, { value: flow, row: v.row, column: v.column, derived: true });
-    facts.push({ unit: v.unit, month: v.month, indicator: v.indicator, value: flow });
+    const fact = { unit: v.unit, month: v.month, indicator: v.indicator, value: flow };
+    located.set(key, { value: flow, row: v.row, column: v.column, derived: true, fact });
+    facts.push(fact);
   }
 
   for (const [key, part] of located) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addCalendarMonths, deadlineOf, parseCaseDate } from "./caseDate.ts";
+import { addCalendarMonths, deadlineOf, epochDay, parseCaseDate } from "./caseDate.ts";
 
 describe("parseCaseDate", () => {
   it.each([
@@ -47,5 +47,17 @@ describe("deadlines", () => {
 
   it("a zero-employment family identified on 2023-12-31 is due 2024-01-31", () => {
     expect(deadlineOf("zero_family", "2023-12-31")).toBe("2024-01-31");
+  });
+});
+
+describe("epochDay", () => {
+  it.each([
+    ["1970-01-01", 0],
+    ["2022-03-05", 19056],
+    ["2024-02-29", 19782],
+    ["1969-12-31", -1],
+  ])("epochDay(%s) is %i", (date, days) => {
+    expect(epochDay(date)).toBe(days);
+    expect(epochDay(date)).toBe(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
   });
 });

@@ -4,9 +4,10 @@
  * with the monthly reports: hardship persons employed in a month per the ledger against
  * `hardship_employed` reported for that month, as warnings naming both numbers.
  */
-import { BOOLEAN, DATE, dateValue, INTEGER, type Tx, VARCHAR } from "../../warehouse/db.ts";
+import { INTEGER, type Tx, VARCHAR } from "../../warehouse/db.ts";
 import { type Finding, finding } from "../finding.ts";
-import type { SubmissionMeta } from "../load.ts";
+import { appendDictionary, encode, type SubmissionMeta } from "../load.ts";
+import { epochDay } from "./caseDate.ts";
 import type { Case } from "./parseLedger.ts";
 
 export async function loadLedger(
@@ -36,29 +37,34 @@ export async function loadLedger(
     },
   );
   await tx.run("UPDATE cases SET current = false WHERE current AND unit = $unit", { unit: ledger.unit });
-  const n = ledger.cases.length;
+  // repeated text travels as dictionary codes and dates as day numbers: far cheaper than objects
   const cases = ledger.cases;
+  const categories = encode(cases.map((c) => c.category));
+  const channels = encode(cases.map((c) => c.channel));
+  await appendDictionary(tx, "dict_category", categories.dict);
+  await appendDictionary(tx, "dict_channel", channels.dict);
+  await tx.run("CREATE OR REPLACE TEMP TABLE staging_cases (case_id VARCHAR, k INTEGER, identified INTEGER, employed INTEGER, ch INTEGER)");
   await tx.append(
-    "cases",
-    [INTEGER, VARCHAR, VARCHAR, VARCHAR, DATE, DATE, VARCHAR, BOOLEAN],
+    "staging_cases",
+    [VARCHAR, INTEGER, INTEGER, INTEGER, INTEGER],
     [
-      new Array(n).fill(id),
-      cases.map((c) => c.unit),
       cases.map((c) => c.case_id),
-      cases.map((c) => c.category),
-      cases.map((c) => dayValue(c.identified_on)),
-      cases.map((c) => (c.employed_on ? dayValue(c.employed_on) : null)),
-      cases.map((c) => c.channel),
-      new Array(n).fill(true),
+      Array.from(categories.codes),
+      cases.map((c) => epochDay(c.identified_on)),
+      cases.map((c) => (c.employed_on ? epochDay(c.employed_on) : null)),
+      Array.from(channels.codes),
     ],
   );
+  await tx.run(
+    `INSERT INTO cases
+     SELECT $id, $unit, s.case_id, k.text, DATE '1970-01-01' + s.identified, DATE '1970-01-01' + s.employed, ch.text, true
+     FROM staging_cases s JOIN dict_category k ON k.code = s.k JOIN dict_channel ch ON ch.code = s.ch`,
+    { id, unit: ledger.unit },
+  );
+  await tx.run("DROP TABLE staging_cases; DROP TABLE dict_category; DROP TABLE dict_channel");
   return { submissionId: id };
 }
 
-function dayValue(date: string) {
-  const [y, m, d] = date.split("-").map(Number);
-  return dateValue(Math.round(Date.UTC(y, m - 1, d) / 86_400_000));
-}
 
 /** Months where the ledger's hardship employments differ from the monthly report's figure. */
 export async function ledgerReportMismatches(tx: Tx, unit: string): Promise<Finding[]> {
@@ -73,7 +79,7 @@ export async function ledgerReportMismatches(tx: Tx, unit: string): Promise<Find
      SELECT r.month, coalesce(l.n, 0) AS ledger, r.value AS reported
      FROM reported r LEFT JOIN ledger l USING (month)
      WHERE coalesce(l.n, 0) <> r.value AND r.month >= (SELECT min(month) FROM ledger)
-       AND r.month <= (SELECT max(strftime(identified_on, '%Y-%m')) FROM cases WHERE current AND unit = $unit)
+       AND r.month <= (SELECT max(strftime(greatest(identified_on, coalesce(employed_on, identified_on)), '%Y-%m')) FROM cases WHERE current AND unit = $unit)
      ORDER BY r.month`,
     { unit },
   );

@@ -52,15 +52,19 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
   const warnings: Finding[] = [];
   const out: ParsedLedger = { unit: null, cases: [], errors, warnings, rows: 0 };
   const rawHeader = rawGrid[Math.max(0, ledgerHeaderRow(rawGrid))] ?? [];
-  const grid = rawGrid.map((row, r) =>
-    row.map((text, c) => {
-      const kind = looksLikePii(text);
-      if (!kind) return text;
+  // copy on write: only rows holding PII are copied, with those cells redacted
+  const grid = rawGrid.slice();
+  for (let r = 0; r < rawGrid.length; r++) {
+    const row = rawGrid[r];
+    for (let c = 0; c < row.length; c++) {
+      const kind = looksLikePii(row[c]);
+      if (!kind) continue;
       const column = rawHeader[c] && !looksLikePii(rawHeader[c]) ? rawHeader[c] : `#${c + 1}`;
       errors.push(piiFinding(kind, r + 1, column));
-      return REDACTED;
-    }),
-  );
+      if (grid[r] === row) grid[r] = row.slice();
+      grid[r][c] = REDACTED;
+    }
+  }
   const headerRow = ledgerHeaderRow(grid);
   if (headerRow < 0) {
     errors.push(
@@ -116,11 +120,11 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
     columns.has(key) ? (row[columns.get(key)!] ?? "").trim() : "";
   const resolve = unitResolver(ctx.units);
   const units = new Set<string>();
-  const seen = new Map<string, { row: number; signature: string }>();
+  const seen = new Map<string, { row: number; c: Case }>();
   for (let r = headerRow + 1; r < grid.length; r++) {
     const row = grid[r];
     const excelRow = r + 1;
-    if (row.every((v) => !v.trim())) continue;
+    if (isBlankRow(row)) continue;
     const unitText = cell(row, "unit");
     if (isTotalRow(unitText)) continue;
     out.rows++;
@@ -141,7 +145,7 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
       errors.push(
         finding(excelRow, name("case_id"), "missing_case_id", "编号为空。", "The case_id is empty."),
       );
-    } else if ([...caseId].length > MAX_CASE_ID) {
+    } else if (caseId.length > MAX_CASE_ID && [...caseId].length > MAX_CASE_ID) {
       errors.push(
         finding(
           excelRow,
@@ -153,7 +157,7 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
       );
     }
     const categoryText = cell(row, "category");
-    const category = CATEGORIES.get(categoryText.replace(/\s+/g, "").toLowerCase());
+    const category = CATEGORIES.get(categoryText) ?? CATEGORIES.get(categoryText.replace(/\s+/g, "").toLowerCase());
     if (!category) {
       errors.push(
         finding(
@@ -201,9 +205,8 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
       employed_on: employed,
       channel: cell(row, "channel") || null,
     };
-    const signature = JSON.stringify(c);
     const earlier = seen.get(caseId);
-    if (earlier && earlier.signature !== signature) {
+    if (earlier && !sameCase(earlier.c, c)) {
       errors.push(
         finding(
           excelRow,
@@ -224,7 +227,7 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
         ),
       );
     } else {
-      seen.set(caseId, { row: excelRow, signature });
+      seen.set(caseId, { row: excelRow, c });
       out.cases.push(c);
     }
   }
@@ -243,6 +246,21 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
     errors.push(finding(null, null, "no_data", "文件没有数据行。", "The file has no data rows."));
   out.unit = units.size === 1 ? [...units][0] : null;
   return out;
+}
+
+function isBlankRow(row: string[]): boolean {
+  for (const v of row) if (v.length && v.trim()) return false;
+  return true;
+}
+
+function sameCase(a: Case, b: Case): boolean {
+  return (
+    a.unit === b.unit &&
+    a.category === b.category &&
+    a.identified_on === b.identified_on &&
+    a.employed_on === b.employed_on &&
+    a.channel === b.channel
+  );
 }
 
 /** A date cell: the date, null when blank (and allowed), undefined when refused. */

@@ -6,6 +6,7 @@
  */
 import { type Finding, finding } from "../finding.ts";
 import type { Indicator } from "../indicators.ts";
+import { looksLikePii } from "../validate/pii.ts";
 import { headerKey, indicatorByName } from "./indicatorName.ts";
 
 export type ColumnSpec =
@@ -57,10 +58,13 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-/** How findings name a column: its header as written, or its Excel letter when the header is blank. */
+/**
+ * How findings name a column: its header as written, or its Excel letter when the header is
+ * blank (or holds what looks like personal data, which no message may repeat).
+ */
 export function columnName(headerCells: readonly string[] | undefined, index: number): string {
   const text = (headerCells?.[index] ?? "").trim();
-  return text === "" ? columnLetter(index) : text;
+  return text === "" || looksLikePii(text) ? columnLetter(index) : text;
 }
 
 function rolesOf(row: readonly string[]): Set<KeyRole> {

@@ -14,7 +14,16 @@ export type ParsedNumber = { readonly value: number | null } | { readonly error:
 
 const BLANK: ParsedNumber = Object.freeze({ value: null });
 const NOT_A_NUMBER: ParsedNumber = Object.freeze({ error: "not_a_number" as const });
-const ZERO: ParsedNumber = Object.freeze({ value: 0 });
+
+/** Results for the small counts most cells hold, made once, so parsing them allocates nothing. */
+const SMALL = 4096;
+const SMALL_RESULTS: readonly ParsedNumber[] = Array.from({ length: SMALL }, (_, value) =>
+  Object.freeze({ value }),
+);
+
+function result(value: number): ParsedNumber {
+  return value >= 0 && value < SMALL && Number.isInteger(value) ? SMALL_RESULTS[value] : { value };
+}
 
 /** Sign, integer part in plain digits or in groups of three, optional fraction. */
 const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -30,7 +39,7 @@ function slowParse(text: string): ParsedNumber {
   const s = toHalfWidth(trimmed).replace(MINUS_SIGN, "-");
   if (!NUMBER.test(s)) return NOT_A_NUMBER;
   const value = Number(s.includes(",") ? s.replace(SEPARATORS, "") : s);
-  return value === 0 ? ZERO : { value };
+  return result(value === 0 ? 0 : value);
 }
 
 /** The value of a number cell: `{ value }` (null when blank) or `{ error: "not_a_number" }`. */
@@ -45,7 +54,7 @@ export function parseNumber(text: string): ParsedNumber {
       if (d < 0 || d > 9) break;
       value = value * 10 + d;
     }
-    if (i === n) return value === 0 ? ZERO : { value };
+    if (i === n) return value < SMALL ? SMALL_RESULTS[value] : { value };
   }
   return slowParse(text);
 }

@@ -49,18 +49,16 @@ function normalizedNames(units: readonly Unit[]): Map<string, Unit> {
 }
 
 /**
- * A resolver over the registry. Text written exactly as a code or name is found at once; the
- * normalized lookup (spaces, letter case, full-width forms, short names) is built on first need,
- * since a registry may hold tens of thousands of units and most files name them exactly.
+ * A resolver over the registry. A code written exactly is found at once; the lookup by names
+ * and normalized text (spaces, letter case, full-width forms, short names) is built on first
+ * need, since a registry may hold tens of thousands of units and large files name them by code.
  */
 export function unitResolver(units: readonly Unit[]): (text: string) => Unit | null {
-  const exact = new Map<string, Unit>();
-  for (const unit of units) {
-    for (const name of [unit.name_en, unit.name_zh, unit.code]) if (name !== "") exact.set(name, unit);
-  }
+  const byCode = new Map<string, Unit>();
+  for (const unit of units) byCode.set(unit.code, unit);
   let byKey: Map<string, Unit> | null = null;
   return (text: string) => {
-    const found = exact.get(text);
+    const found = byCode.get(text);
     if (found) return found;
     byKey ??= normalizedNames(units);
     return byKey.get(keyOf(text)) ?? null;

@@ -1,5 +1,7 @@
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { parseCsvGrid } from "./csv.ts";
+import { splitPlainCsv } from "./plainCsv.ts";
 import { trimGrid } from "./trimGrid.ts";
 
 describe("parseCsvGrid", () => {
@@ -85,5 +87,31 @@ describe("trimGrid", () => {
 
   it("trimGrid of only blank rows is an empty grid", () => {
     expect(trimGrid([[""], [" ", "\t"]])).toEqual([]);
+  });
+});
+
+describe("splitPlainCsv", () => {
+  const texts = [
+    "unit,month,indicator,value\nB000001,2022-01,reemployed,12\nB000001,2022-01,new_jobs,12\n",
+    "a,b\r\n1,2\r\n",
+    "a,b\r1,2\r",
+    "a,,c\n,,\n\n1\n",
+    "no final line break,x\ny,z",
+    "单位,报告月份\n盈浦,2022年8月\n盈浦,2022年8月\n",
+    `${"x".repeat(30)},${"x".repeat(30)}\n`,
+    "",
+  ];
+  for (const text of texts) {
+    it(`splitPlainCsv(${JSON.stringify(text.slice(0, 24))}) matches papaparse`, () => {
+      const papa = Papa.parse<string[]>(text, { delimiter: "," }).data;
+      const papaRows = text.endsWith("\n") || text.endsWith("\r") ? papa.slice(0, -1) : papa;
+      expect(splitPlainCsv(text, ",")).toEqual(text === "" ? [] : papaRows);
+    });
+  }
+
+  it("splitPlainCsv shares one string between equal cells", () => {
+    const grid = splitPlainCsv("310118002,x\n310118002,y\n", ",");
+    expect(grid[0][0]).toBe("310118002");
+    expect(grid[1][0]).toBe(grid[0][0]);
   });
 });

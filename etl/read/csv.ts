@@ -10,7 +10,7 @@ import { trimGrid } from "./trimGrid.ts";
 
 const DELIMITERS = [",", ";", "\t"];
 
-/** Which of `,` `;` tab separates the header line: the one outside quotes that occurs most. */
+/** Which of `,` `;` tab separates cells: the one that occurs most outside quotes in the first lines. */
 function guessDelimiter(text: string): string {
   const counts = [0, 0, 0];
   let quoted = false;
@@ -18,7 +18,7 @@ function guessDelimiter(text: string): string {
   for (let i = 0; i < text.length && i < 65536; i++) {
     const ch = text[i];
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "\n" || ch === "\r")) {
+    else if (!quoted && (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n"))) {
       // a title row above the header often has no delimiter at all: look at a few lines
       if (counts[0] + counts[1] + counts[2] > 0 && ++line >= 3) break;
     } else if (!quoted) {

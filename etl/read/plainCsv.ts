@@ -14,58 +14,77 @@ const TABLE_MASK = TABLE_SIZE - 1;
 /** The table stops taking new strings when half full; later cells are copied. */
 const TABLE_LIMIT = TABLE_SIZE >> 1;
 
+const LF = 10;
+const CR = 13;
+
+/** Equal cells share one string: an open-addressing table keyed by the cell's hash. */
+class CellStrings {
+  readonly #hashes = new Int32Array(TABLE_SIZE);
+  readonly #strings: (string | undefined)[] = new Array(TABLE_SIZE).fill(undefined);
+  #count = 0;
+
+  /** The string of text[start, end), shared with an equal earlier cell when there was one. */
+  get(text: string, start: number, end: number, hash: number): string {
+    const length = end - start;
+    if (length === 0) return "";
+    if (length > SHARED_MAX) return text.slice(start, end);
+    let slot = (hash ^ (hash >>> 15)) & TABLE_MASK;
+    for (;;) {
+      const candidate = this.#strings[slot];
+      if (candidate === undefined) break;
+      if (this.#hashes[slot] === hash && candidate.length === length && sameChars(text, start, candidate)) {
+        return candidate;
+      }
+      slot = (slot + 1) & TABLE_MASK;
+    }
+    const cell = text.slice(start, end);
+    if (this.#count < TABLE_LIMIT) {
+      this.#strings[slot] = cell;
+      this.#hashes[slot] = hash;
+      this.#count++;
+    }
+    return cell;
+  }
+}
+
+function sameChars(text: string, start: number, candidate: string): boolean {
+  for (let k = 0; k < candidate.length; k++) {
+    if (text.charCodeAt(start + k) !== candidate.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 /** Splits quote-free CSV text into rows of cells; `delimiter` is one character. */
 export function splitPlainCsv(text: string, delimiter: string): string[][] {
   const delim = delimiter.charCodeAt(0);
-  const hashes = new Int32Array(TABLE_SIZE);
-  const shared: (string | undefined)[] = new Array(TABLE_SIZE).fill(undefined);
-  let sharedCount = 0;
+  const strings = new CellStrings();
   const grid: string[][] = [];
   const row: string[] = [];
   let width = 0;
   const n = text.length;
   let start = 0;
   let hash = 0;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 10;
-    if (c !== delim && c !== 10 && c !== 13) {
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== delim && c !== LF && c !== CR) {
       hash = (Math.imul(hash, 31) + c) | 0;
       continue;
     }
-    const length = i - start;
-    let cell: string;
-    if (length === 0) cell = "";
-    else if (length > SHARED_MAX) cell = text.slice(start, i);
-    else {
-      let slot = (hash ^ (hash >>> 15)) & TABLE_MASK;
-      for (;;) {
-        const candidate = shared[slot];
-        if (candidate === undefined) {
-          cell = text.slice(start, i);
-          if (sharedCount < TABLE_LIMIT) {
-            shared[slot] = cell;
-            hashes[slot] = hash;
-            sharedCount++;
-          }
-          break;
-        }
-        if (hashes[slot] === hash && candidate.length === length && text.startsWith(candidate, start)) {
-          cell = candidate;
-          break;
-        }
-        slot = (slot + 1) & TABLE_MASK;
-      }
-    }
-    row[width++] = cell;
+    row[width++] = strings.get(text, start, i, hash);
     hash = 0;
     start = i + 1;
     if (c === delim) continue;
-    if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) {
+    if (c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF) {
       i++;
       start = i + 1;
     }
-    if (i < n || width > 1 || row[0] !== "") grid.push(row.slice(0, width));
+    grid.push(row.slice(0, width));
     width = 0;
+  }
+  // the last line, when the text does not end with a line break
+  if (start < n || width > 0) {
+    row[width++] = strings.get(text, start, n, hash);
+    grid.push(row.slice(0, width));
   }
   return grid;
 }

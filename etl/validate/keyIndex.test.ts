@@ -32,4 +32,22 @@ describe("KeyIndex", () => {
     index.set(7, 2);
     expect([index.get(7), index.size]).toEqual([2, 1]);
   });
+
+  it("claim stores a new key (-1) and returns the earlier value of a known one", () => {
+    const index = new KeyIndex();
+    expect(index.claim(2 ** 35, 4)).toBe(-1);
+    expect(index.claim(2 ** 35, 9)).toBe(4);
+    expect(index.get(2 ** 35)).toBe(4);
+  });
+
+  it("keys claimed in ascending order, then out of order, are all found", () => {
+    const index = new KeyIndex(4);
+    for (let k = 0; k < 1000; k++) expect(index.claim(k * 3, k)).toBe(-1);
+    expect(index.get(2999)).toBe(-1);
+    expect(index.claim(30, 99)).toBe(10);
+    expect(index.claim(31, 7)).toBe(-1);
+    expect([index.get(0), index.get(2997), index.get(31), index.size]).toEqual([0, 999, 7, 1001]);
+    expect(index.claim(5000, 1)).toBe(-1);
+    expect(index.get(5000)).toBe(1);
+  });
 });

@@ -1,0 +1,156 @@
+/**
+ * Checks of the long layout (`unit, month, indicator, value`) that look beyond one row: the same
+ * unit-month-indicator twice (equal: one is kept, with a warning; different: refused, naming both
+ * rows), and the "其中" rule, a part above its total in the same unit-month, wherever in the file
+ * the two rows stand.
+ *
+ * Rows mostly come grouped by unit and month, so the cells of the unit-month being read sit in a
+ * small slot table; the index of unit-months is consulted only when the group changes. A
+ * unit-month that comes back later in the file has its earlier cells reloaded from the runs
+ * ("segments") of values it left behind.
+ */
+import { INDICATORS } from "../indicators.ts";
+import type { IndicatorName } from "../normalize/indicatorName.ts";
+import type { ParsedValue } from "../parseMonthly.ts";
+import type { UnitEntry } from "./cellReader.ts";
+import type { FindingCollector } from "./findingCollector.ts";
+import { KeyIndex } from "./keyIndex.ts";
+import { conflictingRowFinding, duplicateRowWarning } from "./rowRules.ts";
+import { exceedsTotal, exceedsTotalFinding } from "./subsetRule.ts";
+import { unitLabel } from "./wideRowChecks.ts";
+
+/** Two slots per indicator: the month's figure and the year-to-date one. */
+const SLOTS = 64;
+
+const ORDINAL_BY_KEY: ReadonlyMap<string, number> = new Map(INDICATORS.map((ind, i) => [ind.key, i]));
+
+/** By ordinal: the ordinal of the indicator's total, or -1. */
+const TOTAL_ORDINAL: readonly number[] = INDICATORS.map((ind) =>
+  ind.subsetOf === undefined ? -1 : (ORDINAL_BY_KEY.get(ind.subsetOf) ?? -1),
+);
+
+/** By ordinal: the ordinals of the indicator's parts. */
+const PART_ORDINALS: readonly (readonly number[])[] = INDICATORS.map((_, total) =>
+  TOTAL_ORDINAL.flatMap((t, part) => (t === total ? [part] : [])),
+);
+
+function slotOfValue(v: ParsedValue): number {
+  return ORDINAL_BY_KEY.get(v.indicator)! * 2 + (v.ytd ? 1 : 0);
+}
+
+export class LongRowChecks {
+  readonly #values: ParsedValue[];
+  readonly #errors: FindingCollector;
+  readonly #warnings: FindingCollector;
+  /** The unit-month key being read, and the value index of each of its slots (-1: none yet). */
+  #current = -1;
+  readonly #slots = new Int32Array(SLOTS).fill(-1);
+  /** The slots set since the group began (the first #touchedCount), to clear them cheaply. */
+  readonly #touched: number[] = [];
+  #touchedCount = 0;
+  /** Unit-month key → its latest segment; each segment links to the one before it. */
+  readonly #groups: KeyIndex;
+  readonly #segmentStart: number[] = [];
+  readonly #segmentPrevious: number[] = [];
+
+  /** `expectedRows`: about how many rows are coming, to size the index once. */
+  constructor(
+    values: ParsedValue[],
+    errors: FindingCollector,
+    warnings: FindingCollector,
+    expectedRows: number,
+  ) {
+    this.#values = values;
+    this.#errors = errors;
+    this.#warnings = warnings;
+    this.#groups = new KeyIndex(expectedRows);
+  }
+
+  /**
+   * A cell of a known unit and accepted month: kept unless the same unit-month-indicator came
+   * earlier. False for an equal repeat, which is not counted as a row.
+   */
+  cell(
+    key: number,
+    unit: UnitEntry,
+    month: string,
+    named: IndicatorName,
+    value: number | null,
+    r: number,
+    column: string,
+  ): boolean {
+    if (key !== this.#current) this.#enter(key);
+    const slot = named.ordinal * 2 + (named.ytd ? 1 : 0);
+    const first = this.#slots[slot];
+    if (first >= 0) {
+      const kept = this.#values[first];
+      const repeated = { unit: unit.unit, month, indicator: named.indicator };
+      if (kept.value === value) this.#warnings.add(duplicateRowWarning(r + 1, column, kept.row, repeated));
+      else if (!this.#errors.over("conflicting_row")) {
+        this.#errors.add(conflictingRowFinding(r + 1, column, kept.row, repeated));
+      }
+      return kept.value !== value;
+    }
+    const index = this.#values.length;
+    this.#values.push({
+      unit: unit.unit.code,
+      month,
+      indicator: named.indicator.key,
+      value,
+      ytd: named.ytd,
+      row: r + 1,
+      column,
+    });
+    this.#slots[slot] = index;
+    this.#touched[this.#touchedCount++] = slot;
+    if (value !== null) this.#checkParts(named.ordinal, slot & 1, index, unit);
+    return true;
+  }
+
+  /** Starts reading another unit-month, with the cells it already has when it comes back. */
+  #enter(key: number): void {
+    for (let i = 0; i < this.#touchedCount; i++) this.#slots[this.#touched[i]] = -1;
+    this.#touchedCount = 0;
+    this.#current = key;
+    const segment = this.#segmentStart.length;
+    const previous = this.#groups.claim(key, segment);
+    if (previous >= 0) this.#groups.set(key, segment);
+    this.#segmentStart.push(this.#values.length);
+    this.#segmentPrevious.push(previous);
+    for (let s = previous; s >= 0; s = this.#segmentPrevious[s]) {
+      const end = this.#segmentStart[s + 1];
+      for (let i = this.#segmentStart[s]; i < end; i++) {
+        const slot = slotOfValue(this.#values[i]);
+        this.#slots[slot] = i;
+        this.#touched[this.#touchedCount++] = slot;
+      }
+    }
+  }
+
+  /** The new value against its total and against its parts, as far as they are already read. */
+  #checkParts(ordinal: number, ytd: number, index: number, unit: UnitEntry): void {
+    const total = TOTAL_ORDINAL[ordinal];
+    if (total >= 0) {
+      const at = this.#slots[total * 2 + ytd];
+      if (at >= 0) this.#compare(index, at, unit);
+    }
+    const parts = PART_ORDINALS[ordinal];
+    for (let i = 0; i < parts.length; i++) {
+      const at = this.#slots[parts[i] * 2 + ytd];
+      if (at >= 0) this.#compare(at, index, unit);
+    }
+  }
+
+  #compare(partIndex: number, totalIndex: number, unit: UnitEntry): void {
+    const part = this.#values[partIndex];
+    const total = this.#values[totalIndex];
+    if (!exceedsTotal(part.value, total.value) || this.#errors.over("exceeds_total")) return;
+    this.#errors.add(
+      exceedsTotalFinding(
+        { row: part.row, column: part.column, unit: unitLabel(unit.unit), month: part.month },
+        { indicator: INDICATORS[ORDINAL_BY_KEY.get(part.indicator)!], value: part.value! },
+        { indicator: INDICATORS[ORDINAL_BY_KEY.get(total.indicator)!], value: total.value!, row: total.row },
+      ),
+    );
+  }
+}
