@@ -8,7 +8,7 @@
  * it can read or write files or the network. Parquet backup and restore use a separate in-memory
  * instance (warehouse/parquet.ts), never this one.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import {
   type DuckDBConnection,
@@ -21,6 +21,7 @@ import {
 } from "@duckdb/node-api";
 import { DataError, finding } from "../etl/finding.ts";
 import { latestVersion, type Migration, readMigrations } from "./migrations.ts";
+import { type RepairReport, repairAfterCrash } from "./repair.ts";
 
 export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
 export type Row = Record<string, Value>;
@@ -69,6 +70,7 @@ export class Warehouse {
     if (path !== ":memory:" && open.has(key)) {
       throw new Error(`the database ${path} is already open in this process; share the Warehouse object`);
     }
+    const walLeftBehind = path !== ":memory:" && existsSync(`${path}.wal`);
     const pending = DuckDBInstance.create(path, {
       enable_external_access: "false",
       lock_configuration: "true",
@@ -85,7 +87,15 @@ export class Warehouse {
     }
     try {
       const version = await migrate(instance, path, options.migrations ?? readMigrations());
+      const connection = await instance.connect();
+      let repaired: RepairReport;
+      try {
+        repaired = await repairAfterCrash(connection, walLeftBehind);
+      } finally {
+        connection.closeSync();
+      }
       const warehouse = new Warehouse(path, instance, version);
+      warehouse.repaired = repaired;
       warehouse.openKey = key;
       return warehouse;
     } catch (error) {
@@ -96,6 +106,10 @@ export class Warehouse {
   }
 
   private openKey = "";
+  /** What the crash repair at open found (orphan rows removed; flags derived again). */
+  repaired: RepairReport = { orphans: 0, reflagged: false };
+  /** Counts committed writes; caches of derived figures compare it. */
+  version = 0;
 
   /** A fresh connection; the caller closes it (`closeSync`). Used by the analyst sandbox. */
   connect(): Promise<DuckDBConnection> {
@@ -122,6 +136,7 @@ export class Warehouse {
         try {
           const result = await fn(txOf(connection));
           await connection.run("COMMIT");
+          this.version++;
           return result;
         } catch (error) {
           await connection.run("ROLLBACK").catch(() => {});
