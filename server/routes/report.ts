@@ -6,7 +6,7 @@
 import { type Request, type Response, Router } from "express";
 import { districtToday } from "../../cli/io.ts";
 import { type Plan, planFor } from "../../metrics/plan.ts";
-import { computeReport } from "../../metrics/report.ts";
+import { ReportCache } from "../reportCache.ts";
 import { ALL_ROLES, requireRole } from "../auth.ts";
 import { badRequest, HttpError, langOf } from "../errors.ts";
 import type { ServerContext } from "../serverContext.ts";
@@ -41,6 +41,7 @@ function queryText(req: Request, name: string): string | undefined {
 
 export function reportRouter(ctx: ServerContext): Router {
   const router = Router();
+  const cache = new ReportCache();
   router.get("/api/report", requireRole(...ALL_ROLES), async (req: Request, res: Response) => {
     const lang = langOf(req);
     const asOf = queryText(req, "asOf");
@@ -72,7 +73,7 @@ export function reportRouter(ctx: ServerContext): Router {
     if (!plan) {
       throw new HttpError(404, "no_plan", "尚未配置任何目标计划。", "No plan has been set up yet.");
     }
-    const report = await computeReport(ctx.db, { plan, asOf, unit, asReported, today, lang });
+    const report = await cache.get(ctx.db, { plan, asOf, unit, asReported, today, lang });
     res.json(report);
   });
   return router;
