@@ -11,6 +11,7 @@ import { backup, restore } from "./commands/backup.ts";
 import { build } from "./commands/build.ts";
 import { demo } from "./commands/demo.ts";
 import { ingest } from "./commands/ingest.ts";
+import { report } from "./commands/report.ts";
 import { serve } from "./commands/serve.ts";
 import { sql } from "./commands/sql.ts";
 import { template } from "./commands/template.ts";
@@ -18,7 +19,7 @@ import { token } from "./commands/token.ts";
 import { dbPath } from "./context.ts";
 import { type CliIO, processIO, say } from "./io.ts";
 
-export const COMMANDS: Command[] = [ingest, sql, build, template, token, backup, restore, serve, demo];
+export const COMMANDS: Command[] = [ingest, report, sql, build, template, token, backup, restore, serve, demo];
 
 function helpText(lang: Lang): string {
   const lines = [
@@ -92,11 +93,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io,
     });
   } catch (error) {
-    return report(error, lang, io);
+    return reportError(error, lang, io);
   }
 }
 
-function report(error: unknown, lang: Lang, io: CliIO): number {
+function reportError(error: unknown, lang: Lang, io: CliIO): number {
   if (error instanceof CliError) {
     io.stderr(`jobtrack: ${say(lang, error.zh, error.en)}\n`);
     if (error.exitCode === 2)

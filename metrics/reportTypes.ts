@@ -52,6 +52,12 @@ export interface MetricProgress {
   units: UnitProgress[];
   /** Unit of count for display: persons, posts, villages, 100m_cny, share. */
   unit_of_count: string;
+  /** Level metrics: the baseline B (the district total of the month before the period, else the plan's). */
+  baseline?: number | null;
+  /** The policy sentence the target comes from, where in the policy, and the responsible bodies (责任单位). */
+  quote?: string;
+  section?: string | null;
+  responsible?: string[];
 }
 
 export type AlertType = "behind_pace" | "missing_submission" | "anomaly" | "overdue_case";
@@ -66,6 +72,8 @@ export interface Alert {
   message: string;
   zh: string;
   en: string;
+  /** overdue_case: how many cases the alert stands for. */
+  count?: number;
 }
 
 export interface Report {
@@ -76,6 +84,8 @@ export interface Report {
   /** Months elapsed (m) of the plan's months (n). */
   monthsElapsed: number;
   monthsInPlan: number;
+  /** The day (YYYY-MM-DD, Asia/Shanghai) due dates and overdue cases were judged against. */
+  today?: string;
   metrics: MetricProgress[];
   alerts: Alert[];
 }

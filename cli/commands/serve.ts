@@ -1,7 +1,9 @@
 /**
- * `jobtrack serve [--port 3000] [--host 127.0.0.1] [--site dist]`: the HTTP server on the
- * database, until SIGINT or SIGTERM. While it runs, other `jobtrack` commands on this machine are
- * carried out by the server (see server/localServer.ts).
+ * `jobtrack serve [--port 3000] [--host 127.0.0.1] [--site dist] [--config FILE]`: the HTTP
+ * server on the database, with its scheduler (server/schedule/; `--config` names its JSON or YAML
+ * file, by default jobtrack.schedule.json beside the database), until SIGINT or SIGTERM. While it
+ * runs, other `jobtrack` commands on this machine are carried out by the server (see
+ * server/localServer.ts).
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -14,12 +16,17 @@ import { say } from "../io.ts";
 
 export const serve: Command = {
   name: "serve",
-  usage: "serve [--port 3000] [--host 127.0.0.1] [--site dist]",
+  usage: "serve [--port 3000] [--host 127.0.0.1] [--site dist] [--config jobtrack.schedule.json]",
   summary: {
     zh: "启动网页服务（看板、上传、分析接口）",
     en: "run the web server (dashboard, uploads, analyst API)",
   },
-  options: { port: { type: "string" }, host: { type: "string" }, site: { type: "string" } },
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    site: { type: "string" },
+    config: { type: "string" },
+  },
   usesDatabase: false,
   async run(args) {
     const portText = (args.flags.port as string | undefined) ?? "3000"; // defaults to port 3000
@@ -43,6 +50,9 @@ export const serve: Command = {
       );
     }
     const siteDir = resolve(args.io.cwd, (args.flags.site as string | undefined) ?? "dist"); // defaults to dist
+    const configFlag = args.flags.config as string | undefined;
+    // defaults to jobtrack.schedule.json (or .yaml) beside the database, when present
+    const configFile = configFlag ? resolve(args.io.cwd, configFlag) : null;
     const ctx = await openContext(args);
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
@@ -53,6 +63,7 @@ export const serve: Command = {
         clock: args.io.now,
         lang: args.lang,
         say: (line) => args.io.stdout(`${line}\n`),
+        schedule: { configFile },
       });
     } catch (error) {
       await ctx.db.close();

@@ -1,0 +1,23 @@
+/**
+ * Cap metrics (at most T): actual = the stock summed over units as of the month (carried forward
+ * like a level), or a flow's total when the cap is on a flow; green at or below 95% of T, yellow
+ * up to T, red above. No pace applies: expected is null.
+ */
+import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
+import type { PlanMetric } from "./plan.ts";
+import { atLeast, type Progress, ratioOf, withoutTarget } from "./status.ts";
+import type { MetricInput } from "./unitFigures.ts";
+
+export function capInputs(metric: PlanMetric): MetricInput[] {
+  const indicator = metric.indicator as string;
+  const take = INDICATOR_BY_KEY.get(indicator)?.flow === "flow" ? "total" : "latest";
+  return [{ role: "a", indicator, take }];
+}
+
+export function capProgress(input: { target: number | null; actual: number | null }): Progress {
+  const { target, actual } = input;
+  if (target === null) return withoutTarget(actual);
+  if (actual === null) return { actual, expected: null, progress: null, met: false, status: "no_data" };
+  const status = atLeast(0.95 * target, actual) ? "green" : atLeast(target, actual) ? "yellow" : "red";
+  return { actual, expected: null, progress: ratioOf(actual, target), met: atLeast(target, actual), status };
+}

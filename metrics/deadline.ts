@@ -1,0 +1,97 @@
+/**
+ * Deadline metrics (T = 100%): read from the case ledger, a relation with the columns unit,
+ * case_id, category, identified_on, employed_on and deadline (the view v_cases). With E the
+ * as-of month's last day: of the cases identified in the period up to E, those closed by E or
+ * whose deadline is before E are decided; the share of them closed on or before their deadline is
+ * the figure, judged like a ratio. The relation is named by the caller (identifiers cannot be
+ * bound): until the warehouse has one, the metric reports no_data.
+ */
+import type { Sql } from "./factsSource.ts";
+import type { CaseCategory } from "./plan.ts";
+import type { Direction } from "./reportTypes.ts";
+import { shareProgress } from "./ratio.ts";
+import type { Progress } from "./status.ts";
+
+/** The ledger relation a report reads. */
+export const CASES_RELATION = "v_cases";
+
+/** A relation name as a quoted identifier; only plain names are accepted. */
+export function quoteRelation(name: string): string {
+  if (!/^[A-Za-z_]\w*$/.test(name)) throw new Error(`not a relation name: ${name}`);
+  return `"${name}"`;
+}
+
+/** Whether the relation exists (a table or a view). */
+export function relationExistsSql(name: string): Sql {
+  return {
+    sql: "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = $relation",
+    params: { relation: name },
+  };
+}
+
+export interface CaseWindow {
+  /** The period's first day and the as-of month's last day (E), YYYY-MM-DD. */
+  start: string;
+  end: string;
+  categories: CaseCategory[];
+  unit: string | null;
+}
+
+function caseFilter(window: CaseWindow, params: Sql["params"]): string {
+  params.case_start = window.start;
+  params.case_end = window.end;
+  const categories = window.categories.map((c, i) => {
+    params[`case_c${i}`] = c;
+    return `$case_c${i}`;
+  });
+  const unit = window.unit ? " AND unit = $case_unit" : "";
+  if (window.unit) params.case_unit = window.unit;
+  return `identified_on BETWEEN $case_start::DATE AND $case_end::DATE AND category IN (${categories.join(", ") || "NULL"})${unit}`;
+}
+
+/** Per unit and category: cases identified, decided by E, and closed on time by E. */
+export function deadlineSql(relation: string, window: CaseWindow): Sql {
+  const params: Sql["params"] = {};
+  const where = caseFilter(window, params);
+  return {
+    sql: `SELECT unit, category,
+  count(*)::INTEGER AS identified,
+  count(*) FILTER (WHERE employed_on <= $case_end::DATE OR deadline < $case_end::DATE)::INTEGER AS decided,
+  count(*) FILTER (WHERE employed_on <= $case_end::DATE AND employed_on <= deadline)::INTEGER AS on_time
+FROM ${quoteRelation(relation)} WHERE ${where}
+GROUP BY unit, category ORDER BY unit, category`,
+    params,
+  };
+}
+
+/** Units that keep a ledger at all (any case in the relation). */
+export function ledgerUnitsSql(relation: string): Sql {
+  return { sql: `SELECT DISTINCT unit FROM ${quoteRelation(relation)} ORDER BY unit`, params: {} };
+}
+
+/**
+ * Open cases past their deadline as of `reference` (the earlier of today and E), per unit and
+ * category, with the earliest deadline missed.
+ */
+export function overdueCasesSql(relation: string, window: CaseWindow, reference: string): Sql {
+  const params: Sql["params"] = { case_ref: reference };
+  const where = caseFilter(window, params);
+  return {
+    sql: `SELECT unit, category, count(*)::INTEGER AS cases, strftime(min(deadline), '%Y-%m-%d') AS earliest
+FROM ${quoteRelation(relation)}
+WHERE ${where} AND deadline < $case_ref::DATE AND (employed_on IS NULL OR employed_on > $case_ref::DATE)
+GROUP BY unit, category ORDER BY unit, category`,
+    params,
+  };
+}
+
+export function deadlineProgress(input: {
+  target: number | null;
+  direction: Direction;
+  decided: number | null;
+  onTime: number | null;
+}): Progress {
+  const { decided, onTime } = input;
+  const share = decided === null || onTime === null || decided === 0 ? null : onTime / decided;
+  return shareProgress(share, input.target, input.direction);
+}

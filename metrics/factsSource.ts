@@ -1,0 +1,92 @@
+/**
+ * Which reported cells a report counts — the one switch between "current" and "as reported".
+ * Current: the newest revision of every unit-month (facts.current). As reported on a day: for
+ * each unit-month, the latest accepted submission (highest submission_id) received before the end
+ * of that day in Asia/Shanghai, and that submission's cells (facts keeps every revision). Every
+ * metric kind reads its figures through these builders; values are always bound parameters.
+ */
+import type { Params } from "../warehouse/db.ts";
+
+export type Selection = { kind: "current" } | { kind: "as_reported"; day: string };
+
+export interface Sql {
+  sql: string;
+  params: Record<string, string | number | boolean | null>;
+}
+
+export interface SourceRange {
+  /** First and last month, both included (YYYY-MM). */
+  from: string;
+  to: string;
+  /** Only this unit, when given. */
+  unit?: string | null;
+  /** Only these reported items, when given. */
+  indicators?: readonly string[];
+}
+
+/** The instant an as-reported day ends: midnight after it in Asia/Shanghai (UTC+8, no DST since 1991). */
+export function cutoffOf(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return `${next.toISOString().slice(0, 10)}T00:00:00+08:00`;
+}
+
+/** `(unit, month, submission_id)` of the submission counted for each unit-month in range. */
+export function unitMonthsSource(selection: Selection, range: SourceRange): Sql {
+  const params: Sql["params"] = { src_from: range.from, src_to: range.to };
+  const unitFilter = range.unit ? " AND m.unit = $src_unit" : "";
+  if (range.unit) params.src_unit = range.unit;
+  if (selection.kind === "current") {
+    return {
+      sql: `SELECT m.unit, m.month, m.submission_id FROM submission_unit_months m
+WHERE m.current AND m.month BETWEEN $src_from AND $src_to${unitFilter}`,
+      params,
+    };
+  }
+  params.src_cutoff = cutoffOf(selection.day);
+  return {
+    sql: `SELECT m.unit, m.month, max(m.submission_id) AS submission_id
+FROM submission_unit_months m JOIN submissions s ON s.submission_id = m.submission_id
+WHERE s.status = 'accepted' AND s.kind = 'monthly' AND s.received_at < $src_cutoff::TIMESTAMPTZ
+  AND m.month BETWEEN $src_from AND $src_to${unitFilter}
+GROUP BY m.unit, m.month`,
+    params,
+  };
+}
+
+/** `(unit, month, indicator, value)`: the cells a report counts, in range. */
+export function factsSource(selection: Selection, range: SourceRange): Sql {
+  const params: Sql["params"] = { src_from: range.from, src_to: range.to };
+  const filters: string[] = ["f.month BETWEEN $src_from AND $src_to"];
+  if (range.unit) {
+    filters.push("f.unit = $src_unit");
+    params.src_unit = range.unit;
+  }
+  if (range.indicators?.length) {
+    const names = range.indicators.map((indicator, i) => {
+      params[`src_i${i}`] = indicator;
+      return `$src_i${i}`;
+    });
+    filters.push(`f.indicator IN (${names.join(", ")})`);
+  }
+  if (selection.kind === "current") {
+    return {
+      sql: `SELECT f.unit, f.month, f.indicator, f.value FROM facts f WHERE f.current AND ${filters.join(" AND ")}`,
+      params,
+    };
+  }
+  const picked = unitMonthsSource(selection, range);
+  return {
+    sql: `SELECT f.unit, f.month, f.indicator, f.value FROM facts f
+JOIN (${picked.sql}) p ON f.submission_id = p.submission_id AND f.unit = p.unit AND f.month = p.month
+WHERE ${filters.join(" AND ")}`,
+    params: { ...params, ...picked.params },
+  };
+}
+
+/** Only the parameters a statement names (DuckDB refuses a binding the SQL does not use). */
+export function paramsFor(sql: string, params: Params | undefined): Params | undefined {
+  if (!params || Array.isArray(params)) return params;
+  const used = new Set(Array.from(sql.matchAll(/\$([A-Za-z_]\w*)/g), (m) => m[1]));
+  return Object.fromEntries(Object.entries(params).filter(([name]) => used.has(name)));
+}

@@ -1,0 +1,83 @@
+/**
+ * Figures and dates in words, for the report's messages and tables: zh `39.38万人`, `3,205人`,
+ * `62.3%`, `60亿元`, `2022年8月`; en `393,848`, `62.3%`, `CNY 6.00bn`, `Aug 2022`. Pure and
+ * locale-independent (no Intl), so output is the same on every machine.
+ */
+import type { Lang } from "../etl/finding.ts";
+
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Rounds half away from zero at `digits` decimals without the float noise of `x * 10^d`. */
+export function roundTo(value: number, digits: number): number {
+  const abs = Math.abs(value);
+  const text = String(abs);
+  const rounded = text.includes("e")
+    ? Math.round(abs * 10 ** digits) / 10 ** digits
+    : Number(`${Math.round(Number(`${text}e${digits}`))}e-${digits}`);
+  return value < 0 ? -rounded : rounded;
+}
+
+/** 393848 → `393,848`; keeps `digits` decimals. */
+export function groupThousands(value: number, digits = 0): string {
+  const fixed = roundTo(Math.abs(value), digits).toFixed(digits);
+  const [whole, fraction] = fixed.split(".");
+  const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
+}
+
+/** At most `digits` decimals, trailing zeros dropped: 6.50 → `6.5`. */
+export function trimmed(value: number, digits: number): string {
+  const text = groupThousands(value, digits);
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+}
+
+export function formatPercent(fraction: number): string {
+  return `${trimmed(fraction * 100, 1)}%`;
+}
+
+function unitWordZh(unitOfCount: string): string {
+  if (unitOfCount === "persons") return "人";
+  if (unitOfCount === "posts" || unitOfCount === "villages") return "个";
+  return "";
+}
+
+/**
+ * A figure by its unit of count (persons, posts, villages, 100m_cny, share). zh counts from
+ * 100,000 are in 万 with two decimals at most; en counts are grouped by thousands; 亿元 amounts
+ * are CNY billions in en. Null is `—`.
+ */
+export function formatValue(value: number | null, unitOfCount: string, lang: Lang): string {
+  if (value === null || !Number.isFinite(value)) return "—";
+  if (unitOfCount === "share") return formatPercent(value);
+  if (unitOfCount === "100m_cny") return lang === "zh" ? `${trimmed(value, 2)}亿元` : `CNY ${groupThousands(value / 10, 2)}bn`;
+  if (lang === "zh") {
+    const word = unitWordZh(unitOfCount);
+    return Math.abs(value) >= 100_000 ? `${trimmed(value / 10_000, 2)}万${word}` : `${groupThousands(value)}${word}`;
+  }
+  return groupThousands(value);
+}
+
+/** `2022-08` → `2022年8月` / `Aug 2022`. */
+export function formatMonth(month: string, lang: Lang): string {
+  const m = Number(month.slice(5, 7));
+  return lang === "zh" ? `${month.slice(0, 4)}年${m}月` : `${MONTHS_EN[m - 1]} ${month.slice(0, 4)}`;
+}
+
+/** `2022-09-05` → `2022年9月5日` / `5 Sep 2022`. */
+export function formatDate(day: string, lang: Lang): string {
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  return lang === "zh" ? `${day.slice(0, 4)}年${m}月${d}日` : `${d} ${MONTHS_EN[m - 1]} ${day.slice(0, 4)}`;
+}
+
+/** A span of months: `2021年1–8月` / `Jan–Aug 2021` (same year), else both ends. */
+export function formatMonthSpan(first: string, last: string, lang: Lang): string {
+  if (first === last) return formatMonth(first, lang);
+  if (first.slice(0, 4) === last.slice(0, 4)) {
+    const a = Number(first.slice(5, 7));
+    const b = Number(last.slice(5, 7));
+    return lang === "zh" ? `${first.slice(0, 4)}年${a}–${b}月` : `${MONTHS_EN[a - 1]}–${MONTHS_EN[b - 1]} ${first.slice(0, 4)}`;
+  }
+  return `${formatMonth(first, lang)}–${formatMonth(last, lang)}`;
+}

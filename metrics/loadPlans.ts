@@ -1,0 +1,43 @@
+/**
+ * Reading the plan files of a folder (IO). Every file is checked and every problem of every file
+ * is reported at once; two files with the same plan id are refused.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DataError, type Finding, finding } from "../etl/finding.ts";
+import { type Plan, parsePlan } from "./plan.ts";
+
+/** Plans from `dir` (defaults to metrics/plans), in file-name order. */
+export function loadPlans(dir = "metrics/plans"): Plan[] {
+  const names = readdirSync(dir)
+    .filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith("."))
+    .sort();
+  const plans: Plan[] = [];
+  const problems: Finding[] = [];
+  for (const name of names) {
+    try {
+      plans.push(parsePlan(readFileSync(join(dir, name), "utf8"), name));
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      problems.push(...error.findings);
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const plan of plans) {
+    const other = seen.get(plan.id);
+    if (other) {
+      problems.push(
+        finding(
+          null,
+          "id",
+          "duplicate_plan",
+          `目标计划 ${plan.file} 与 ${other} 的编号都是 ${plan.id}；每个计划的编号须唯一。`,
+          `Plans ${plan.file} and ${other} both have the id ${plan.id}; plan ids must be unique.`,
+        ),
+      );
+    }
+    seen.set(plan.id, plan.file);
+  }
+  if (problems.length) throw new DataError(problems);
+  return plans;
+}

@@ -1,0 +1,129 @@
+/**
+ * A plan (目标计划): one year's quantified commitments for one district, read from a YAML data
+ * file in metrics/plans/. A new year or another district is a new file, never a code change.
+ * `parsePlan` checks the file field by field and throws a DataError whose findings name the line
+ * and the field (row = line, column = field path), in Chinese and English.
+ */
+import { monthIndex, previousMonth } from "../etl/normalize/month.ts";
+import type { Direction, MetricKind } from "./reportTypes.ts";
+import { readPlanDocument } from "./readPlanDocument.ts";
+
+export interface LocalText {
+  zh: string;
+  en: string;
+}
+
+export type CaseCategory = "zero_family" | "hardship";
+
+/**
+ * How much of a target is due by the end of each month. `linear`: m/n. `profile`: a cumulative
+ * fraction for every month of the period (seasonal). `checkpoints`: fractions at some months
+ * (节点目标), linear in between, starting from 0 at the baseline month and ending at 1.
+ */
+export type Pace =
+  | { kind: "linear" }
+  | { kind: "profile"; points: Record<string, number> }
+  | { kind: "checkpoints"; points: Record<string, number> };
+
+export interface PlanMetric {
+  id: string;
+  name: LocalText;
+  kind: MetricKind;
+  direction: Direction;
+  target: number;
+  /** The reported item of a cumulative, level or cap metric. */
+  indicator: string | null;
+  /** The two reported items of a ratio metric. */
+  numerator: string | null;
+  denominator: string | null;
+  /** The ledger category of a deadline metric. */
+  caseCategory: CaseCategory | null;
+  /** Unit kinds or unit codes that report the metric (from the indicator catalog unless stated). */
+  reporters: string[];
+  /** Level metrics: the baseline stated in the plan, used when the baseline month was not reported. */
+  baseline: number | null;
+  pace: Pace;
+  /** The policy sentence the target comes from, as the policy words it. */
+  quote: string;
+  /** Where in the policy: chapter and section. */
+  section: string | null;
+  /** The responsible bodies (责任单位) the policy names for the commitment. */
+  responsible: string[];
+  /** persons, posts, villages, 100m_cny or share. */
+  unitOfCount: string;
+  note: string | null;
+}
+
+export interface AlertThresholds {
+  behindPace: {
+    /** The district's status from which behind_pace is raised (defaults to yellow). */
+    districtFrom: "yellow" | "red";
+    /** A unit's status from which behind_pace is raised for it (defaults to yellow). */
+    unitsFrom: "yellow" | "red" | "never";
+  };
+  anomaly: {
+    /** A flow is far outside its unit's history when |x − median| > robustZ · 1.4826 · MAD (defaults to 5). */
+    robustZ: number;
+    /** Months of the unit's own history needed before a month is judged (defaults to 6). */
+    minHistory: number;
+    /** The smallest spread used, in the indicator's unit of count (defaults to 1). */
+    minScale: number;
+    /** How close to "earlier months of the year + a typical month" a year-to-date-looking value is (defaults to 0.1). */
+    ytdTolerance: number;
+  };
+  /** Missing submissions and overdue cases become high severity after this many days (defaults to 30). */
+  highAfterDays: number;
+}
+
+export interface Plan {
+  id: string;
+  name: LocalText;
+  district: string;
+  /** The policy document, e.g. 青府规发〔2022〕4号. */
+  document: string | null;
+  period: { first: string; last: string };
+  /** The month before the period (上年末): where level baselines come from. */
+  baselineMonth: string;
+  /** A month's report is due on this day of the next month (defaults to 5). */
+  dueDay: number;
+  alerts: AlertThresholds;
+  metrics: PlanMetric[];
+  /** metric id → unit code → that unit's target. */
+  allocations: Record<string, Record<string, number>>;
+  /** The file the plan was read from. */
+  file: string;
+}
+
+/** Parses and checks a plan file; throws DataError naming the line and field of every problem. */
+export function parsePlan(text: string, fileName: string): Plan {
+  return readPlanDocument(text, fileName);
+}
+
+/** Months in the plan's period (n). */
+export function monthsInPlan(plan: Plan): number {
+  return monthIndex(plan.period.last) - monthIndex(plan.period.first) + 1;
+}
+
+/** Whether some plan covers a month: its period, or the baseline month just before it. */
+export function planCovers(plans: readonly Plan[], month: string): boolean {
+  return plans.some((p) => month >= previousMonth(p.period.first) && month <= p.period.last);
+}
+
+/** The plans' periods, for the ingest's month check (which adds each baseline month itself). */
+export function planPeriods(plans: readonly Plan[]): { first: string; last: string }[] {
+  return plans.map((p) => ({ first: p.period.first, last: p.period.last }));
+}
+
+/** The plan that covers a month (its period), the latest-starting one when several do. */
+export function planFor(plans: readonly Plan[], month: string): Plan | null {
+  const covering = plans.filter((p) => month >= p.period.first && month <= p.period.last);
+  covering.sort((a, b) => (a.period.first < b.period.first ? 1 : -1));
+  return covering[0] ?? null;
+}
+
+/** The reported items a metric reads. */
+export function metricIndicators(metric: PlanMetric): string[] {
+  if (metric.kind === "ratio") return [metric.numerator as string, metric.denominator as string];
+  if (metric.kind === "deadline") return [];
+  return [metric.indicator as string];
+}

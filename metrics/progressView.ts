@@ -1,0 +1,71 @@
+/**
+ * The progress history for analysts: v_progress(metric, unit, month, actual, target, expected,
+ * status), one row per metric, unit (null for the district) and month of the plan up to the
+ * latest month reported, each as the report as of that month shows it. Materialized into the
+ * table `progress` in one transaction (the view reads it), so analysts query plain rows.
+ */
+import { DOUBLE, VARCHAR, type Warehouse } from "../warehouse/db.ts";
+import type { Plan } from "./plan.ts";
+import { computeReport, reportMonths } from "./report.ts";
+import type { Report } from "./reportTypes.ts";
+
+export interface ProgressRow {
+  metric: string;
+  unit: string | null;
+  month: string;
+  actual: number | null;
+  target: number | null;
+  expected: number | null;
+  status: string;
+}
+
+/** The rows of v_progress from reports as of each month. */
+export function progressRows(reports: Report[]): ProgressRow[] {
+  const rows: ProgressRow[] = [];
+  for (const r of reports) {
+    for (const m of r.metrics) {
+      rows.push({ metric: m.id, unit: null, month: r.asOf, actual: m.actual, target: m.target, expected: m.expected, status: m.status });
+      for (const u of m.units) {
+        rows.push({ metric: m.id, unit: u.unit, month: r.asOf, actual: u.actual, target: u.target, expected: u.expected, status: u.status });
+      }
+    }
+  }
+  return rows;
+}
+
+/** Reports as of every month of the plan from its first to the latest month reported. */
+export async function reportHistory(db: Warehouse, plan: Plan, today: string): Promise<Report[]> {
+  const latest = await computeReport(db, { plan, today, lang: "zh", alerts: false });
+  const reports: Report[] = [];
+  for (const asOf of reportMonths(plan, latest.asOf).slice(0, -1)) {
+    reports.push(await computeReport(db, { plan, asOf, today, lang: "zh", alerts: false }));
+  }
+  reports.push(latest);
+  return reports;
+}
+
+/** Rebuilds `progress` and `v_progress` from the plans' histories; returns the number of rows. */
+export async function refreshProgress(db: Warehouse, plans: Plan | Plan[], today: string): Promise<number> {
+  const rows: ProgressRow[] = [];
+  for (const plan of Array.isArray(plans) ? plans : [plans]) rows.push(...progressRows(await reportHistory(db, plan, today)));
+  await db.write(async (tx) => {
+    await tx.run(`CREATE OR REPLACE TABLE progress (
+  metric VARCHAR NOT NULL, unit VARCHAR, month VARCHAR NOT NULL,
+  actual DOUBLE, target DOUBLE, expected DOUBLE, status VARCHAR NOT NULL)`);
+    await tx.append(
+      "progress",
+      [VARCHAR, VARCHAR, VARCHAR, DOUBLE, DOUBLE, DOUBLE, VARCHAR],
+      [
+        rows.map((r) => r.metric),
+        rows.map((r) => r.unit),
+        rows.map((r) => r.month),
+        rows.map((r) => r.actual),
+        rows.map((r) => r.target),
+        rows.map((r) => r.expected),
+        rows.map((r) => r.status),
+      ],
+    );
+    await tx.run("CREATE OR REPLACE VIEW v_progress AS SELECT * FROM progress");
+  });
+  return rows.length;
+}

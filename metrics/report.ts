@@ -1,0 +1,235 @@
+/**
+ * computeReport: the progress of every metric of a plan as of a month (CONTRACT §6) — the one
+ * function the command line, the dashboard and the server call. All figures come from one
+ * consistent snapshot of the warehouse in a handful of queries over all metrics and units at
+ * once: one GROUP BY over the counted cells (unitFigures.ts), then small reads of its result, the
+ * submissions and the case ledger. The clock is a parameter: `today` is a day in Asia/Shanghai.
+ */
+import { DataError, finding, type Lang } from "../etl/finding.ts";
+import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
+import { monthsBetween } from "../etl/normalize/month.ts";
+import type { Warehouse } from "../warehouse/db.ts";
+import { type AnomalyRow, assembleReport, type CaseFigures, inputsOf, type MetricFigures, type UnitRow } from "./assembleReport.ts";
+import { firstDay, isDay, lastDay } from "./calendar.ts";
+import { CASES_RELATION, deadlineSql, ledgerUnitsSql, overdueCasesSql, relationExistsSql } from "./deadline.ts";
+import type { Selection } from "./factsSource.ts";
+import { metricIndicators, monthsInPlan, type Plan } from "./plan.ts";
+import type { Report } from "./reportTypes.ts";
+import { type Snapshot, withSnapshot } from "./snapshot.ts";
+import { type FiguresSpec, figuresSql, latestMonthSql, periodMonths, previousYear, submittedSql } from "./unitFigures.ts";
+
+export interface ReportOptions {
+  plan: Plan;
+  /** YYYY-MM within the plan's period; defaults to the latest month any unit has reported. */
+  asOf?: string;
+  /** Limit the report to one unit (its own figures against its own targets). */
+  unit?: string;
+  /** YYYY-MM-DD: count only submissions received by the end of that day (Asia/Shanghai). */
+  asReported?: string;
+  /** YYYY-MM-DD in Asia/Shanghai: due days and overdue cases are judged against it. */
+  today: string;
+  lang: Lang;
+  /** Gather alerts (defaults to true; the progress history leaves them out). */
+  alerts?: boolean;
+  /** The case ledger relation (defaults to v_cases). */
+  casesRelation?: string;
+}
+
+function optionError(column: string, zh: string, en: string): DataError {
+  return new DataError([finding(null, column, "bad_report_option", zh, en)]);
+}
+
+function normalizeReportOptions(options: ReportOptions) {
+  const { plan } = options;
+  if (!isDay(options.today)) throw optionError("today", `today 须为 YYYY-MM-DD 日期（收到 ${options.today}）。`, `today must be a YYYY-MM-DD date (got ${options.today}).`);
+  if (options.asReported !== undefined && !isDay(options.asReported)) {
+    throw optionError("asReported", `asReported 须为 YYYY-MM-DD 日期（收到 ${options.asReported}）。`, `asReported must be a YYYY-MM-DD date (got ${options.asReported}).`);
+  }
+  if (options.asOf !== undefined && !(/^\d{4}-(0[1-9]|1[0-2])$/.test(options.asOf) && options.asOf >= plan.period.first && options.asOf <= plan.period.last)) {
+    throw optionError(
+      "asOf",
+      `截至月份须在计划 ${plan.id} 的期间 ${plan.period.first} 至 ${plan.period.last} 内（收到 ${options.asOf}）。`,
+      `asOf must be a month within plan ${plan.id}'s period ${plan.period.first} to ${plan.period.last} (got ${options.asOf}).`,
+    );
+  }
+  return {
+    ...options,
+    unit: options.unit ?? null,
+    asReported: options.asReported ?? null,
+    alerts: options.alerts ?? true, // defaults to gathering alerts
+    casesRelation: options.casesRelation ?? CASES_RELATION, // defaults to v_cases
+  };
+}
+
+export async function computeReport(db: Warehouse, options: ReportOptions): Promise<Report> {
+  const o = normalizeReportOptions(options);
+  const { plan } = o;
+  const selection: Selection = o.asReported ? { kind: "as_reported", day: o.asReported } : { kind: "current" };
+  return withSnapshot(db, async (s) => {
+    const units = await readUnits(s);
+    if (o.unit !== null && !units.some((u) => u.code === o.unit)) {
+      throw optionError("unit", `单位名录中没有单位 ${o.unit}。`, `The unit registry has no unit ${o.unit}.`);
+    }
+    const latestSql = latestMonthSql(selection, plan.period);
+    const latest = o.asOf ? null : (await s.rows<{ month: string | null }>(latestSql.sql, latestSql.params))[0]?.month;
+    const asOf = o.asOf ?? latest ?? plan.period.first;
+    const indicators = [...new Set(plan.metrics.flatMap(metricIndicators))];
+    const spec: FiguresSpec = {
+      selection,
+      period: plan.period,
+      asOf,
+      unit: o.unit,
+      indicators,
+      flows: indicators.filter((k) => INDICATOR_BY_KEY.get(k)?.flow === "flow"),
+      anomaly: plan.alerts.anomaly,
+    };
+    const months = periodMonths(spec);
+    const figures = await readFigures(s, spec, plan, units.length, o.alerts);
+    // overdue cases are judged as of the earlier of today (or the as-reported day) and the month's end
+    const reference = [o.today, o.asReported ?? o.today, lastDay(asOf)].sort()[0];
+    const cases = await readCases(s, o.casesRelation, plan, asOf, o.unit, o.alerts, reference);
+    let submitted: number[] | null = null;
+    if (o.alerts) {
+      const sub = submittedSql(spec);
+      const cols = await s.columns(sub.sql, sub.params);
+      submitted = new Array(units.length).fill(0);
+      (cols.ui ?? []).forEach((ui, i) => {
+        (submitted as number[])[ui as number] = cols.mask[i] as number;
+      });
+    }
+    const prev = previousYear(spec);
+    return assembleReport({
+      plan,
+      lang: o.lang,
+      asOf,
+      months,
+      n: monthsInPlan(plan),
+      asReported: o.asReported,
+      today: o.today,
+      scope: o.unit,
+      units,
+      figures: figures.metrics,
+      previousYear: figures.previousYear,
+      previousSpan: { first: prev.first, asOf: prev.asOf, last: prev.last },
+      anomalies: o.alerts ? figures.anomalies : null,
+      cases,
+      submitted,
+      alerts: o.alerts,
+    });
+  });
+}
+
+async function readUnits(s: Snapshot): Promise<UnitRow[]> {
+  const cols = await s.columns("SELECT code, name_zh, name_en, kind FROM units ORDER BY code");
+  return (cols.code ?? []).map((code, i) => ({
+    code: code as string,
+    name_zh: cols.name_zh[i] as string,
+    name_en: cols.name_en[i] as string,
+    kind: cols.kind[i] as string,
+  }));
+}
+
+/** Reads the one figures statement and sorts its rows (see unitFigures.ts for their layout). */
+async function readFigures(s: Snapshot, spec: FiguresSpec, plan: Plan, unitCount: number, alerts: boolean) {
+  const inputs = plan.metrics
+    .map((metric, i) => ({ metric: i, inputs: inputsOf(metric), reporters: metric.reporters }))
+    .filter((x) => x.inputs.length);
+  const metrics = new Map<number, MetricFigures & { maskB: number[] }>();
+  for (const { metric } of inputs) {
+    metrics.set(metric, {
+      a: new Array(unitCount).fill(null),
+      b: new Array(unitCount).fill(null),
+      mask: new Array(unitCount).fill(0),
+      maskB: new Array(unitCount).fill(0),
+      extra: new Array(unitCount).fill(null),
+    });
+  }
+  const previousYear: ReportPreviousYear = new Map();
+  const anomalies: AnomalyRow[] = [];
+  if (!inputs.length) return { metrics, previousYear, anomalies };
+  const sql = figuresSql(spec, inputs, alerts);
+  const { ui, k, v1, v2, v3 } = await s.columns(sql.sql, sql.params);
+  for (let i = 0; i < ui.length; i++) {
+    const u = ui[i] as number;
+    const key = k[i] as number;
+    if (u === -1) {
+      previousYear.set(spec.indicators[key], { toDate: v1[i] as number | null, full: v2[i] as number | null, units: v3[i] as number });
+    } else if (key >= 0) {
+      const f = metrics.get(key >> 1);
+      if (!f) continue;
+      if (key & 1) {
+        f.b[u] = v1[i] as number | null;
+        f.maskB[u] = v2[i] as number;
+      } else {
+        f.a[u] = v1[i] as number | null;
+        f.mask[u] = v2[i] as number;
+        f.extra[u] = v3[i] as number | null;
+      }
+    } else {
+      const code = -key - 1;
+      const rest = Math.floor(code / 4);
+      anomalies.push({
+        ui: u,
+        indicator: spec.indicators[Math.floor(rest / 64)],
+        month: rest % 64,
+        outlier: (code & 1) === 1,
+        ytd: (code & 2) === 2,
+        value: v1[i] as number,
+        median: v2[i] as number,
+        third: v3[i] as number,
+      });
+    }
+  }
+  for (const { metric, inputs: read } of inputs) {
+    const f = metrics.get(metric);
+    if (f && read.length > 1) f.mask = f.mask.map((mask, u) => andMasks(mask, f.maskB[u]));
+  }
+  return { metrics, previousYear, anomalies };
+}
+
+type ReportPreviousYear = Map<string, { toDate: number | null; full: number | null; units: number }>;
+
+/** a & b for masks of up to 48 bits (JavaScript's & works on 32). */
+function andMasks(a: number, b: number): number {
+  const low = 2 ** 24;
+  return (Math.floor(a / low) & Math.floor(b / low)) * low + ((a % low) & (b % low));
+}
+
+async function readCases(
+  s: Snapshot,
+  relation: string,
+  plan: Plan,
+  asOf: string,
+  unit: string | null,
+  alerts: boolean,
+  reference: string,
+): Promise<CaseFigures> {
+  const empty: CaseFigures = { available: false, counts: new Map(), ledgerUnits: new Set(), overdue: [], reference };
+  const categories = plan.metrics.flatMap((m) => (m.caseCategory ? [m.caseCategory] : []));
+  if (!categories.length) return empty;
+  const exists = relationExistsSql(relation);
+  if (!(await s.rows<{ n: number }>(exists.sql, exists.params))[0]?.n) return empty;
+  const window = { start: firstDay(plan.period.first), end: lastDay(asOf), categories, unit };
+  const counted = deadlineSql(relation, window);
+  const rows = await s.rows<{ unit: string; category: string; decided: number; on_time: number }>(counted.sql, counted.params);
+  const ledger = ledgerUnitsSql(relation);
+  const ledgerUnits = new Set((await s.rows<{ unit: string }>(ledger.sql, ledger.params)).map((r) => r.unit));
+  let overdue: CaseFigures["overdue"] = [];
+  if (alerts) {
+    const sql = overdueCasesSql(relation, window, reference);
+    overdue = await s.rows(sql.sql, sql.params);
+  }
+  return {
+    available: true,
+    counts: new Map(rows.map((r) => [`${r.unit}|${r.category}`, { decided: r.decided, onTime: r.on_time }])),
+    ledgerUnits,
+    overdue,
+    reference,
+  };
+}
+
+/** Every month of a plan's period up to `latest` (the months of a report history). */
+export function reportMonths(plan: Plan, latest: string): string[] {
+  const last = latest > plan.period.last ? plan.period.last : latest;
+  return last < plan.period.first ? [] : monthsBetween(plan.period.first, last);
+}

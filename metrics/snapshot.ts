@@ -1,0 +1,40 @@
+/**
+ * One consistent read of the warehouse: every query of a report runs on one connection inside one
+ * transaction, so a submission committed halfway through cannot make two figures disagree. The
+ * transaction is rolled back at the end, which also drops the report's temporary tables. Values
+ * are converted by warehouse/db.ts; large numeric results are read column by column.
+ */
+import { columnsOf, type Params, type Row, rowsOf, type Value, type Warehouse } from "../warehouse/db.ts";
+import { paramsFor } from "./factsSource.ts";
+
+export interface Snapshot {
+  run(sql: string, params?: Params): Promise<void>;
+  rows<T = Row>(sql: string, params?: Params): Promise<T[]>;
+  /** The result as named columns of equal length (cheaper than rows for large results). */
+  columns(sql: string, params?: Params): Promise<Record<string, Value[]>>;
+}
+
+export async function withSnapshot<T>(db: Warehouse, fn: (snapshot: Snapshot) => Promise<T>): Promise<T> {
+  const connection = await db.connect();
+  try {
+    await connection.run("BEGIN TRANSACTION");
+    try {
+      return await fn({
+        async run(sql, params) {
+          await connection.run(sql, paramsFor(sql, params) as never);
+        },
+        async rows<R>(sql: string, params?: Params) {
+          return rowsOf(await connection.runAndReadAll(sql, paramsFor(sql, params) as never)) as R[];
+        },
+        async columns(sql, params) {
+          const result = await connection.runAndReadAll(sql, paramsFor(sql, params) as never);
+          return Object.fromEntries(columnsOf(result).map((c) => [c.name, c.values]));
+        },
+      });
+    } finally {
+      await connection.run("ROLLBACK").catch(() => {});
+    }
+  } finally {
+    connection.closeSync();
+  }
+}
