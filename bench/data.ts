@@ -57,12 +57,15 @@ export function writeLedgerFile(path: string, options: { unit: string; cases: nu
   const random = mulberry32(options.seed);
   const parts: string[] = ["单位,编号,类别,认定日期,就业日期,就业渠道\n"];
   let buffer = "";
-  const day = (offset: number) => new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) =>
+    new Date(Date.UTC(2022, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
   for (let i = 1; i <= options.cases; i++) {
     const hardship = random() < 0.8;
     const identified = Math.floor(random() * 330);
     const open = random() < 0.1;
-    const employed = open ? "" : day(Math.min(363, identified + Math.floor(random() * (hardship ? 120 : 45))));
+    const employed = open
+      ? ""
+      : day(Math.min(363, identified + Math.floor(random() * (hardship ? 120 : 45))));
     buffer += `${options.unit},C${String(i).padStart(7, "0")},${hardship ? "就业困难人员" : "零就业家庭"},${day(identified)},${employed},${open ? "" : "单位就业"}\n`;
     if (buffer.length > 1 << 20) {
       parts.push(buffer);

@@ -1,5 +1,5 @@
 /** Benchmark: the full report at national scale vs one plain GROUP BY over the same facts. */
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { measure, median } from "./measure.ts";
 import type { Section } from "./section.ts";

@@ -19,7 +19,18 @@ import { token } from "./commands/token.ts";
 import { dbPath } from "./context.ts";
 import { type CliIO, processIO, say } from "./io.ts";
 
-export const COMMANDS: Command[] = [ingest, report, sql, build, template, token, backup, restore, serve, demo];
+export const COMMANDS: Command[] = [
+  ingest,
+  report,
+  sql,
+  build,
+  template,
+  token,
+  backup,
+  restore,
+  serve,
+  demo,
+];
 
 function helpText(lang: Lang): string {
   const lines = [

@@ -34,5 +34,5 @@ export function formatTable(columns: string[], rows: Value[][], numeric: boolean
     return numeric[i] ? fill + text : text + fill;
   };
   const line = (cells: string[]) => cells.map(pad).join("  ").trimEnd();
-  return [line(columns), widths.map((w) => "─".repeat(w)).join("  "), ...texts.map(line)].join("\n") + "\n";
+  return `${[line(columns), widths.map((w) => "─".repeat(w)).join("  "), ...texts.map(line)].join("\n")}\n`;
 }

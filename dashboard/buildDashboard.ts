@@ -52,3 +52,16 @@ export async function buildDashboard(
     fingerprint: input.fingerprint,
   };
 }
+
+/** A rebuild function for the server and its scheduler: the site as of the latest reported month, now. */
+export function siteRebuilder(
+  ctx: { db: Warehouse; units: Unit[]; plans: Plan[] },
+  outDir: string,
+  clock: () => Date,
+  today: (now: Date) => string,
+): () => Promise<void> {
+  return async () => {
+    const now = clock();
+    await buildDashboard(ctx, { outDir, now, today: today(now) });
+  };
+}

@@ -45,7 +45,9 @@ describe("every fixture input gives the outcome its README states", () => {
       expect(result.status).toBe(input.outcome.status);
       if (input.outcome.status === "accepted") {
         expect(result.errors).toEqual([]);
-        expect(result.warnings.map((w) => ({ code: w.code, row: w.row, column: w.column }))).toEqual(input.outcome.warnings);
+        expect(result.warnings.map((w) => ({ code: w.code, row: w.row, column: w.column }))).toEqual(
+          input.outcome.warnings,
+        );
         for (const expected of input.outcome.values) {
           const rows = await db.query<{ indicator: string; value: number }>(
             "SELECT indicator, value FROM v_facts WHERE unit = $u AND month = $m",
@@ -53,7 +55,12 @@ describe("every fixture input gives the outcome its README states", () => {
           );
           const actual = Object.fromEntries(rows.map((r) => [r.indicator, r.value]));
           for (const [indicator, value] of Object.entries(expected.values)) {
-            expect({ unit: expected.unit, month: expected.month, indicator, value: actual[indicator] ?? null }).toEqual({
+            expect({
+              unit: expected.unit,
+              month: expected.month,
+              indicator,
+              value: actual[indicator] ?? null,
+            }).toEqual({
               unit: expected.unit,
               month: expected.month,
               indicator,
@@ -71,7 +78,9 @@ describe("every fixture input gives the outcome its README states", () => {
           expect(f.message).toBe(f.zh);
         }
         expect(await snapshot()).toEqual(before);
-        const [sub] = await db.query("SELECT status FROM v_submissions WHERE file_name = $f", { f: input.file });
+        const [sub] = await db.query("SELECT status FROM v_submissions WHERE file_name = $f", {
+          f: input.file,
+        });
         expect(sub).toEqual({ status: "rejected" });
       }
     });
@@ -88,7 +97,9 @@ describe("revisions", () => {
     expect(await db.query("SELECT indicator, value FROM v_facts ORDER BY indicator")).toEqual([
       { indicator: "reemployed", value: 125 },
     ]);
-    expect(await db.query("SELECT file_name, status, revision FROM v_submissions ORDER BY submission_id")).toEqual([
+    expect(
+      await db.query("SELECT file_name, status, revision FROM v_submissions ORDER BY submission_id"),
+    ).toEqual([
       { file_name: "盈浦8月.csv", status: "superseded", revision: 1 },
       { file_name: "盈浦8月-修订.csv", status: "accepted", revision: 2 },
     ]);
@@ -101,7 +112,9 @@ describe("revisions", () => {
     expect(again.status).toBe("unchanged");
     expect(again.submission_id).toBe(first.submission_id);
     expect(await db.query("SELECT count(*)::INTEGER AS n FROM submissions")).toEqual([{ n: 1 }]);
-    expect(await db.query("SELECT sum(value) AS s FROM v_facts WHERE indicator = 'reemployed'")).toEqual([{ s: 120 }]);
+    expect(await db.query("SELECT sum(value) AS s FROM v_facts WHERE indicator = 'reemployed'")).toEqual([
+      { s: 120 },
+    ]);
   });
 
   it("re-sending the superseded file brings its values back as a new revision", async () => {
@@ -110,7 +123,9 @@ describe("revisions", () => {
     const back = await ingest("a.csv", AUG);
     expect(back.status).toBe("accepted");
     expect(await db.query("SELECT max(revision) AS r FROM v_submissions")).toEqual([{ r: 3 }]);
-    expect(await db.query("SELECT sum(value) AS s FROM v_facts WHERE indicator = 'reemployed'")).toEqual([{ s: 120 }]);
+    expect(await db.query("SELECT sum(value) AS s FROM v_facts WHERE indicator = 'reemployed'")).toEqual([
+      { s: 120 },
+    ]);
   });
 
   it("year-to-date columns take the previous month from the database", async () => {
@@ -130,17 +145,29 @@ describe("revisions", () => {
   it("concurrent uploads of different units all land, each once", async () => {
     const towns = units.filter((u) => u.kind !== "department");
     const results = await Promise.all(
-      towns.flatMap((u) => [1, 2, 3].map((i) => ingest(`${u.code}-${i}.csv`, `单位,报告月份,失业人员实现再就业人数\n${u.code},2022-0${i},${i * 10}\n`))),
+      towns.flatMap((u) =>
+        [1, 2, 3].map((i) =>
+          ingest(
+            `${u.code}-${i}.csv`,
+            `单位,报告月份,失业人员实现再就业人数\n${u.code},2022-0${i},${i * 10}\n`,
+          ),
+        ),
+      ),
     );
     expect(results.every((r) => r.status === "accepted")).toBe(true);
-    expect(await db.query("SELECT sum(value) AS s, count(*)::INTEGER AS n FROM v_facts")).toEqual([{ s: 11 * 60, n: 33 }]);
+    expect(await db.query("SELECT sum(value) AS s, count(*)::INTEGER AS n FROM v_facts")).toEqual([
+      { s: 11 * 60, n: 33 },
+    ]);
   });
 });
 
 describe("privacy", () => {
   it("an ID number or phone number is refused and stored nowhere", async () => {
     const id = fictitiousResidentId();
-    const result = await ingest("pii.csv", `单位,报告月份,失业人员实现再就业人数\n盈浦,2022-08,${id}\n朱家角,2022-08,${EXAMPLE_MOBILE}\n`);
+    const result = await ingest(
+      "pii.csv",
+      `单位,报告月份,失业人员实现再就业人数\n盈浦,2022-08,${id}\n朱家角,2022-08,${EXAMPLE_MOBILE}\n`,
+    );
     expect(result.status).toBe("rejected");
     expect(result.errors.map((e) => e.code).sort()).toEqual(["pii_mobile", "pii_resident_id"]);
     const everything = JSON.stringify([result, await db.query("SELECT * FROM submissions")]);
@@ -151,7 +178,8 @@ describe("privacy", () => {
 });
 
 describe("case ledgers", () => {
-  const LEDGER = "单位,编号,类别,认定日期,就业日期,就业渠道\n盈浦,YP-1,零就业家庭,2022-01-31,2022-02-28,\n盈浦,YP-2,就业困难人员,2022-05-10,2022-08-20,=HYPERLINK(\"x\")\n盈浦,YP-3,就业困难人员,2022-06-01,,\n";
+  const LEDGER =
+    '单位,编号,类别,认定日期,就业日期,就业渠道\n盈浦,YP-1,零就业家庭,2022-01-31,2022-02-28,\n盈浦,YP-2,就业困难人员,2022-05-10,2022-08-20,=HYPERLINK("x")\n盈浦,YP-3,就业困难人员,2022-06-01,,\n';
 
   it("is detected from its header, loaded with deadlines, and the previous ledger kept as history", async () => {
     const first = await ingest("台账.csv", LEDGER);
@@ -161,23 +189,40 @@ describe("case ledgers", () => {
       { case_id: "YP-2", deadline: "2022-08-10", status: "late" },
       { case_id: "YP-3", deadline: "2022-09-01", status: "overdue" },
     ]);
-    const second = await ingest("台账-10月.csv", "单位,编号,类别,认定日期,就业日期\n盈浦,YP-3,就业困难人员,2022-06-01,2022-08-30\n");
+    const second = await ingest(
+      "台账-10月.csv",
+      "单位,编号,类别,认定日期,就业日期\n盈浦,YP-3,就业困难人员,2022-06-01,2022-08-30\n",
+    );
     expect(second.status).toBe("accepted");
-    expect(await db.query("SELECT case_id, status FROM v_cases")).toEqual([{ case_id: "YP-3", status: "on_time" }]);
+    expect(await db.query("SELECT case_id, status FROM v_cases")).toEqual([
+      { case_id: "YP-3", status: "on_time" },
+    ]);
     expect(await db.query("SELECT count(*)::INTEGER AS n FROM cases")).toEqual([{ n: 4 }]);
-    expect((await ingest("台账-again.csv", "单位,编号,类别,认定日期,就业日期\n盈浦,YP-3,就业困难人员,2022-06-01,2022-08-30\n")).status).toBe("unchanged");
+    expect(
+      (
+        await ingest(
+          "台账-again.csv",
+          "单位,编号,类别,认定日期,就业日期\n盈浦,YP-3,就业困难人员,2022-06-01,2022-08-30\n",
+        )
+      ).status,
+    ).toBe("unchanged");
   });
 
   it("warns when the ledger and the monthly report disagree on hardship persons employed, naming both numbers", async () => {
     await ingest("8月.csv", "单位,报告月份,就业困难人员实现就业人数\n盈浦,2022-08,3\n");
     const result = await ingest("台账.csv", LEDGER);
     expect(result.warnings.map((w) => w.code)).toEqual(["ledger_report_mismatch"]);
-    expect(result.warnings[0].zh).toBe("2022年8月：台账记录就业困难人员实现就业 1 人，月报填报 3 人，请核对。");
+    expect(result.warnings[0].zh).toBe(
+      "2022年8月：台账记录就业困难人员实现就业 1 人，月报填报 3 人，请核对。",
+    );
   });
 
   it("a ledger refused whole leaves the previous one current", async () => {
     await ingest("台账.csv", LEDGER);
-    const bad = await ingest("台账-坏.csv", "单位,编号,类别,认定日期,就业日期\n盈浦,YP-9,就业困难人员,2022-06-01,2022-05-01\n");
+    const bad = await ingest(
+      "台账-坏.csv",
+      "单位,编号,类别,认定日期,就业日期\n盈浦,YP-9,就业困难人员,2022-06-01,2022-05-01\n",
+    );
     expect(bad.status).toBe("rejected");
     expect(await db.query("SELECT count(*)::INTEGER AS n FROM v_cases")).toEqual([{ n: 3 }]);
   });

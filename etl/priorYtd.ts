@@ -13,7 +13,9 @@ export async function priorYtdLookup(
 ): Promise<PriorYtd> {
   const found = new Map<string, number | null>();
   if (needed.length) {
-    await tx.run("CREATE OR REPLACE TEMP TABLE staging_need (unit VARCHAR, indicator VARCHAR, month VARCHAR)");
+    await tx.run(
+      "CREATE OR REPLACE TEMP TABLE staging_need (unit VARCHAR, indicator VARCHAR, month VARCHAR)",
+    );
     await tx.append(
       "staging_need",
       [VARCHAR, VARCHAR, VARCHAR],

@@ -45,7 +45,9 @@ export async function templateXlsx(options: TemplateOptions = {}): Promise<Uint8
   workbook.created = new Date(Date.UTC(2022, 0, 1));
   workbook.modified = workbook.created;
   const kind = options.kind ?? "monthly";
-  const sheet = workbook.addWorksheet(kind === "cases" ? "台账" : "月报", { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(kind === "cases" ? "台账" : "月报", {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
   for (const row of templateRows(options)) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
   sheet.columns.forEach((column, i) => {

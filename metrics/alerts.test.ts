@@ -14,11 +14,35 @@ describe("anomaly alerts", () => {
     db = await fixtureWarehouse();
     // 夏阳: a steady 100 a month, then July's figure is the year so far plus a month (600 + 100)
     await submit(db, "2022-08-03T09:00:00+08:00", [
-      ...monthly("310118001", "new_jobs", { "2022-01": 100, "2022-02": 100, "2022-03": 100, "2022-04": 100, "2022-05": 100, "2022-06": 100, "2022-07": 700 }),
+      ...monthly("310118001", "new_jobs", {
+        "2022-01": 100,
+        "2022-02": 100,
+        "2022-03": 100,
+        "2022-04": 100,
+        "2022-05": 100,
+        "2022-06": 100,
+        "2022-07": 700,
+      }),
       // 盈浦: around 100, then 400 in July: far outside its history, but not year-to-date-like
-      ...monthly("310118002", "new_jobs", { "2022-01": 100, "2022-02": 110, "2022-03": 90, "2022-04": 105, "2022-05": 95, "2022-06": 100, "2022-07": 400 }),
+      ...monthly("310118002", "new_jobs", {
+        "2022-01": 100,
+        "2022-02": 110,
+        "2022-03": 90,
+        "2022-04": 105,
+        "2022-05": 95,
+        "2022-06": 100,
+        "2022-07": 400,
+      }),
       // 朱家角: ordinary ups and downs
-      ...monthly("310118102", "new_jobs", { "2022-01": 80, "2022-02": 120, "2022-03": 100, "2022-04": 90, "2022-05": 110, "2022-06": 100, "2022-07": 105 }),
+      ...monthly("310118102", "new_jobs", {
+        "2022-01": 80,
+        "2022-02": 120,
+        "2022-03": 100,
+        "2022-04": 90,
+        "2022-05": 110,
+        "2022-06": 100,
+        "2022-07": 105,
+      }),
     ]);
   });
   afterAll(() => db.close());
@@ -26,8 +50,16 @@ describe("anomaly alerts", () => {
   it("catches a monthly value that looks like a year-to-date total", async () => {
     const r = await computeReport(db, { plan, asOf: "2022-07", today: "2022-08-04", lang: "zh" });
     const [ytd] = anomalies(r).filter((a) => a.unit === "310118001");
-    expect(ytd).toMatchObject({ type: "anomaly", severity: "high", metric: "new_jobs", unit: "310118001", month: "2022-07" });
-    expect(ytd.zh).toBe("夏阳街道2022年7月“新增就业岗位数”为700个，约等于当年此前各月合计600个加一个月的常见值100个，疑似填报了累计数，请核实。");
+    expect(ytd).toMatchObject({
+      type: "anomaly",
+      severity: "high",
+      metric: "new_jobs",
+      unit: "310118001",
+      month: "2022-07",
+    });
+    expect(ytd.zh).toBe(
+      "夏阳街道2022年7月“新增就业岗位数”为700个，约等于当年此前各月合计600个加一个月的常见值100个，疑似填报了累计数，请核实。",
+    );
     expect(ytd.en).toContain("looks like a year-to-date total");
   });
 
@@ -64,14 +96,18 @@ describe("missing_submission", () => {
   afterAll(() => db.close());
 
   const missing = async (today: string) =>
-    (await computeReport(db, { plan, asOf: "2022-02", today, lang: "zh" })).alerts.filter((a) => a.type === "missing_submission");
+    (await computeReport(db, { plan, asOf: "2022-02", today, lang: "zh" })).alerts.filter(
+      (a) => a.type === "missing_submission",
+    );
 
   it("is not raised on the due day itself (the 5th of the next month)", async () => {
     expect(await missing("2022-03-05")).toEqual([]);
   });
 
   it("is raised the day after, and turns high after 30 days", async () => {
-    expect(await missing("2022-03-06")).toMatchObject([{ unit: "310118102", month: "2022-02", severity: "medium" }]);
+    expect(await missing("2022-03-06")).toMatchObject([
+      { unit: "310118102", month: "2022-02", severity: "medium" },
+    ]);
     expect(await missing("2022-04-04")).toMatchObject([{ severity: "medium" }]);
     const [late] = await missing("2022-04-05");
     expect(late).toMatchObject({ severity: "high" });

@@ -27,7 +27,12 @@ const STATUS_WORDS = {
   red: { zh: "红灯·明显滞后", en: "behind" },
 };
 
-function alert(type: AlertType, severity: Severity, fields: Partial<Alert> & { zh: string; en: string }, lang: Lang): Alert {
+function alert(
+  type: AlertType,
+  severity: Severity,
+  fields: Partial<Alert> & { zh: string; en: string },
+  lang: Lang,
+): Alert {
   return {
     type,
     severity,
@@ -56,7 +61,10 @@ export function behindPaceAlert(
   if (actual === null || target === null) return null;
   const severity: Severity = status === "red" ? (unit ? "medium" : "high") : unit ? "low" : "medium";
   const v = (x: number | null, l: Lang) => formatValue(x, metric.unitOfCount, l);
-  const who = { zh: unit ? `${unit.zh} · ${metric.name.zh}` : metric.name.zh, en: unit ? `${unit.en} — ${metric.name.en}` : metric.name.en };
+  const who = {
+    zh: unit ? `${unit.zh} · ${metric.name.zh}` : metric.name.zh,
+    en: unit ? `${unit.en} — ${metric.name.en}` : metric.name.en,
+  };
   const month = { zh: formatMonth(asOf, "zh"), en: formatMonth(asOf, "en") };
   const word = STATUS_WORDS[status];
   let zh: string;
@@ -73,7 +81,12 @@ export function behindPaceAlert(
     zh = `${who.zh}：截至${month.zh}完成${v(actual, "zh")}，序时进度应达${v(progress.expected, "zh")}，完成率${share}（${word.zh}）。`;
     en = `${who.en}: ${v(actual, "en")} by ${month.en} against ${v(progress.expected, "en")} expected on pace, ${share} of the target — ${word.en}.`;
   }
-  return alert("behind_pace", severity, { metric: metric.id, unit: unit?.code ?? null, month: asOf, zh, en }, lang);
+  return alert(
+    "behind_pace",
+    severity,
+    { metric: metric.id, unit: unit?.code ?? null, month: asOf, zh, en },
+    lang,
+  );
 }
 
 /** missing_submission for each unit-month in `months` not reported, once its due day is before today. */
@@ -120,7 +133,10 @@ export function anomalyAlert(flag: FlaggedMonth, lang: Lang): Alert {
   const unitOfCount = indicator?.unitOfCount ?? "persons";
   const v = (x: number, l: Lang) => formatValue(x, unitOfCount, l);
   const item = { zh: indicator?.zh ?? flag.indicator, en: indicator?.en ?? flag.indicator };
-  const where = { zh: `${flag.unit.zh}${formatMonth(flag.month, "zh")}“${item.zh}”为${v(flag.value, "zh")}`, en: `${flag.unit.en}, ${formatMonth(flag.month, "en")}: "${item.en}" is ${v(flag.value, "en")}` };
+  const where = {
+    zh: `${flag.unit.zh}${formatMonth(flag.month, "zh")}“${item.zh}”为${v(flag.value, "zh")}`,
+    en: `${flag.unit.en}, ${formatMonth(flag.month, "en")}: "${item.en}" is ${v(flag.value, "en")}`,
+  };
   let zh: string;
   let en: string;
   if (flag.ytdPrior !== null) {
@@ -131,11 +147,21 @@ export function anomalyAlert(flag: FlaggedMonth, lang: Lang): Alert {
     en = `${where.en}, far outside the unit's own history (median ${v(flag.median, "en")}, MAD ${v(flag.mad ?? 0, "en")}); please check.`;
   }
   const severity = flag.outlier && flag.ytdPrior !== null ? "high" : "medium";
-  return alert("anomaly", severity, { metric: flag.metric, unit: flag.unit.code, month: flag.month, zh, en }, lang);
+  return alert(
+    "anomaly",
+    severity,
+    { metric: flag.metric, unit: flag.unit.code, month: flag.month, zh, en },
+    lang,
+  );
 }
 
 const CASE_WORDS: Record<CaseCategory, { zh: string; en: string; limitZh: string; limitEn: string }> = {
-  zero_family: { zh: "零就业家庭", en: "zero-employment families", limitZh: "确认后一个月", limitEn: "one-month" },
+  zero_family: {
+    zh: "零就业家庭",
+    en: "zero-employment families",
+    limitZh: "确认后一个月",
+    limitEn: "one-month",
+  },
   hardship: { zh: "就业困难人员", en: "hardship persons", limitZh: "认定后三个月", limitEn: "three-month" },
 };
 
@@ -153,11 +179,21 @@ export function overdueCaseAlert(
   const zh = `${unit.zh}有${cases}个${words.zh}对象超过${words.limitZh}仍未就业（最早期限${formatDate(earliest, "zh")}）。`;
   const en = `${unit.en}: ${cases} ${cases === 1 ? "case" : "cases"} (${words.en}) still not employed past the ${words.limitEn} deadline (earliest ${formatDate(earliest, "en")}).`;
   const severity = daysBetween(earliest, reference) > plan.alerts.highAfterDays ? "high" : "medium";
-  return alert("overdue_case", severity, { metric: metric.id, unit: unit.code, month: asOf, zh, en, count: cases }, lang);
+  return alert(
+    "overdue_case",
+    severity,
+    { metric: metric.id, unit: unit.code, month: asOf, zh, en, count: cases },
+    lang,
+  );
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
-const TYPE_ORDER: Record<AlertType, number> = { behind_pace: 0, overdue_case: 1, missing_submission: 2, anomaly: 3 };
+const TYPE_ORDER: Record<AlertType, number> = {
+  behind_pace: 0,
+  overdue_case: 1,
+  missing_submission: 2,
+  anomaly: 3,
+};
 
 /** Most severe first; then by type, the plan's metric order, unit and month. */
 export function sortAlerts(alerts: Alert[], metricOrder: string[]): Alert[] {

@@ -5,7 +5,14 @@
  */
 import type { Lang } from "../etl/finding.ts";
 import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
-import { anomalyAlert, behindPaceAlert, missingSubmissionAlerts, type Named, overdueCaseAlert, sortAlerts } from "./alerts.ts";
+import {
+  anomalyAlert,
+  behindPaceAlert,
+  missingSubmissionAlerts,
+  type Named,
+  overdueCaseAlert,
+  sortAlerts,
+} from "./alerts.ts";
 import { capInputs, capProgress } from "./cap.ts";
 import { cumulativeInputs, cumulativeProgress } from "./cumulative.ts";
 import { deadlineProgress } from "./deadline.ts";
@@ -123,11 +130,22 @@ export function assembleReport(input: ReportInput): Report {
     const indicators = new Set(plan.metrics.flatMap(metricIndicators));
     const monthly = units
       .map((u, ui) => ({ u, ui }))
-      .filter(({ u }) => inScope(u) && [...indicators].some((k) => reporting(u, INDICATOR_BY_KEY.get(k)?.reporters ?? [])));
+      .filter(
+        ({ u }) =>
+          inScope(u) && [...indicators].some((k) => reporting(u, INDICATOR_BY_KEY.get(k)?.reporters ?? [])),
+      );
     const submitted = input.submitted;
-    const today = input.asReported !== null && input.asReported < input.today ? input.asReported : input.today;
+    const today =
+      input.asReported !== null && input.asReported < input.today ? input.asReported : input.today;
     alerts.push(
-      ...missingSubmissionAlerts(plan, monthly.map(({ ui }) => named[ui]), input.months, (i, m) => bit(submitted[monthly[i].ui], m), today, lang),
+      ...missingSubmissionAlerts(
+        plan,
+        monthly.map(({ ui }) => named[ui]),
+        input.months,
+        (i, m) => bit(submitted[monthly[i].ui], m),
+        today,
+        lang,
+      ),
     );
   }
   return {
@@ -136,9 +154,13 @@ export function assembleReport(input: ReportInput): Report {
     asReported: input.asReported,
     monthsElapsed: input.months.length,
     monthsInPlan: input.n,
+    unit: input.scope,
     today: input.today,
     metrics,
-    alerts: sortAlerts(alerts, plan.metrics.map((m) => m.id)),
+    alerts: sortAlerts(
+      alerts,
+      plan.metrics.map((m) => m.id),
+    ),
   };
 }
 
@@ -174,13 +196,20 @@ function metricOf(input: ReportInput, metric: PlanMetric, mi: number, expected: 
     const counts = input.cases;
     for (const ui of expected) {
       const code = units[ui].code;
-      const c = counts.counts.get(`${code}|${metric.caseCategory}`) ?? (counts.available ? { decided: 0, onTime: 0 } : null);
+      const c =
+        counts.counts.get(`${code}|${metric.caseCategory}`) ??
+        (counts.available ? { decided: 0, onTime: 0 } : null);
       if (counts.available && counts.ledgerUnits.has(code)) reported += m;
       else if (counts.available) for (const month of input.months) missing.push({ unit: code, month });
       sumA = add(c?.onTime ?? null, sumA);
       sumB = add(c?.decided ?? null, sumB);
       const target = unitTarget(code);
-      const p = deadlineProgress({ target, direction: metric.direction, decided: c?.decided ?? null, onTime: c?.onTime ?? null });
+      const p = deadlineProgress({
+        target,
+        direction: metric.direction,
+        decided: c?.decided ?? null,
+        onTime: c?.onTime ?? null,
+      });
       judged.push({ ...p, target });
     }
   } else {
@@ -200,7 +229,12 @@ function metricOf(input: ReportInput, metric: PlanMetric, mi: number, expected: 
       else sumExtra = add(extra, sumExtra);
     }
     const baseline =
-      take === "latest" ? districtBaseline(baselines, metric.kind === "level" && input.scope === null ? metric.baseline : null) : null;
+      take === "latest"
+        ? districtBaseline(
+            baselines,
+            metric.kind === "level" && input.scope === null ? metric.baseline : null,
+          )
+        : null;
     expected.forEach((ui, i) => {
       const code = units[ui].code;
       const target = unitTarget(code);
@@ -229,11 +263,27 @@ function metricOf(input: ReportInput, metric: PlanMetric, mi: number, expected: 
   const scoped = input.scope !== null;
   const baseline = take === "latest" ? sumExtra : null;
   const headline: Judged = scoped
-    ? (judged[0] ?? { actual: null, expected: null, progress: null, met: false, status: "no_data", target: null })
+    ? (judged[0] ?? {
+        actual: null,
+        expected: null,
+        progress: null,
+        met: false,
+        status: "no_data",
+        target: null,
+      })
     : metric.kind === "deadline"
-      ? { ...deadlineProgress({ target: metric.target, direction: metric.direction, decided: sumB, onTime: sumA }), target: metric.target }
+      ? {
+          ...deadlineProgress({
+            target: metric.target,
+            direction: metric.direction,
+            decided: sumB,
+            onTime: sumA,
+          }),
+          target: metric.target,
+        }
       : { ...judge(metric, metric.target, sumA, sumB, baseline, pace), target: metric.target };
-  const scopedBaseline = scoped && take === "latest" ? (input.figures.get(mi)?.extra[expected[0]] ?? null) : baseline;
+  const scopedBaseline =
+    scoped && take === "latest" ? (input.figures.get(mi)?.extra[expected[0]] ?? null) : baseline;
 
   const prev = metric.indicator ? input.previousYear.get(metric.indicator) : undefined;
   const projection = projectionFor({
@@ -242,16 +292,25 @@ function metricOf(input: ReportInput, metric: PlanMetric, mi: number, expected: 
     baseline: scopedBaseline,
     m,
     n: input.n,
-    previousYear: prev && prev.units > 0 ? { toDate: prev.toDate, full: prev.full, ...input.previousSpan } : null,
+    previousYear:
+      prev && prev.units > 0 ? { toDate: prev.toDate, full: prev.full, ...input.previousSpan } : null,
   });
   const paced = metric.kind === "cumulative" || metric.kind === "level";
-  const coverage: Coverage = metric.kind === "deadline" && !input.cases.available
-    ? { reported: 0, expected: 0, missing: [] }
-    : { reported, expected: expected.length * m, missing };
+  const coverage: Coverage =
+    metric.kind === "deadline" && !input.cases.available
+      ? { reported: 0, expected: 0, missing: [] }
+      : { reported, expected: expected.length * m, missing };
 
   const alerts: Alert[] = [];
   if (input.alerts) {
-    const head = behindPaceAlert(plan, metric, scoped ? named[expected[0]] : null, headline, input.asOf, lang);
+    const head = behindPaceAlert(
+      plan,
+      metric,
+      scoped ? named[expected[0]] : null,
+      headline,
+      input.asOf,
+      lang,
+    );
     if (head) alerts.push(head);
     if (!scoped) {
       expected.forEach((ui, i) => {
@@ -263,7 +322,18 @@ function metricOf(input: ReportInput, metric: PlanMetric, mi: number, expected: 
       for (const o of input.cases.overdue) {
         const ui = expected.find((x) => units[x].code === o.unit);
         if (o.category !== metric.caseCategory || ui === undefined) continue;
-        alerts.push(overdueCaseAlert(plan, metric, named[ui], o.cases, o.earliest, input.cases.reference, input.asOf, lang));
+        alerts.push(
+          overdueCaseAlert(
+            plan,
+            metric,
+            named[ui],
+            o.cases,
+            o.earliest,
+            input.cases.reference,
+            input.asOf,
+            lang,
+          ),
+        );
       }
     }
   }
@@ -282,7 +352,10 @@ function metricOf(input: ReportInput, metric: PlanMetric, mi: number, expected: 
     projected: round(projection.value),
     projection_method: projection.method,
     required_monthly: paced ? round(requiredMonthly(headline.target, headline.actual, m, input.n)) : null,
-    trailing_monthly: metric.kind === "cumulative" ? round(trailingMonthly(scoped ? (fig?.extra[expected[0]] ?? null) : sumExtra, m)) : null,
+    trailing_monthly:
+      metric.kind === "cumulative"
+        ? round(trailingMonthly(scoped ? (fig?.extra[expected[0]] ?? null) : sumExtra, m))
+        : null,
     met: headline.met,
     status: headline.status,
     coverage,
@@ -321,7 +394,8 @@ function judge(
 
 function anomalyAlerts(input: ReportInput, named: Named[]): Alert[] {
   const metricFor = new Map<string, string>();
-  for (const metric of [...input.plan.metrics].reverse()) for (const k of metricIndicators(metric)) metricFor.set(k, metric.id);
+  for (const metric of [...input.plan.metrics].reverse())
+    for (const k of metricIndicators(metric)) metricFor.set(k, metric.id);
   const out: Alert[] = [];
   for (const row of input.anomalies ?? []) {
     const unit = input.units[row.ui];

@@ -12,7 +12,11 @@ export function cumulativeInputs(metric: PlanMetric): MetricInput[] {
   return [{ role: "a", indicator: metric.indicator as string, take: "total" }];
 }
 
-export function cumulativeProgress(input: { target: number | null; actual: number | null; pace: number }): Progress {
+export function cumulativeProgress(input: {
+  target: number | null;
+  actual: number | null;
+  pace: number;
+}): Progress {
   const { target, actual, pace } = input;
   if (target === null) return withoutTarget(actual);
   const expected = target * pace;

@@ -11,13 +11,62 @@ const metric = (r: Report, id: string) => r.metrics.find((m) => m.id === id) as 
 
 /** [case, identified, employed, deadline]: zero_family one month after, hardship three. */
 const CASES: (CaseRow & { deadline: string })[] = [
-  { unit: "310118001", case_id: "H0", category: "hardship", identified_on: "2021-12-20", employed_on: null, deadline: "2022-03-20" },
-  { unit: "310118001", case_id: "H1", category: "hardship", identified_on: "2022-01-10", employed_on: "2022-02-01", deadline: "2022-04-10" },
-  { unit: "310118001", case_id: "H3", category: "hardship", identified_on: "2022-01-05", employed_on: null, deadline: "2022-04-05" },
-  { unit: "310118001", case_id: "Z1", category: "zero_family", identified_on: "2022-02-01", employed_on: "2022-03-10", deadline: "2022-03-01" },
-  { unit: "310118001", case_id: "Z2", category: "zero_family", identified_on: "2022-02-15", employed_on: null, deadline: "2022-03-15" },
-  { unit: "310118001", case_id: "Z3", category: "zero_family", identified_on: "2022-03-20", employed_on: "2022-03-25", deadline: "2022-04-20" },
-  { unit: "310118002", case_id: "H5", category: "hardship", identified_on: "2022-01-01", employed_on: "2022-04-02", deadline: "2022-04-01" },
+  {
+    unit: "310118001",
+    case_id: "H0",
+    category: "hardship",
+    identified_on: "2021-12-20",
+    employed_on: null,
+    deadline: "2022-03-20",
+  },
+  {
+    unit: "310118001",
+    case_id: "H1",
+    category: "hardship",
+    identified_on: "2022-01-10",
+    employed_on: "2022-02-01",
+    deadline: "2022-04-10",
+  },
+  {
+    unit: "310118001",
+    case_id: "H3",
+    category: "hardship",
+    identified_on: "2022-01-05",
+    employed_on: null,
+    deadline: "2022-04-05",
+  },
+  {
+    unit: "310118001",
+    case_id: "Z1",
+    category: "zero_family",
+    identified_on: "2022-02-01",
+    employed_on: "2022-03-10",
+    deadline: "2022-03-01",
+  },
+  {
+    unit: "310118001",
+    case_id: "Z2",
+    category: "zero_family",
+    identified_on: "2022-02-15",
+    employed_on: null,
+    deadline: "2022-03-15",
+  },
+  {
+    unit: "310118001",
+    case_id: "Z3",
+    category: "zero_family",
+    identified_on: "2022-03-20",
+    employed_on: "2022-03-25",
+    deadline: "2022-04-20",
+  },
+  {
+    unit: "310118002",
+    case_id: "H5",
+    category: "hardship",
+    identified_on: "2022-01-01",
+    employed_on: "2022-04-02",
+    deadline: "2022-04-01",
+  },
 ];
 
 describe("deadline metrics", () => {
@@ -49,7 +98,13 @@ describe("deadline metrics", () => {
   it("counts, of the cases identified in the period up to E, the decided ones closed on time", async () => {
     const r = await report("2022-03");
     // hardship: H1 decided and on time; H3 and H5 still within their deadline; H0 before the period
-    expect(metric(r, "hardship_deadline")).toMatchObject({ actual: 1, target: 1, met: true, status: "green", expected: null });
+    expect(metric(r, "hardship_deadline")).toMatchObject({
+      actual: 1,
+      target: 1,
+      met: true,
+      status: "green",
+      expected: null,
+    });
     // zero_family: Z1 late, Z2 open past its deadline, Z3 on time
     const zero = metric(r, "zero_family_deadline");
     expect(zero).toMatchObject({ target: 1, met: false, status: "red" });
@@ -78,13 +133,21 @@ describe("deadline metrics", () => {
   it("raises overdue_case for open cases past their deadline", async () => {
     const r = await report("2022-03");
     const overdue = r.alerts.filter((a) => a.type === "overdue_case");
-    expect(overdue).toMatchObject([{ metric: "zero_family_deadline", unit: "310118001", severity: "medium", count: 1 }]);
-    expect(overdue[0].zh).toBe("夏阳街道有1个零就业家庭对象超过确认后一个月仍未就业（最早期限2022年3月15日）。");
+    expect(overdue).toMatchObject([
+      { metric: "zero_family_deadline", unit: "310118001", severity: "medium", count: 1 },
+    ]);
+    expect(overdue[0].zh).toBe(
+      "夏阳街道有1个零就业家庭对象超过确认后一个月仍未就业（最早期限2022年3月15日）。",
+    );
   });
 
   it("is no_data with coverage 0 until the ledger relation exists", async () => {
     const r = await report("2022-03", "no_such_cases");
-    expect(metric(r, "hardship_deadline")).toMatchObject({ actual: null, status: "no_data", coverage: { reported: 0, expected: 0, missing: [] } });
+    expect(metric(r, "hardship_deadline")).toMatchObject({
+      actual: null,
+      status: "no_data",
+      coverage: { reported: 0, expected: 0, missing: [] },
+    });
     expect(r.alerts.some((a) => a.type === "overdue_case")).toBe(false);
   });
 
@@ -99,8 +162,15 @@ describe("deadline metrics", () => {
   });
 
   it("takes the relation name as an identifier, never a value", () => {
-    const sql = deadlineSql("v_cases", { start: "2022-01-01", end: "2022-03-31", categories: ["hardship"], unit: null });
-    expect(sql.sql).toContain('FROM "v_cases" WHERE identified_on BETWEEN $case_start::DATE AND $case_end::DATE');
+    const sql = deadlineSql("v_cases", {
+      start: "2022-01-01",
+      end: "2022-03-31",
+      categories: ["hardship"],
+      unit: null,
+    });
+    expect(sql.sql).toContain(
+      'FROM "v_cases" WHERE identified_on BETWEEN $case_start::DATE AND $case_end::DATE',
+    );
     expect(sql.params).toEqual({ case_start: "2022-01-01", case_end: "2022-03-31", case_c0: "hardship" });
     expect(() => quoteRelation('cases"; DROP TABLE facts; --')).toThrow();
   });

@@ -8,8 +8,8 @@
  */
 import type { Sql } from "./factsSource.ts";
 import type { CaseCategory } from "./plan.ts";
-import type { Direction } from "./reportTypes.ts";
 import { shareProgress } from "./ratio.ts";
+import type { Direction } from "./reportTypes.ts";
 import type { Progress } from "./status.ts";
 
 /** The ledger relation a report reads. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, formatReportCsv, formatReportJson, formatReportTable, targetText } from "./formatReport.ts";
+import {
+  displayWidth,
+  formatReportCsv,
+  formatReportJson,
+  formatReportTable,
+  targetText,
+} from "./formatReport.ts";
 import { formatValue } from "./formatValue.ts";
 import type { MetricProgress, Report } from "./reportTypes.ts";
 
@@ -22,7 +28,17 @@ function metric(over: Partial<MetricProgress>): MetricProgress {
     met: false,
     status: "yellow",
     coverage: { reported: 88, expected: 88, missing: [] },
-    units: [{ unit: "310118002", name: "盈浦街道", actual: 47000, target: 48000, expected: 47500, progress: 0.979, status: "red" }],
+    units: [
+      {
+        unit: "310118002",
+        name: "盈浦街道",
+        actual: 47000,
+        target: 48000,
+        expected: 47500,
+        progress: 0.979,
+        status: "red",
+      },
+    ],
     unit_of_count: "persons",
     ...over,
   };
@@ -36,10 +52,46 @@ const report: Report = {
   monthsInPlan: 12,
   metrics: [
     metric({}),
-    metric({ id: "grads_employment_rate", name: "离校未就业高校毕业生就业比例", kind: "ratio", direction: "above", target: 0.8, actual: 0.623, expected: null, progress: 0.77875, projected: null, status: "red", unit_of_count: "share", units: [] }),
-    metric({ id: "relief_financing", name: "=纾困融资, 落地", kind: "cumulative", target: 80, actual: 56.25, expected: 53.333333, progress: 0.703125, projected: 84.4, status: "green", unit_of_count: "100m_cny", units: [] }),
+    metric({
+      id: "grads_employment_rate",
+      name: "离校未就业高校毕业生就业比例",
+      kind: "ratio",
+      direction: "above",
+      target: 0.8,
+      actual: 0.623,
+      expected: null,
+      progress: 0.77875,
+      projected: null,
+      status: "red",
+      unit_of_count: "share",
+      units: [],
+    }),
+    metric({
+      id: "relief_financing",
+      name: "=纾困融资, 落地",
+      kind: "cumulative",
+      target: 80,
+      actual: 56.25,
+      expected: 53.333333,
+      progress: 0.703125,
+      projected: 84.4,
+      status: "green",
+      unit_of_count: "100m_cny",
+      units: [],
+    }),
   ],
-  alerts: [{ type: "missing_submission", severity: "high", metric: null, unit: "310118002", month: "2022-07", message: "盈浦街道未报送", zh: "盈浦街道未报送", en: "Yingpu missing" }],
+  alerts: [
+    {
+      type: "missing_submission",
+      severity: "high",
+      metric: null,
+      unit: "310118002",
+      month: "2022-07",
+      message: "盈浦街道未报送",
+      zh: "盈浦街道未报送",
+      en: "Yingpu missing",
+    },
+  ],
 };
 
 describe("formatValue", () => {
@@ -80,17 +132,27 @@ describe("formatReportTable", () => {
   });
 
   it("writes targets as conditions", () => {
-    expect(targetText({ target: 12000, direction: "at_most", unit_of_count: "persons" }, "en")).toBe("≤ 12,000");
+    expect(targetText({ target: 12000, direction: "at_most", unit_of_count: "persons" }, "en")).toBe(
+      "≤ 12,000",
+    );
   });
 });
 
 describe("formatReportCsv", () => {
   it("has one row per metric (district) and per metric and unit, formulas neutralised", () => {
     const lines = formatReportCsv(report, "zh").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("metric,metric_name,kind,direction,unit,unit_name,target,actual,expected,progress,status,met,projected");
-    expect(lines[1]).toBe("formal_employment,全区正规就业人数,level,at_least,,全区,400000,393848,396000,0.98462,yellow,false,398000");
-    expect(lines[2]).toBe("formal_employment,全区正规就业人数,level,at_least,310118002,盈浦街道,48000,47000,47500,0.979,red,,");
-    expect(lines[4]).toBe(`relief_financing,"'=纾困融资, 落地",cumulative,at_least,,全区,80,56.25,53.333333,0.703125,green,false,84.4`);
+    expect(lines[0]).toBe(
+      "metric,metric_name,kind,direction,unit,unit_name,target,actual,expected,progress,status,met,projected",
+    );
+    expect(lines[1]).toBe(
+      "formal_employment,全区正规就业人数,level,at_least,,全区,400000,393848,396000,0.98462,yellow,false,398000",
+    );
+    expect(lines[2]).toBe(
+      "formal_employment,全区正规就业人数,level,at_least,310118002,盈浦街道,48000,47000,47500,0.979,red,,",
+    );
+    expect(lines[4]).toBe(
+      `relief_financing,"'=纾困融资, 落地",cumulative,at_least,,全区,80,56.25,53.333333,0.703125,green,false,84.4`,
+    );
     expect(lines).toHaveLength(5);
   });
 });

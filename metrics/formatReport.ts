@@ -21,7 +21,11 @@ const STATUS_WORDS: Record<Status, { zh: string; en: string; ansi: string }> = {
   no_target: { zh: "无目标", en: "no target", ansi: "90" },
   no_data: { zh: "暂无数据", en: "no data", ansi: "90" },
 };
-const SEVERITY_WORDS = { high: { zh: "高", en: "high" }, medium: { zh: "中", en: "medium" }, low: { zh: "低", en: "low" } };
+const SEVERITY_WORDS = {
+  high: { zh: "高", en: "high" },
+  medium: { zh: "中", en: "medium" },
+  low: { zh: "低", en: "low" },
+};
 const ALERT_WORDS = {
   behind_pace: { zh: "进度滞后", en: "behind pace" },
   missing_submission: { zh: "未按时报送", en: "missing submission" },
@@ -35,7 +39,10 @@ export function statusWord(status: Status, lang: Lang, color = false): string {
 }
 
 /** The target as a condition: `≥ 40万人`, `> 80%`, `≤ 12,000`. */
-export function targetText(m: Pick<MetricProgress, "target" | "direction" | "unit_of_count">, lang: Lang): string {
+export function targetText(
+  m: Pick<MetricProgress, "target" | "direction" | "unit_of_count">,
+  lang: Lang,
+): string {
   if (m.target === null) return "—";
   const sign = m.direction === "above" ? ">" : m.direction === "at_most" ? "≤" : "≥";
   return `${sign} ${formatValue(m.target, m.unit_of_count, lang)}`;
@@ -66,18 +73,31 @@ function pad(text: string, width: number, right = false): string {
 
 function grid(rows: string[][], rightAligned: Set<number>): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
-  return rows.map((r) => r.map((cell, c) => pad(cell, widths[c], rightAligned.has(c))).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => pad(cell, widths[c], rightAligned.has(c)))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 export function formatReportTable(report: Report, options: TableOptions): string {
   const { lang } = options;
   const zh = lang === "zh";
   const color = options.color ?? false;
-  const asReported = report.asReported ? (zh ? ` · 按报送时点 ${report.asReported}` : ` · as reported on ${report.asReported}`) : "";
+  const asReported = report.asReported
+    ? zh
+      ? ` · 按报送时点 ${report.asReported}`
+      : ` · as reported on ${report.asReported}`
+    : "";
+  const unitName = report.unit
+    ? (report.metrics.find((m) => m.units.length)?.units[0]?.name ?? report.unit)
+    : null;
+  const scope = unitName ? (zh ? ` · 单位 ${unitName}` : ` · unit ${unitName}`) : "";
   const lines = [
     zh
-      ? `目标计划 ${report.plan} · 截至${formatMonth(report.asOf, "zh")}（已过 ${report.monthsElapsed}/${report.monthsInPlan} 个月）${asReported}`
-      : `Plan ${report.plan} · as of ${formatMonth(report.asOf, "en")} (${report.monthsElapsed} of ${report.monthsInPlan} months)${asReported}`,
+      ? `目标计划 ${report.plan} · 截至${formatMonth(report.asOf, "zh")}（已过 ${report.monthsElapsed}/${report.monthsInPlan} 个月）${scope}${asReported}`
+      : `Plan ${report.plan} · as of ${formatMonth(report.asOf, "en")} (${report.monthsElapsed} of ${report.monthsInPlan} months)${scope}${asReported}`,
     "",
   ];
   const head = zh
@@ -95,21 +115,27 @@ export function formatReportTable(report: Report, options: TableOptions): string
   lines.push(...grid([head, ...rows], new Set([1, 2, 3, 4, 5])));
 
   // units behind, metric by metric (a report limited to one unit shows it in the table already)
-  const scoped = report.metrics.every((m) => m.units.length <= 1);
+  const scoped = Boolean(report.unit);
   const behind = report.metrics
     .map((m) => ({ m, units: m.units.filter((u) => u.status === "red" || u.status === "yellow") }))
     .filter((x) => x.units.length > 0 && !scoped);
   if (behind.length) {
     lines.push("", zh ? "进度滞后的单位：" : "Units behind:");
     for (const { m, units } of behind) {
-      const list = units.map((u) => (zh ? `${u.name}（${statusWord(u.status, lang, color)}）` : `${u.name} (${statusWord(u.status, lang, color)})`));
+      const list = units.map((u) =>
+        zh
+          ? `${u.name}（${statusWord(u.status, lang, color)}）`
+          : `${u.name} (${statusWord(u.status, lang, color)})`,
+      );
       lines.push(zh ? `  ${m.name}：${list.join("、")}` : `  ${m.name}: ${list.join(", ")}`);
     }
   }
   if (report.alerts.length) {
     lines.push("", zh ? `预警（${report.alerts.length} 条）：` : `Alerts (${report.alerts.length}):`);
     for (const a of report.alerts) {
-      lines.push(`  [${SEVERITY_WORDS[a.severity][lang]}] ${ALERT_WORDS[a.type][lang]} · ${zh ? a.zh : a.en}`);
+      lines.push(
+        `  [${SEVERITY_WORDS[a.severity][lang]}] ${ALERT_WORDS[a.type][lang]} · ${zh ? a.zh : a.en}`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;
@@ -144,10 +170,31 @@ export function formatReportCsv(report: Report, lang: Lang): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const m of report.metrics) {
     const base = { metric: m.id, metric_name: m.name, kind: m.kind, direction: m.direction };
-    const district = { unit: "", unit_name: lang === "zh" ? "全区" : "District", target: m.target, actual: m.actual, expected: m.expected, progress: m.progress, status: m.status, met: m.met, projected: m.projected };
+    const district = {
+      unit: "",
+      unit_name: lang === "zh" ? "全区" : "District",
+      target: m.target,
+      actual: m.actual,
+      expected: m.expected,
+      progress: m.progress,
+      status: m.status,
+      met: m.met,
+      projected: m.projected,
+    };
     const rows = [
       { ...base, ...district },
-      ...m.units.map((u) => ({ ...base, unit: u.unit, unit_name: u.name, target: u.target, actual: u.actual, expected: u.expected, progress: u.progress, status: u.status, met: null, projected: null })),
+      ...m.units.map((u) => ({
+        ...base,
+        unit: u.unit,
+        unit_name: u.name,
+        target: u.target,
+        actual: u.actual,
+        expected: u.expected,
+        progress: u.progress,
+        status: u.status,
+        met: null,
+        projected: null,
+      })),
     ];
     for (const row of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(","));
   }
@@ -159,7 +206,11 @@ export function formatReportJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-export function formatReport(report: Report, format: "table" | "csv" | "json", options: TableOptions): string {
+export function formatReport(
+  report: Report,
+  format: "table" | "csv" | "json",
+  options: TableOptions,
+): string {
   if (format === "json") return formatReportJson(report);
   if (format === "csv") return formatReportCsv(report, options.lang);
   return formatReportTable(report, options);

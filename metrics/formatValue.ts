@@ -50,10 +50,13 @@ function unitWordZh(unitOfCount: string): string {
 export function formatValue(value: number | null, unitOfCount: string, lang: Lang): string {
   if (value === null || !Number.isFinite(value)) return "—";
   if (unitOfCount === "share") return formatPercent(value);
-  if (unitOfCount === "100m_cny") return lang === "zh" ? `${trimmed(value, 2)}亿元` : `CNY ${groupThousands(value / 10, 2)}bn`;
+  if (unitOfCount === "100m_cny")
+    return lang === "zh" ? `${trimmed(value, 2)}亿元` : `CNY ${groupThousands(value / 10, 2)}bn`;
   if (lang === "zh") {
     const word = unitWordZh(unitOfCount);
-    return Math.abs(value) >= 100_000 ? `${trimmed(value / 10_000, 2)}万${word}` : `${groupThousands(value)}${word}`;
+    return Math.abs(value) >= 100_000
+      ? `${trimmed(value / 10_000, 2)}万${word}`
+      : `${groupThousands(value)}${word}`;
   }
   return groupThousands(value);
 }
@@ -77,7 +80,9 @@ export function formatMonthSpan(first: string, last: string, lang: Lang): string
   if (first.slice(0, 4) === last.slice(0, 4)) {
     const a = Number(first.slice(5, 7));
     const b = Number(last.slice(5, 7));
-    return lang === "zh" ? `${first.slice(0, 4)}年${a}–${b}月` : `${MONTHS_EN[a - 1]}–${MONTHS_EN[b - 1]} ${first.slice(0, 4)}`;
+    return lang === "zh"
+      ? `${first.slice(0, 4)}年${a}–${b}月`
+      : `${MONTHS_EN[a - 1]}–${MONTHS_EN[b - 1]} ${first.slice(0, 4)}`;
   }
   return `${formatMonth(first, lang)}–${formatMonth(last, lang)}`;
 }

@@ -15,7 +15,15 @@ describe("a year of reports", () => {
   beforeAll(async () => {
     db = await fixtureWarehouse();
     // 2021: a slow first quarter (150 of 1,050); 2022: 60 a month, 100 a month for 再就业
-    await submit(db, "2022-01-10T09:00:00+08:00", monthly("310118001", "new_jobs", months(2021, [50, 50, 50, 100, 100, 100, 100, 100, 100, 100, 100, 100])));
+    await submit(
+      db,
+      "2022-01-10T09:00:00+08:00",
+      monthly(
+        "310118001",
+        "new_jobs",
+        months(2021, [50, 50, 50, 100, 100, 100, 100, 100, 100, 100, 100, 100]),
+      ),
+    );
     await submit(db, "2023-01-04T09:00:00+08:00", [
       ...monthly("310118001", "new_jobs", months(2022, Array(12).fill(60))),
       ...monthly("310118001", "reemployed", months(2022, Array(12).fill(100))),
@@ -42,7 +50,15 @@ describe("a year of reports", () => {
     const r = await computeReport(db, { plan: testPlan(), asOf: "2022-12", today: "2023-01-10", lang: "zh" });
     expect(r.monthsElapsed).toBe(12);
     const m = metric(r, "reemployed");
-    expect(m).toMatchObject({ actual: 1200, expected: 1200, target: 1200, met: true, status: "green", projected: 1200, required_monthly: null });
+    expect(m).toMatchObject({
+      actual: 1200,
+      expected: 1200,
+      target: 1200,
+      met: true,
+      status: "green",
+      projected: 1200,
+      required_monthly: null,
+    });
     expect(m.units[0]).toMatchObject({ unit: "310118001", actual: 1200, target: 600, status: "green" });
   });
 
@@ -66,13 +82,35 @@ describe("a year of reports", () => {
     );
     expect(n).toBe(rows);
     expect(monthCount).toBe(12);
-    const district = await db.query("SELECT month, actual, target, expected, status FROM v_progress WHERE metric = 'reemployed' AND unit IS NULL ORDER BY month");
-    expect(district[0]).toEqual({ month: "2022-01", actual: 100, target: 1200, expected: 100, status: "green" });
-    expect(district[11]).toEqual({ month: "2022-12", actual: 1200, target: 1200, expected: 1200, status: "green" });
+    const district = await db.query(
+      "SELECT month, actual, target, expected, status FROM v_progress WHERE metric = 'reemployed' AND unit IS NULL ORDER BY month",
+    );
+    expect(district[0]).toEqual({
+      month: "2022-01",
+      actual: 100,
+      target: 1200,
+      expected: 100,
+      status: "green",
+    });
+    expect(district[11]).toEqual({
+      month: "2022-12",
+      actual: 1200,
+      target: 1200,
+      expected: 1200,
+      status: "green",
+    });
     const columns = await db.query<{ column_name: string }>(
       "SELECT column_name FROM information_schema.columns WHERE table_name = 'v_progress' ORDER BY ordinal_position",
     );
-    expect(columns.map((c) => c.column_name)).toEqual(["metric", "unit", "month", "actual", "target", "expected", "status"]);
+    expect(columns.map((c) => c.column_name)).toEqual([
+      "metric",
+      "unit",
+      "month",
+      "actual",
+      "target",
+      "expected",
+      "status",
+    ]);
     // refreshing replaces the rows
     expect(await refreshProgress(db, plan, "2023-01-10")).toBe(rows);
     expect((await db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM progress"))[0].n).toBe(rows);

@@ -29,7 +29,10 @@ describe("cumulative", () => {
   });
   it("without a target is no_target, without data no_data", () => {
     expect(cumulativeProgress({ target: null, actual: 30, pace: 0.25 }).status).toBe("no_target");
-    expect(cumulativeProgress({ target: 100, actual: null, pace: 0.25 })).toMatchObject({ status: "no_data", expected: 25 });
+    expect(cumulativeProgress({ target: 100, actual: null, pace: 0.25 })).toMatchObject({
+      status: "no_data",
+      expected: 25,
+    });
   });
 });
 
@@ -46,7 +49,10 @@ describe("level", () => {
     expect(levelProgress({ target: 1000, actual: 844.9, baseline: 800, pace: 0.25 }).status).toBe("red");
   });
   it("without a baseline is held against the target", () => {
-    expect(levelProgress({ target: 1000, actual: 900, baseline: null, pace: 0.25 })).toMatchObject({ expected: null, status: "yellow" });
+    expect(levelProgress({ target: 1000, actual: 900, baseline: null, pace: 0.25 })).toMatchObject({
+      expected: null,
+      status: "yellow",
+    });
   });
   it("the district baseline is the units' total when all reported it, else the plan's, else the partial total", () => {
     expect(districtBaseline([400, 300, 100], 700)).toBe(800);
@@ -58,7 +64,11 @@ describe("level", () => {
 
 describe("cap", () => {
   it("exactly 0.95·T is green, exactly T yellow, above T red", () => {
-    expect(capProgress({ target: 12000, actual: 11400 })).toMatchObject({ status: "green", met: true, expected: null });
+    expect(capProgress({ target: 12000, actual: 11400 })).toMatchObject({
+      status: "green",
+      met: true,
+      expected: null,
+    });
     expect(capProgress({ target: 12000, actual: 12000 })).toMatchObject({ status: "yellow", met: true });
     expect(capProgress({ target: 12000, actual: 12001 })).toMatchObject({ status: "red", met: false });
   });
@@ -69,33 +79,57 @@ describe("cap", () => {
 
 describe("ratio", () => {
   it("above T: exactly T is not met and yellow; above T green", () => {
-    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 80, denominator: 100 })).toMatchObject({
-      actual: 0.8,
-      met: false,
-      status: "yellow",
-      expected: null,
-    });
-    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 81, denominator: 100 }).status).toBe("green");
+    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 80, denominator: 100 })).toMatchObject(
+      {
+        actual: 0.8,
+        met: false,
+        status: "yellow",
+        expected: null,
+      },
+    );
+    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 81, denominator: 100 }).status).toBe(
+      "green",
+    );
   });
   it("exactly 5 points below is yellow, just more red", () => {
-    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 75, denominator: 100 }).status).toBe("yellow");
-    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 74.9, denominator: 100 }).status).toBe("red");
-    expect(ratioProgress({ target: 0.5, direction: "at_least", numerator: 45, denominator: 100 }).status).toBe("yellow");
-    expect(ratioProgress({ target: 0.5, direction: "at_least", numerator: 44, denominator: 100 }).status).toBe("red");
+    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 75, denominator: 100 }).status).toBe(
+      "yellow",
+    );
+    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 74.9, denominator: 100 }).status).toBe(
+      "red",
+    );
+    expect(
+      ratioProgress({ target: 0.5, direction: "at_least", numerator: 45, denominator: 100 }).status,
+    ).toBe("yellow");
+    expect(
+      ratioProgress({ target: 0.5, direction: "at_least", numerator: 44, denominator: 100 }).status,
+    ).toBe("red");
   });
   it("at least T: exactly T is met", () => {
-    expect(ratioProgress({ target: 0.5, direction: "at_least", numerator: 1, denominator: 2 })).toMatchObject({ met: true, status: "green" });
+    expect(ratioProgress({ target: 0.5, direction: "at_least", numerator: 1, denominator: 2 })).toMatchObject(
+      { met: true, status: "green" },
+    );
   });
   it("no denominator is no_data", () => {
-    expect(ratioProgress({ target: 0.5, direction: "at_least", numerator: 0, denominator: 0 }).status).toBe("no_data");
+    expect(ratioProgress({ target: 0.5, direction: "at_least", numerator: 0, denominator: 0 }).status).toBe(
+      "no_data",
+    );
   });
 });
 
 describe("deadline", () => {
   it("is the share of decided cases closed on time, judged like a ratio", () => {
-    expect(deadlineProgress({ target: 1, direction: "at_least", decided: 3, onTime: 3 })).toMatchObject({ actual: 1, met: true, status: "green" });
-    expect(deadlineProgress({ target: 1, direction: "at_least", decided: 20, onTime: 19 }).status).toBe("yellow");
+    expect(deadlineProgress({ target: 1, direction: "at_least", decided: 3, onTime: 3 })).toMatchObject({
+      actual: 1,
+      met: true,
+      status: "green",
+    });
+    expect(deadlineProgress({ target: 1, direction: "at_least", decided: 20, onTime: 19 }).status).toBe(
+      "yellow",
+    );
     expect(deadlineProgress({ target: 1, direction: "at_least", decided: 3, onTime: 1 }).status).toBe("red");
-    expect(deadlineProgress({ target: 1, direction: "at_least", decided: 0, onTime: 0 }).status).toBe("no_data");
+    expect(deadlineProgress({ target: 1, direction: "at_least", decided: 0, onTime: 0 }).status).toBe(
+      "no_data",
+    );
   });
 });

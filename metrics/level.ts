@@ -25,7 +25,11 @@ export function levelProgress(input: {
   const expected = baseline === null ? null : baseline + (target - baseline) * pace;
   if (actual === null) return { actual, expected, progress: null, met: false, status: "no_data" };
   const [goal, floor] = expected === null || baseline === null ? [target, 0] : [expected, baseline];
-  const status = atLeast(actual, goal) ? "green" : atLeast(actual, floor + 0.9 * (goal - floor)) ? "yellow" : "red";
+  const status = atLeast(actual, goal)
+    ? "green"
+    : atLeast(actual, floor + 0.9 * (goal - floor))
+      ? "yellow"
+      : "red";
   return { actual, expected, progress: ratioOf(actual, target), met: atLeast(actual, target), status };
 }
 

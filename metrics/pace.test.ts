@@ -15,7 +15,10 @@ describe("pace", () => {
   });
   it("a profile gives the cumulative share month by month", () => {
     const points = Object.fromEntries(
-      ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m, i) => [`2022-${m}`, i < 6 ? 0.05 * (i + 1) : 0.3 + (0.7 * (i - 5)) / 6]),
+      ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m, i) => [
+        `2022-${m}`,
+        i < 6 ? 0.05 * (i + 1) : 0.3 + (0.7 * (i - 5)) / 6,
+      ]),
     );
     expect(paceFraction({ kind: "profile", points }, period, "2022-03")).toBeCloseTo(0.15, 12);
   });

@@ -21,10 +21,19 @@ function problems(text: string) {
 describe("parsePlan", () => {
   it("reads the test plan with its defaults", () => {
     const plan = parsePlan(TEST_PLAN_YAML, "test-2022.yaml");
-    expect(plan).toMatchObject({ id: "test-2022", baselineMonth: "2021-12", dueDay: 5, period: { first: "2022-01", last: "2022-12" } });
+    expect(plan).toMatchObject({
+      id: "test-2022",
+      baselineMonth: "2021-12",
+      dueDay: 5,
+      period: { first: "2022-01", last: "2022-12" },
+    });
     expect(plan.metrics.map((m) => m.id)).toContain("hardship_deadline");
     const cap = plan.metrics.find((m) => m.id === "registered_unemployed");
-    expect(cap).toMatchObject({ direction: "at_most", reporters: ["subdistrict", "town"], pace: { kind: "linear" } });
+    expect(cap).toMatchObject({
+      direction: "at_most",
+      reporters: ["subdistrict", "town"],
+      pace: { kind: "linear" },
+    });
     expect(plan.alerts.anomaly).toEqual({ robustZ: 5, minHistory: 6, minScale: 1, ytdTolerance: 0.1 });
   });
 
@@ -35,11 +44,16 @@ describe("parsePlan", () => {
     expect(f.column).toBe("metrics.reemployed.target");
     expect(f.zh).toContain(`第 ${f.row} 行`);
     expect(f.zh).toContain("metrics.reemployed.target");
-    expect(f.en).toContain(`line ${f.row}, field metrics.reemployed.target: must be a number above 0 (is "many")`);
+    expect(f.en).toContain(
+      `line ${f.row}, field metrics.reemployed.target: must be a number above 0 (is "many")`,
+    );
   });
 
   it("lists every problem at once", () => {
-    const text = TEST_PLAN_YAML.replace("indicator: new_jobs", "indicator: new_job").replace("due_day: 5", "due_day: 40");
+    const text = TEST_PLAN_YAML.replace("indicator: new_jobs", "indicator: new_job").replace(
+      "due_day: 5",
+      "due_day: 40",
+    );
     const found = problems(text);
     expect(found.map((f) => [f.row, f.column])).toEqual([
       [lineOf(text, "due_day: 40"), "due_day"],
@@ -64,7 +78,11 @@ describe("parsePlan", () => {
   it("wants shares as fractions", () => {
     const text = TEST_PLAN_YAML.replace("target: 0.8", "target: 80");
     const found = problems(text);
-    expect(found.every((f) => f.row === lineOf(text, "target: 80") && f.column === "metrics.grads_employment_rate.target")).toBe(true);
+    expect(
+      found.every(
+        (f) => f.row === lineOf(text, "target: 80") && f.column === "metrics.grads_employment_rate.target",
+      ),
+    ).toBe(true);
     expect(found.map((f) => f.en).join(" ")).toContain("write 80% as 0.8");
   });
 
@@ -76,8 +94,10 @@ describe("parsePlan", () => {
   });
 
   it("checks allocations, periods and checkpoints", () => {
-    const bad = TEST_PLAN_YAML.replace('  reemployed: { "310118001"', '  reemployd: { "310118001"')
-      .replace('period: { first: "2022-01", last: "2022-12" }', 'period: { first: "2022-01", last: "2022-13" }');
+    const bad = TEST_PLAN_YAML.replace('  reemployed: { "310118001"', '  reemployd: { "310118001"').replace(
+      'period: { first: "2022-01", last: "2022-12" }',
+      'period: { first: "2022-01", last: "2022-13" }',
+    );
     const columns = problems(bad).map((f) => f.column);
     expect(columns).toContain("period.last");
     expect(columns).toContain("allocations.reemployd");
@@ -86,12 +106,21 @@ describe("parsePlan", () => {
       '    indicator: new_jobs\n    checkpoints: { "2022-06": 0.5, "2022-09": 0.4 }\n',
     );
     const [f] = problems(falling);
-    expect([f.row, f.column]).toEqual([lineOf(falling, "checkpoints:"), "metrics.new_jobs.checkpoints.2022-09"]);
+    expect([f.row, f.column]).toEqual([
+      lineOf(falling, "checkpoints:"),
+      "metrics.new_jobs.checkpoints.2022-09",
+    ]);
   });
 
   it("reads checkpoints (节点目标) into the metric's pace", () => {
-    const plan = parsePlan(`${TEST_PLAN_YAML}checkpoints: { "2022-06": 0.3, "2022-12": 1 }\n`.replace("\npace: linear", ""), "c.yaml");
-    expect(plan.metrics.find((m) => m.id === "reemployed")?.pace).toEqual({ kind: "checkpoints", points: { "2022-06": 0.3, "2022-12": 1 } });
+    const plan = parsePlan(
+      `${TEST_PLAN_YAML}checkpoints: { "2022-06": 0.3, "2022-12": 1 }\n`.replace("\npace: linear", ""),
+      "c.yaml",
+    );
+    expect(plan.metrics.find((m) => m.id === "reemployed")?.pace).toEqual({
+      kind: "checkpoints",
+      points: { "2022-06": 0.3, "2022-12": 1 },
+    });
     expect(plan.metrics.find((m) => m.id === "registered_unemployed")?.pace).toEqual({ kind: "linear" });
   });
 });

@@ -5,8 +5,8 @@
  * and the field (row = line, column = field path), in Chinese and English.
  */
 import { monthIndex, previousMonth } from "../etl/normalize/month.ts";
-import type { Direction, MetricKind } from "./reportTypes.ts";
 import { readPlanDocument } from "./readPlanDocument.ts";
+import type { Direction, MetricKind } from "./reportTypes.ts";
 
 export interface LocalText {
   zh: string;

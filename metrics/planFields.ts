@@ -17,7 +17,8 @@ export class PlanFields {
   ) {}
 
   lineOf(node: Node | Pair | null | undefined): number | null {
-    const range = node && "range" in node ? node.range : node && "key" in node ? (node.key as Node)?.range : null;
+    const range =
+      node && "range" in node ? node.range : node && "key" in node ? (node.key as Node)?.range : null;
     return range ? this.lines.linePos(range[0]).line : null;
   }
 
@@ -87,7 +88,11 @@ export class PlanFields {
     return null;
   }
 
-  number(node: Node | undefined, path: string, check: { min?: number; above?: number; max?: number; integer?: boolean }) {
+  number(
+    node: Node | undefined,
+    path: string,
+    check: { min?: number; above?: number; max?: number; integer?: boolean },
+  ) {
     if (node === undefined) return null;
     const value = isScalar(node) ? node.value : undefined;
     const ok =
@@ -108,9 +113,16 @@ export class PlanFields {
       check.integer ? "a whole number" : "a number",
       check.min !== undefined ? ` of at least ${check.min}` : "",
       check.above !== undefined ? ` above ${check.above}` : "",
-      check.max !== undefined ? `${check.min !== undefined || check.above !== undefined ? " and" : ""} at most ${check.max}` : "",
+      check.max !== undefined
+        ? `${check.min !== undefined || check.above !== undefined ? " and" : ""} at most ${check.max}`
+        : "",
     ].join("");
-    this.problem(node, path, `应为${zh}（现为 ${show(value, "zh")}）。`, `must be ${en} (is ${show(value)}).`);
+    this.problem(
+      node,
+      path,
+      `应为${zh}（现为 ${show(value, "zh")}）。`,
+      `must be ${en} (is ${show(value)}).`,
+    );
     return null;
   }
 
@@ -118,7 +130,12 @@ export class PlanFields {
     if (node === undefined) return null;
     const value = isScalar(node) ? String(node.value) : "";
     if (MONTH.test(value)) return value;
-    this.problem(node, path, `应为 YYYY-MM 格式的月份（现为 ${show(value, "zh")}）。`, `must be a month as YYYY-MM (is ${show(value)}).`);
+    this.problem(
+      node,
+      path,
+      `应为 YYYY-MM 格式的月份（现为 ${show(value, "zh")}）。`,
+      `must be a month as YYYY-MM (is ${show(value)}).`,
+    );
     return null;
   }
 

@@ -24,9 +24,25 @@ export function progressRows(reports: Report[]): ProgressRow[] {
   const rows: ProgressRow[] = [];
   for (const r of reports) {
     for (const m of r.metrics) {
-      rows.push({ metric: m.id, unit: null, month: r.asOf, actual: m.actual, target: m.target, expected: m.expected, status: m.status });
+      rows.push({
+        metric: m.id,
+        unit: null,
+        month: r.asOf,
+        actual: m.actual,
+        target: m.target,
+        expected: m.expected,
+        status: m.status,
+      });
       for (const u of m.units) {
-        rows.push({ metric: m.id, unit: u.unit, month: r.asOf, actual: u.actual, target: u.target, expected: u.expected, status: u.status });
+        rows.push({
+          metric: m.id,
+          unit: u.unit,
+          month: r.asOf,
+          actual: u.actual,
+          target: u.target,
+          expected: u.expected,
+          status: u.status,
+        });
       }
     }
   }
@@ -47,7 +63,8 @@ export async function reportHistory(db: Warehouse, plan: Plan, today: string): P
 /** Rebuilds `progress` and `v_progress` from the plans' histories; returns the number of rows. */
 export async function refreshProgress(db: Warehouse, plans: Plan | Plan[], today: string): Promise<number> {
   const rows: ProgressRow[] = [];
-  for (const plan of Array.isArray(plans) ? plans : [plans]) rows.push(...progressRows(await reportHistory(db, plan, today)));
+  for (const plan of Array.isArray(plans) ? plans : [plans])
+    rows.push(...progressRows(await reportHistory(db, plan, today)));
   await db.write(async (tx) => {
     await tx.run(`CREATE OR REPLACE TABLE progress (
   metric VARCHAR NOT NULL, unit VARCHAR, month VARCHAR NOT NULL,

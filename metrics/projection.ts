@@ -25,7 +25,13 @@ export interface ProjectionInput {
   m: number;
   n: number;
   /** The previous year's totals of the flow (units with all its months), when there are any. */
-  previousYear: { toDate: number | null; full: number | null; first: string; asOf: string; last: string } | null;
+  previousYear: {
+    toDate: number | null;
+    full: number | null;
+    first: string;
+    asOf: string;
+    last: string;
+  } | null;
 }
 
 const NONE: Projection = { value: null, method: null };
@@ -75,7 +81,12 @@ function yearEnd() {
 }
 
 /** (target − actual) / months left; null when no month is left or nothing is known. */
-export function requiredMonthly(target: number | null, actual: number | null, m: number, n: number): number | null {
+export function requiredMonthly(
+  target: number | null,
+  actual: number | null,
+  m: number,
+  n: number,
+): number | null {
   if (target === null || actual === null || m >= n) return null;
   return (target - actual) / (n - m);
 }

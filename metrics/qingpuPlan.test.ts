@@ -29,7 +29,11 @@ const CONTRACT_METRICS: [string, string, string, number][] = [
 
 describe("plan qingpu-2022", () => {
   it("is loaded from metrics/plans", () => {
-    expect(plan).toMatchObject({ period: { first: "2022-01", last: "2022-12" }, baselineMonth: "2021-12", dueDay: 5 });
+    expect(plan).toMatchObject({
+      period: { first: "2022-01", last: "2022-12" },
+      baselineMonth: "2021-12",
+      dueDay: 5,
+    });
   });
 
   it("holds every metric of CONTRACT §6 with its kind, direction and target", () => {

@@ -43,6 +43,7 @@ export function ratioProgress(input: {
   denominator: number | null;
 }): Progress {
   const { numerator, denominator } = input;
-  const share = numerator === null || denominator === null || denominator <= 0 ? null : numerator / denominator;
+  const share =
+    numerator === null || denominator === null || denominator <= 0 ? null : numerator / denominator;
   return shareProgress(share, input.target, input.direction);
 }

@@ -75,11 +75,18 @@ export function readPlanDocument(text: string, fileName: string): Plan {
     const node = f.get(root, "baseline_month");
     const stated = f.month(node, "baseline_month");
     if (stated && stated !== baselineMonth) {
-      f.problem(node, "baseline_month", `应为期间首月的前一个月 ${baselineMonth}。`, `must be ${baselineMonth}, the month before the period.`);
+      f.problem(
+        node,
+        "baseline_month",
+        `应为期间首月的前一个月 ${baselineMonth}。`,
+        `must be ${baselineMonth}, the month before the period.`,
+      );
     }
   }
   // defaults to the 5th: a month's report is due on the 5th of the next month
-  const dueDay = f.has(root, "due_day") ? (f.number(f.get(root, "due_day"), "due_day", { min: 1, max: 28, integer: true }) ?? 5) : 5;
+  const dueDay = f.has(root, "due_day")
+    ? (f.number(f.get(root, "due_day"), "due_day", { min: 1, max: 28, integer: true }) ?? 5)
+    : 5;
   const planPace = planPaceOf(f, root, period);
   const alerts = alertsOf(f, root);
   const metrics = metricsOf(f, root, period, planPace);
@@ -105,7 +112,12 @@ function idOf(f: PlanFields, map: YAMLMap, path: string): string {
   const node = f.required(map, "id", path);
   const id = f.string(node, join(path, "id"));
   if (id !== null && !ID.test(id)) {
-    f.problem(node, join(path, "id"), "只能用小写字母、数字、_ 和 -。", "may hold only lowercase letters, digits, _ and -.");
+    f.problem(
+      node,
+      join(path, "id"),
+      "只能用小写字母、数字、_ 和 -。",
+      "may hold only lowercase letters, digits, _ and -.",
+    );
   }
   return id ?? "";
 }
@@ -147,7 +159,12 @@ function planPaceOf(f: PlanFields, root: YAMLMap, period: Plan["period"] | null)
   if (f.has(root, "pace")) f.oneOf(f.get(root, "pace"), "pace", ["linear"] as const);
   if (!f.has(root, "checkpoints")) return { kind: "linear" };
   if (f.has(root, "pace")) {
-    f.problem(f.get(root, "pace"), "pace", "与 checkpoints 只能二选一。", "give either pace: linear or checkpoints, not both.");
+    f.problem(
+      f.get(root, "pace"),
+      "pace",
+      "与 checkpoints 只能二选一。",
+      "give either pace: linear or checkpoints, not both.",
+    );
   }
   const points = fractionsOf(f, f.get(root, "checkpoints"), "checkpoints", period, false);
   return points ? { kind: "checkpoints", points } : { kind: "linear" };
@@ -170,7 +187,12 @@ function fractionsOf(
   for (const { key, pair, value } of entries) {
     const here = join(path, key);
     if (!/^\d{4}-\d{2}$/.test(key) || key < period.first || key > period.last) {
-      f.problem(pair, here, `月份应在计划期间 ${period.first} 至 ${period.last} 内。`, `the month must lie in the period ${period.first} to ${period.last}.`);
+      f.problem(
+        pair,
+        here,
+        `月份应在计划期间 ${period.first} 至 ${period.last} 内。`,
+        `the month must lie in the period ${period.first} to ${period.last}.`,
+      );
       ok = false;
       continue;
     }
@@ -180,7 +202,12 @@ function fractionsOf(
       continue;
     }
     if (fraction < previous) {
-      f.problem(value, here, "累计比例不能比前一个节点小。", "a cumulative fraction may not fall below the one before.");
+      f.problem(
+        value,
+        here,
+        "累计比例不能比前一个节点小。",
+        "a cumulative fraction may not fall below the one before.",
+      );
       ok = false;
     }
     previous = fraction;
@@ -189,13 +216,23 @@ function fractionsOf(
   if (ok && everyMonth) {
     const missing = monthsBetween(period.first, period.last).filter((month) => !(month in points));
     if (missing.length) {
-      f.problem(m, path, `季节分布须列出期间每个月，缺少 ${missing.join("、")}。`, `a profile lists every month of the period; missing ${missing.join(", ")}.`);
+      f.problem(
+        m,
+        path,
+        `季节分布须列出期间每个月，缺少 ${missing.join("、")}。`,
+        `a profile lists every month of the period; missing ${missing.join(", ")}.`,
+      );
       ok = false;
     }
   }
   if (ok && period.last in points && points[period.last] !== 1) {
     const last = f.entries(m).find((e) => e.key === period.last);
-    f.problem(last?.value, join(path, period.last), "期间最后一个月应为 1（全部完成）。", "the period's last month must be 1 (the whole target).");
+    f.problem(
+      last?.value,
+      join(path, period.last),
+      "期间最后一个月应为 1（全部完成）。",
+      "the period's last month must be 1 (the whole target).",
+    );
     ok = false;
   }
   return ok ? points : null;
@@ -212,7 +249,8 @@ function alertsOf(f: PlanFields, root: YAMLMap): AlertThresholds {
   if (!m) return out;
   f.onlyKeys(m, ["behind_pace", "anomaly", "high_after_days"], "alerts");
   if (f.has(m, "high_after_days")) {
-    out.highAfterDays = f.number(f.get(m, "high_after_days"), "alerts.high_after_days", { min: 1, integer: true }) ?? 30;
+    out.highAfterDays =
+      f.number(f.get(m, "high_after_days"), "alerts.high_after_days", { min: 1, integer: true }) ?? 30;
   }
   if (f.has(m, "behind_pace")) {
     const b = f.map(f.get(m, "behind_pace"), "alerts.behind_pace");
@@ -220,11 +258,18 @@ function alertsOf(f: PlanFields, root: YAMLMap): AlertThresholds {
       f.onlyKeys(b, ["district_from", "units_from"], "alerts.behind_pace");
       if (f.has(b, "district_from")) {
         out.behindPace.districtFrom =
-          f.oneOf(f.get(b, "district_from"), "alerts.behind_pace.district_from", ["yellow", "red"] as const) ?? "yellow";
+          f.oneOf(f.get(b, "district_from"), "alerts.behind_pace.district_from", [
+            "yellow",
+            "red",
+          ] as const) ?? "yellow";
       }
       if (f.has(b, "units_from")) {
         out.behindPace.unitsFrom =
-          f.oneOf(f.get(b, "units_from"), "alerts.behind_pace.units_from", ["yellow", "red", "never"] as const) ?? "yellow";
+          f.oneOf(f.get(b, "units_from"), "alerts.behind_pace.units_from", [
+            "yellow",
+            "red",
+            "never",
+          ] as const) ?? "yellow";
       }
     }
   }
@@ -245,7 +290,12 @@ function alertsOf(f: PlanFields, root: YAMLMap): AlertThresholds {
   return out;
 }
 
-function metricsOf(f: PlanFields, root: YAMLMap, period: Plan["period"] | null, planPace: Pace): PlanMetric[] {
+function metricsOf(
+  f: PlanFields,
+  root: YAMLMap,
+  period: Plan["period"] | null,
+  planPace: Pace,
+): PlanMetric[] {
   const node = f.required(root, "metrics", "");
   if (node === undefined) return [];
   const items = isSeq(node) ? node.items : null;
@@ -261,7 +311,12 @@ function metricsOf(f: PlanFields, root: YAMLMap, period: Plan["period"] | null, 
     const metric = metricOf(f, m, i, period, planPace);
     if (!metric) return;
     if (seen.has(metric.id)) {
-      f.problem(f.get(m, "id"), `metrics[${i}].id`, `指标编号 ${metric.id} 重复。`, `metric id ${metric.id} appears twice.`);
+      f.problem(
+        f.get(m, "id"),
+        `metrics[${i}].id`,
+        `指标编号 ${metric.id} 重复。`,
+        `metric id ${metric.id} appears twice.`,
+      );
     }
     seen.add(metric.id);
     metrics.push(metric);
@@ -269,7 +324,13 @@ function metricsOf(f: PlanFields, root: YAMLMap, period: Plan["period"] | null, 
   return metrics;
 }
 
-function metricOf(f: PlanFields, m: YAMLMap, i: number, period: Plan["period"] | null, planPace: Pace): PlanMetric | null {
+function metricOf(
+  f: PlanFields,
+  m: YAMLMap,
+  i: number,
+  period: Plan["period"] | null,
+  planPace: Pace,
+): PlanMetric | null {
   const before = f.findings.length;
   const rawId = f.has(m, "id") ? f.string(f.get(m, "id"), `metrics[${i}].id`) : null;
   const path = rawId && ID.test(rawId) ? `metrics.${rawId}` : `metrics[${i}]`;
@@ -296,14 +357,27 @@ function metricOf(f: PlanFields, m: YAMLMap, i: number, period: Plan["period"] |
   const targetNode = f.required(m, "target", path);
   const target = f.number(targetNode, join(path, "target"), share ? { above: 0, max: 1 } : { above: 0 });
   if (share && targetNode && target === null) {
-    f.problem(targetNode, join(path, "target"), "比例以小数表示（80% 写作 0.8）。", "shares are fractions (write 80% as 0.8).");
+    f.problem(
+      targetNode,
+      join(path, "target"),
+      "比例以小数表示（80% 写作 0.8）。",
+      "shares are fractions (write 80% as 0.8).",
+    );
   }
 
-  const indicator = kind === "cumulative" || kind === "level" || kind === "cap" ? indicatorOf(f, m, "indicator", path, kind) : null;
+  const indicator =
+    kind === "cumulative" || kind === "level" || kind === "cap"
+      ? indicatorOf(f, m, "indicator", path, kind)
+      : null;
   const numerator = kind === "ratio" ? indicatorOf(f, m, "numerator", path, kind) : null;
   const denominator = kind === "ratio" ? indicatorOf(f, m, "denominator", path, kind) : null;
   if (numerator && numerator === denominator) {
-    f.problem(f.get(m, "denominator"), join(path, "denominator"), "分子与分母不能相同。", "numerator and denominator must differ.");
+    f.problem(
+      f.get(m, "denominator"),
+      join(path, "denominator"),
+      "分子与分母不能相同。",
+      "numerator and denominator must differ.",
+    );
   }
   for (const key of ["indicator", "numerator", "denominator", "case_category"] as const) {
     const wanted =
@@ -313,12 +387,20 @@ function metricOf(f: PlanFields, m: YAMLMap, i: number, period: Plan["period"] |
           ? kind === "deadline"
           : kind === "ratio";
     if (kind && !wanted && f.has(m, key)) {
-      f.problem(f.pair(m, key), join(path, key), `${kind} 类指标不用此字段。`, `a ${kind} metric does not take this field.`);
+      f.problem(
+        f.pair(m, key),
+        join(path, key),
+        `${kind} 类指标不用此字段。`,
+        `a ${kind} metric does not take this field.`,
+      );
     }
   }
   const caseCategory =
     kind === "deadline"
-      ? f.oneOf(f.required(m, "case_category", path), join(path, "case_category"), ["zero_family", "hardship"] as const)
+      ? f.oneOf(f.required(m, "case_category", path), join(path, "case_category"), [
+          "zero_family",
+          "hardship",
+        ] as const)
       : null;
 
   const reporters = reportersOf(f, m, path, kind, [indicator, numerator, denominator]);
@@ -327,7 +409,8 @@ function metricOf(f: PlanFields, m: YAMLMap, i: number, period: Plan["period"] |
   const quote = f.string(f.required(m, "quote", path), join(path, "quote")) ?? "";
   const section = f.has(m, "section") ? f.string(f.get(m, "section"), join(path, "section")) : null;
   const responsible = f.strings(f.required(m, "responsible", path), join(path, "responsible")) ?? [];
-  const unitOfCount = f.oneOf(f.required(m, "unit_of_count", path), join(path, "unit_of_count"), UNITS_OF_COUNT) ?? "";
+  const unitOfCount =
+    f.oneOf(f.required(m, "unit_of_count", path), join(path, "unit_of_count"), UNITS_OF_COUNT) ?? "";
   const note = f.has(m, "note") ? f.string(f.get(m, "note"), join(path, "note")) : null;
   if (f.findings.length > before || !kind || !direction || target === null) return null;
   return {
@@ -357,48 +440,98 @@ function indicatorOf(f: PlanFields, m: YAMLMap, key: string, path: string, kind:
   if (value === null) return null;
   const indicator = INDICATOR_BY_KEY.get(value);
   if (!indicator) {
-    f.problem(node, join(path, key), `未知统计项 ${value}（见月报模板）。`, `unknown reported item ${value} (see the monthly template).`);
+    f.problem(
+      node,
+      join(path, key),
+      `未知统计项 ${value}（见月报模板）。`,
+      `unknown reported item ${value} (see the monthly template).`,
+    );
     return null;
   }
   if (kind === "cumulative" && indicator.flow !== "flow") {
-    f.problem(node, join(path, key), `累计类指标须用本月数（流量）统计项，${value} 为期末数。`, `a cumulative metric needs a flow; ${value} is a stock.`);
+    f.problem(
+      node,
+      join(path, key),
+      `累计类指标须用本月数（流量）统计项，${value} 为期末数。`,
+      `a cumulative metric needs a flow; ${value} is a stock.`,
+    );
   }
   if (kind === "level" && indicator.flow !== "stock") {
-    f.problem(node, join(path, key), `期末水平类指标须用期末数统计项，${value} 为本月数。`, `a level metric needs a stock; ${value} is a flow.`);
+    f.problem(
+      node,
+      join(path, key),
+      `期末水平类指标须用期末数统计项，${value} 为本月数。`,
+      `a level metric needs a stock; ${value} is a flow.`,
+    );
   }
   return value;
 }
 
-function reportersOf(f: PlanFields, m: YAMLMap, path: string, kind: MetricKind | null, keys: (string | null)[]): string[] {
+function reportersOf(
+  f: PlanFields,
+  m: YAMLMap,
+  path: string,
+  kind: MetricKind | null,
+  keys: (string | null)[],
+): string[] {
   if (f.has(m, "reporters")) return f.strings(f.get(m, "reporters"), join(path, "reporters")) ?? [];
   if (kind === "deadline") {
-    f.problem(m, join(path, "reporters"), "时限类指标须写明报送台账的单位类型或代码。", "a deadline metric must name the unit kinds or codes that keep the ledger.");
+    f.problem(
+      m,
+      join(path, "reporters"),
+      "时限类指标须写明报送台账的单位类型或代码。",
+      "a deadline metric must name the unit kinds or codes that keep the ledger.",
+    );
     return [];
   }
   // defaults to the units that report every item the metric reads (the indicator catalog)
-  const lists = keys.filter((k): k is string => k !== null).map((k) => INDICATOR_BY_KEY.get(k)?.reporters ?? []);
+  const lists = keys
+    .filter((k): k is string => k !== null)
+    .map((k) => INDICATOR_BY_KEY.get(k)?.reporters ?? []);
   return lists.length ? lists.reduce((a, b) => a.filter((r) => b.includes(r))).slice() : [];
 }
 
 function baselineOf(f: PlanFields, m: YAMLMap, path: string, kind: MetricKind | null): number | null {
   if (!f.has(m, "baseline")) return null;
   if (kind !== "level") {
-    f.problem(f.pair(m, "baseline"), join(path, "baseline"), "只有期末水平类（level）指标有基期值。", "only a level metric takes a baseline.");
+    f.problem(
+      f.pair(m, "baseline"),
+      join(path, "baseline"),
+      "只有期末水平类（level）指标有基期值。",
+      "only a level metric takes a baseline.",
+    );
     return null;
   }
   return f.number(f.get(m, "baseline"), join(path, "baseline"), { min: 0 });
 }
 
-function paceOf(f: PlanFields, m: YAMLMap, path: string, kind: MetricKind | null, period: Plan["period"] | null, planPace: Pace): Pace {
+function paceOf(
+  f: PlanFields,
+  m: YAMLMap,
+  path: string,
+  kind: MetricKind | null,
+  period: Plan["period"] | null,
+  planPace: Pace,
+): Pace {
   const hasProfile = f.has(m, "profile");
   const hasCheckpoints = f.has(m, "checkpoints");
   if ((hasProfile || hasCheckpoints) && kind !== "cumulative" && kind !== "level") {
     const key = hasProfile ? "profile" : "checkpoints";
-    f.problem(f.pair(m, key), join(path, key), "只有累计类和期末水平类指标有进度安排。", "only cumulative and level metrics take a pace.");
+    f.problem(
+      f.pair(m, key),
+      join(path, key),
+      "只有累计类和期末水平类指标有进度安排。",
+      "only cumulative and level metrics take a pace.",
+    );
     return { kind: "linear" };
   }
   if (hasProfile && hasCheckpoints) {
-    f.problem(f.pair(m, "checkpoints"), join(path, "checkpoints"), "profile 与 checkpoints 只能二选一。", "give a profile or checkpoints, not both.");
+    f.problem(
+      f.pair(m, "checkpoints"),
+      join(path, "checkpoints"),
+      "profile 与 checkpoints 只能二选一。",
+      "give a profile or checkpoints, not both.",
+    );
     return { kind: "linear" };
   }
   if (hasProfile) {

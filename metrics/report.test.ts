@@ -21,9 +21,39 @@ async function seed(db: Warehouse) {
     { unit: "310118102", month: "2021-12", formal_employment: 100, registered_unemployed: 20 },
   ]);
   await submit(db, "2022-02-04T09:00:00+08:00", [
-    { unit: "310118001", month: "2022-01", reemployed: 50, formal_employment: 410, registered_unemployed: 45, grads_unemployed: 100, grads_employed: 70, ui_stopped: 10, ui_reemployed: 5 },
-    { unit: "310118002", month: "2022-01", reemployed: 36, formal_employment: 310, registered_unemployed: 30, grads_unemployed: 50, grads_employed: 40, ui_stopped: 10, ui_reemployed: 4 },
-    { unit: "310118102", month: "2022-01", reemployed: 10, formal_employment: 100, registered_unemployed: 20, grads_unemployed: 50, grads_employed: 40, ui_stopped: 0, ui_reemployed: 0 },
+    {
+      unit: "310118001",
+      month: "2022-01",
+      reemployed: 50,
+      formal_employment: 410,
+      registered_unemployed: 45,
+      grads_unemployed: 100,
+      grads_employed: 70,
+      ui_stopped: 10,
+      ui_reemployed: 5,
+    },
+    {
+      unit: "310118002",
+      month: "2022-01",
+      reemployed: 36,
+      formal_employment: 310,
+      registered_unemployed: 30,
+      grads_unemployed: 50,
+      grads_employed: 40,
+      ui_stopped: 10,
+      ui_reemployed: 4,
+    },
+    {
+      unit: "310118102",
+      month: "2022-01",
+      reemployed: 10,
+      formal_employment: 100,
+      registered_unemployed: 20,
+      grads_unemployed: 50,
+      grads_employed: 40,
+      ui_stopped: 0,
+      ui_reemployed: 0,
+    },
   ]);
   await submit(db, "2022-03-04T09:00:00+08:00", [
     { unit: "310118001", month: "2022-02", reemployed: 50, formal_employment: 420 },
@@ -31,7 +61,13 @@ async function seed(db: Warehouse) {
     { unit: "310118102", month: "2022-02", reemployed: 10, formal_employment: 100 },
   ]);
   await submit(db, "2022-04-04T09:00:00+08:00", [
-    { unit: "310118001", month: "2022-03", reemployed: 50, formal_employment: 440, registered_unemployed: 50 },
+    {
+      unit: "310118001",
+      month: "2022-03",
+      reemployed: 50,
+      formal_employment: 440,
+      registered_unemployed: 50,
+    },
     { unit: "310118102", month: "2022-03", reemployed: 10, formal_employment: 100 },
   ]);
   await submit(db, "2022-04-08T16:00:00+08:00", [{ unit: "310118002", month: "2022-03", reemployed: 36 }]);
@@ -50,7 +86,13 @@ describe("computeReport on a tiny warehouse", () => {
 
   it("is as of the latest month any unit reported when no month is given", async () => {
     const r = await computeReport(db, { plan, today: "2022-04-21", lang: "en" });
-    expect(r).toMatchObject({ plan: "test-2022", asOf: "2022-03", asReported: null, monthsElapsed: 3, monthsInPlan: 12 });
+    expect(r).toMatchObject({
+      plan: "test-2022",
+      asOf: "2022-03",
+      asReported: null,
+      monthsElapsed: 3,
+      monthsInPlan: 12,
+    });
   });
 
   it("cumulative: sums the flow to as-of against T × m/n (exactly on pace is green)", () => {
@@ -64,7 +106,13 @@ describe("computeReport on a tiny warehouse", () => {
   });
 
   it("a town with no allocation has target null and status no_target", () => {
-    expect(unit(metric(march, "reemployed"), "310118102")).toMatchObject({ actual: 30, target: null, expected: null, progress: null, status: "no_target" });
+    expect(unit(metric(march, "reemployed"), "310118102")).toMatchObject({
+      actual: 30,
+      target: null,
+      expected: null,
+      progress: null,
+      status: "no_target",
+    });
   });
 
   it("cumulative gives the required monthly rate, the trailing mean and a run-rate projection", () => {
@@ -79,14 +127,24 @@ describe("computeReport on a tiny warehouse", () => {
     const m = metric(march, "formal_employment");
     // 440 + 320 (盈浦's February, carried) + 100 = 860; B = 400 + 300 + 100 = 800; expected 800 + 200 × 3/12
     expect(m).toMatchObject({ actual: 860, expected: 850, baseline: 800, status: "green" });
-    expect(m.coverage).toEqual({ reported: 8, expected: 9, missing: [{ unit: "310118002", month: "2022-03" }] });
+    expect(m.coverage).toEqual({
+      reported: 8,
+      expected: 9,
+      missing: [{ unit: "310118002", month: "2022-03" }],
+    });
     expect(unit(m, "310118002")).toMatchObject({ actual: 320, expected: 325, status: "red" });
     expect(unit(m, "310118001")).toMatchObject({ actual: 440, expected: 425, status: "green" });
     expect(m.projected).toBeCloseTo(860 + (60 / 3) * 9, 6);
   });
 
   it("cap: exactly T is yellow (as of March), exactly 0.95·T green (as of February)", async () => {
-    expect(metric(march, "registered_unemployed")).toMatchObject({ actual: 100, target: 100, status: "yellow", met: true, expected: null });
+    expect(metric(march, "registered_unemployed")).toMatchObject({
+      actual: 100,
+      target: 100,
+      status: "yellow",
+      met: true,
+      expected: null,
+    });
     const feb = await computeReport(db, { plan, asOf: "2022-02", today: "2022-04-21", lang: "zh" });
     expect(metric(feb, "registered_unemployed")).toMatchObject({ actual: 95, status: "green" });
   });
@@ -118,15 +176,33 @@ describe("computeReport on a tiny warehouse", () => {
 
   it("as reported: only submissions received by the end of that day count", async () => {
     // before the late March report of 盈浦: its March is missing
-    const early = await computeReport(db, { plan, asOf: "2022-03", asReported: "2022-04-05", today: "2022-04-21", lang: "zh" });
+    const early = await computeReport(db, {
+      plan,
+      asOf: "2022-03",
+      asReported: "2022-04-05",
+      today: "2022-04-21",
+      lang: "zh",
+    });
     expect(early.asReported).toBe("2022-04-05");
     expect(unit(metric(early, "reemployed"), "310118002")).toMatchObject({ actual: 72, status: "red" });
     // after the late report, before its revision: 36 + 36 + 36 = 108, exactly 90% of pace
-    const before = await computeReport(db, { plan, asOf: "2022-03", asReported: "2022-04-19", today: "2022-04-21", lang: "zh" });
+    const before = await computeReport(db, {
+      plan,
+      asOf: "2022-03",
+      asReported: "2022-04-19",
+      today: "2022-04-21",
+      lang: "zh",
+    });
     expect(unit(metric(before, "reemployed"), "310118002")).toMatchObject({ actual: 108, status: "yellow" });
     expect(metric(before, "reemployed").actual).toBe(288);
     // after the revision it is the current figure
-    const after = await computeReport(db, { plan, asOf: "2022-03", asReported: "2022-04-20", today: "2022-04-21", lang: "zh" });
+    const after = await computeReport(db, {
+      plan,
+      asOf: "2022-03",
+      asReported: "2022-04-20",
+      today: "2022-04-21",
+      lang: "zh",
+    });
     expect(unit(metric(after, "reemployed"), "310118002")).toMatchObject({ actual: 107, status: "red" });
   });
 
@@ -136,11 +212,25 @@ describe("computeReport on a tiny warehouse", () => {
   });
 
   it("missing_submission respects the due day of the as-reported day", async () => {
-    const onDue = await computeReport(db, { plan, asOf: "2022-03", asReported: "2022-04-05", today: "2022-04-21", lang: "zh" });
+    const onDue = await computeReport(db, {
+      plan,
+      asOf: "2022-03",
+      asReported: "2022-04-05",
+      today: "2022-04-21",
+      lang: "zh",
+    });
     expect(onDue.alerts.filter((a) => a.type === "missing_submission")).toEqual([]);
-    const late = await computeReport(db, { plan, asOf: "2022-03", asReported: "2022-04-06", today: "2022-04-21", lang: "en" });
+    const late = await computeReport(db, {
+      plan,
+      asOf: "2022-03",
+      asReported: "2022-04-06",
+      today: "2022-04-21",
+      lang: "en",
+    });
     const missing = late.alerts.filter((a) => a.type === "missing_submission");
-    expect(missing).toMatchObject([{ unit: "310118002", month: "2022-03", severity: "medium", metric: null }]);
+    expect(missing).toMatchObject([
+      { unit: "310118002", month: "2022-03", severity: "medium", metric: null },
+    ]);
     expect(missing[0].message).toBe(missing[0].en);
     expect(missing[0].en).toContain("due 5 Apr 2022, 1 days late");
   });
@@ -155,7 +245,13 @@ describe("computeReport on a tiny warehouse", () => {
   });
 
   it("limits the report to one unit with --unit", async () => {
-    const r = await computeReport(db, { plan, asOf: "2022-03", unit: "310118002", today: "2022-04-21", lang: "zh" });
+    const r = await computeReport(db, {
+      plan,
+      asOf: "2022-03",
+      unit: "310118002",
+      today: "2022-04-21",
+      lang: "zh",
+    });
     const m = metric(r, "reemployed");
     expect(m).toMatchObject({ actual: 107, target: 480, expected: 120, status: "red" });
     expect(m.units.map((u) => u.unit)).toEqual(["310118002"]);
@@ -164,7 +260,11 @@ describe("computeReport on a tiny warehouse", () => {
   });
 
   it("refuses an as-of month outside the plan and an unknown unit", async () => {
-    await expect(computeReport(db, { plan, asOf: "2023-01", today: "2022-04-21", lang: "zh" })).rejects.toThrow(/within plan test-2022/);
-    await expect(computeReport(db, { plan, unit: "999", today: "2022-04-21", lang: "zh" })).rejects.toThrow(/no unit 999/);
+    await expect(
+      computeReport(db, { plan, asOf: "2023-01", today: "2022-04-21", lang: "zh" }),
+    ).rejects.toThrow(/within plan test-2022/);
+    await expect(computeReport(db, { plan, unit: "999", today: "2022-04-21", lang: "zh" })).rejects.toThrow(
+      /no unit 999/,
+    );
   });
 });

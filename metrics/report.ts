@@ -9,14 +9,34 @@ import { DataError, finding, type Lang } from "../etl/finding.ts";
 import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
 import { monthsBetween } from "../etl/normalize/month.ts";
 import type { Warehouse } from "../warehouse/db.ts";
-import { type AnomalyRow, assembleReport, type CaseFigures, inputsOf, type MetricFigures, type UnitRow } from "./assembleReport.ts";
+import {
+  type AnomalyRow,
+  assembleReport,
+  type CaseFigures,
+  inputsOf,
+  type MetricFigures,
+  type UnitRow,
+} from "./assembleReport.ts";
 import { firstDay, isDay, lastDay } from "./calendar.ts";
-import { CASES_RELATION, deadlineSql, ledgerUnitsSql, overdueCasesSql, relationExistsSql } from "./deadline.ts";
+import {
+  CASES_RELATION,
+  deadlineSql,
+  ledgerUnitsSql,
+  overdueCasesSql,
+  relationExistsSql,
+} from "./deadline.ts";
 import type { Selection } from "./factsSource.ts";
 import { metricIndicators, monthsInPlan, type Plan } from "./plan.ts";
 import type { Report } from "./reportTypes.ts";
 import { type Snapshot, withSnapshot } from "./snapshot.ts";
-import { type FiguresSpec, figuresSql, latestMonthSql, periodMonths, previousYear, submittedSql } from "./unitFigures.ts";
+import {
+  type FiguresSpec,
+  figuresSql,
+  latestMonthSql,
+  periodMonths,
+  previousYear,
+  submittedSql,
+} from "./unitFigures.ts";
 
 export interface ReportOptions {
   plan: Plan;
@@ -41,11 +61,27 @@ function optionError(column: string, zh: string, en: string): DataError {
 
 function normalizeReportOptions(options: ReportOptions) {
   const { plan } = options;
-  if (!isDay(options.today)) throw optionError("today", `today 须为 YYYY-MM-DD 日期（收到 ${options.today}）。`, `today must be a YYYY-MM-DD date (got ${options.today}).`);
+  if (!isDay(options.today))
+    throw optionError(
+      "today",
+      `today 须为 YYYY-MM-DD 日期（收到 ${options.today}）。`,
+      `today must be a YYYY-MM-DD date (got ${options.today}).`,
+    );
   if (options.asReported !== undefined && !isDay(options.asReported)) {
-    throw optionError("asReported", `asReported 须为 YYYY-MM-DD 日期（收到 ${options.asReported}）。`, `asReported must be a YYYY-MM-DD date (got ${options.asReported}).`);
+    throw optionError(
+      "asReported",
+      `asReported 须为 YYYY-MM-DD 日期（收到 ${options.asReported}）。`,
+      `asReported must be a YYYY-MM-DD date (got ${options.asReported}).`,
+    );
   }
-  if (options.asOf !== undefined && !(/^\d{4}-(0[1-9]|1[0-2])$/.test(options.asOf) && options.asOf >= plan.period.first && options.asOf <= plan.period.last)) {
+  if (
+    options.asOf !== undefined &&
+    !(
+      /^\d{4}-(0[1-9]|1[0-2])$/.test(options.asOf) &&
+      options.asOf >= plan.period.first &&
+      options.asOf <= plan.period.last
+    )
+  ) {
     throw optionError(
       "asOf",
       `截至月份须在计划 ${plan.id} 的期间 ${plan.period.first} 至 ${plan.period.last} 内（收到 ${options.asOf}）。`,
@@ -64,14 +100,18 @@ function normalizeReportOptions(options: ReportOptions) {
 export async function computeReport(db: Warehouse, options: ReportOptions): Promise<Report> {
   const o = normalizeReportOptions(options);
   const { plan } = o;
-  const selection: Selection = o.asReported ? { kind: "as_reported", day: o.asReported } : { kind: "current" };
+  const selection: Selection = o.asReported
+    ? { kind: "as_reported", day: o.asReported }
+    : { kind: "current" };
   return withSnapshot(db, async (s) => {
     const units = await readUnits(s);
     if (o.unit !== null && !units.some((u) => u.code === o.unit)) {
       throw optionError("unit", `单位名录中没有单位 ${o.unit}。`, `The unit registry has no unit ${o.unit}.`);
     }
     const latestSql = latestMonthSql(selection, plan.period);
-    const latest = o.asOf ? null : (await s.rows<{ month: string | null }>(latestSql.sql, latestSql.params))[0]?.month;
+    const latest = o.asOf
+      ? null
+      : (await s.rows<{ month: string | null }>(latestSql.sql, latestSql.params))[0]?.month;
     const asOf = o.asOf ?? latest ?? plan.period.first;
     const indicators = [...new Set(plan.metrics.flatMap(metricIndicators))];
     const spec: FiguresSpec = {
@@ -153,7 +193,11 @@ async function readFigures(s: Snapshot, spec: FiguresSpec, plan: Plan, unitCount
     const u = ui[i] as number;
     const key = k[i] as number;
     if (u === -1) {
-      previousYear.set(spec.indicators[key], { toDate: v1[i] as number | null, full: v2[i] as number | null, units: v3[i] as number });
+      previousYear.set(spec.indicators[key], {
+        toDate: v1[i] as number | null,
+        full: v2[i] as number | null,
+        units: v3[i] as number,
+      });
     } else if (key >= 0) {
       const f = metrics.get(key >> 1);
       if (!f) continue;
@@ -204,14 +248,23 @@ async function readCases(
   alerts: boolean,
   reference: string,
 ): Promise<CaseFigures> {
-  const empty: CaseFigures = { available: false, counts: new Map(), ledgerUnits: new Set(), overdue: [], reference };
+  const empty: CaseFigures = {
+    available: false,
+    counts: new Map(),
+    ledgerUnits: new Set(),
+    overdue: [],
+    reference,
+  };
   const categories = plan.metrics.flatMap((m) => (m.caseCategory ? [m.caseCategory] : []));
   if (!categories.length) return empty;
   const exists = relationExistsSql(relation);
   if (!(await s.rows<{ n: number }>(exists.sql, exists.params))[0]?.n) return empty;
   const window = { start: firstDay(plan.period.first), end: lastDay(asOf), categories, unit };
   const counted = deadlineSql(relation, window);
-  const rows = await s.rows<{ unit: string; category: string; decided: number; on_time: number }>(counted.sql, counted.params);
+  const rows = await s.rows<{ unit: string; category: string; decided: number; on_time: number }>(
+    counted.sql,
+    counted.params,
+  );
   const ledger = ledgerUnitsSql(relation);
   const ledgerUnits = new Set((await s.rows<{ unit: string }>(ledger.sql, ledger.params)).map((r) => r.unit));
   let overdue: CaseFigures["overdue"] = [];

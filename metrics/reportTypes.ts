@@ -84,6 +84,8 @@ export interface Report {
   /** Months elapsed (m) of the plan's months (n). */
   monthsElapsed: number;
   monthsInPlan: number;
+  /** Set when the report is limited to one unit (its own figures against its own targets). */
+  unit?: string | null;
   /** The day (YYYY-MM-DD, Asia/Shanghai) due dates and overdue cases were judged against. */
   today?: string;
   metrics: MetricProgress[];

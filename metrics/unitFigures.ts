@@ -54,22 +54,36 @@ export function periodMonths(spec: Pick<FiguresSpec, "period" | "asOf">): string
 /** The previous year: the 12 months before the period's first month, and its part up to as-of − 12. */
 export function previousYear(spec: Pick<FiguresSpec, "period" | "asOf">) {
   const first = monthAt(monthIndex(spec.period.first) - 12);
-  return { first, last: monthAt(monthIndex(spec.period.last) - 12), asOf: monthAt(monthIndex(spec.asOf) - 12) };
+  return {
+    first,
+    last: monthAt(monthIndex(spec.period.last) - 12),
+    asOf: monthAt(monthIndex(spec.asOf) - 12),
+  };
 }
 
 /** The unit index: units in code order, numbered from 0 (the report reads the registry in the same order). */
-export const UNIT_INDEX_SQL = "SELECT code AS unit, kind, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS ui FROM units";
+export const UNIT_INDEX_SQL =
+  "SELECT code AS unit, kind, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS ui FROM units";
 
 function list(prefix: string, values: readonly string[], params: Sql["params"]): string {
   if (!values.length) return "NULL";
-  return values.map((value, i) => ((params[`${prefix}${i}`] = value), `$${prefix}${i}`)).join(", ");
+  const names = values.map((value, i) => {
+    params[`${prefix}${i}`] = value;
+    return `$${prefix}${i}`;
+  });
+  return names.join(", ");
 }
 
 /** The per-(unit, indicator) aggregate. */
 function aggregateSql(spec: FiguresSpec, params: Sql["params"]): string {
   const months = periodMonths(spec);
   const prev = previousYear(spec);
-  const source = factsSource(spec.selection, { from: prev.first, to: spec.asOf, unit: spec.unit, indicators: spec.indicators });
+  const source = factsSource(spec.selection, {
+    from: prev.first,
+    to: spec.asOf,
+    unit: spec.unit,
+    indicators: spec.indicators,
+  });
   Object.assign(params, source.params, {
     base: previousMonth(spec.period.first),
     prev_first: prev.first,
@@ -119,7 +133,8 @@ export function figureExpressions(m: number) {
 function anomalyExpressions(months: string[]) {
   const scale = "greatest(1.4826 * mad, $min_scale)";
   const outliers = months.map(
-    (_, i) => `(CASE WHEN n_hist >= $min_history AND abs(c${i} - med) > $z * ${scale} THEN ${2 ** i} ELSE 0 END)`,
+    (_, i) =>
+      `(CASE WHEN n_hist >= $min_history AND abs(c${i} - med) > $z * ${scale} THEN ${2 ** i} ELSE 0 END)`,
   );
   const priors = months.map((month, i) => {
     const january = months.indexOf(`${month.slice(0, 4)}-01`);
@@ -148,7 +163,11 @@ export function figuresSql(spec: FiguresSpec, inputs: MetricInputs[], withAnomal
   const agg = aggregateSql(spec, params);
   const e = figureExpressions(m);
   const rows = inputs.flatMap((x) =>
-    x.inputs.map((input) => ({ ...input, k: x.metric * 2 + (input.role === "a" ? 0 : 1), reporters: x.reporters })),
+    x.inputs.map((input) => ({
+      ...input,
+      k: x.metric * 2 + (input.role === "a" ? 0 : 1),
+      reporters: x.reporters,
+    })),
   );
   Object.assign(params, {
     mm_k: JSON.stringify(rows.map((r) => r.k)),
@@ -208,7 +227,11 @@ ${parts.join("\nUNION ALL\n")}
 /** Per unit index: the mask of period months (up to as-of) with a counted submission. */
 export function submittedSql(spec: FiguresSpec): Sql {
   const months = periodMonths(spec);
-  const source = unitMonthsSource(spec.selection, { from: spec.period.first, to: spec.asOf, unit: spec.unit });
+  const source = unitMonthsSource(spec.selection, {
+    from: spec.period.first,
+    to: spec.asOf,
+    unit: spec.unit,
+  });
   const params: Sql["params"] = { ...source.params };
   const cases = months.map((month, i) => {
     params[`s${i}`] = month;

@@ -1,17 +1,20 @@
 /**
  * The HTTP app (CONTRACT §7), built apart from `listen` (server/main.ts listens). Order:
- * security headers → health, login page, local command line → who is asking → cross-site guard
- * → one router per resource → the dashboard → a JSON 404 → the one error handler, which also
- * records every refusal (401, 403, 413, 429) in the audit trail.
+ * security headers → health, page assets, local command line → who is asking → cross-site guard
+ * → one router per resource → the working pages (upload, SQL console, audit log) → the dashboard
+ * → a JSON 404 → the one error handler, which also records every refusal (401, 403, 413, 429) in
+ * the audit trail.
  */
 import express, { type Express, type Request, type Response } from "express";
 import { recordAudit } from "./audit.ts";
 import { authenticate, authOf, clientKey, csrfGuard } from "./auth.ts";
 import { errorHandler, type HttpError, notFound } from "./errors.ts";
+import { assetsRouter } from "./routes/assets.ts";
 import { auditRouter } from "./routes/audit.ts";
 import { cliRouter } from "./routes/cli.ts";
 import { dashboardRouter } from "./routes/dashboard.ts";
 import { healthRouter } from "./routes/health.ts";
+import { pagesRouter } from "./routes/pages.ts";
 import { reportRouter } from "./routes/report.ts";
 import { sessionRouter } from "./routes/session.ts";
 import { sqlRouter } from "./routes/sql.ts";
@@ -35,6 +38,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(securityHeaders);
   app.use(healthRouter());
+  app.use(assetsRouter());
   app.use(cliRouter(ctx));
   app.use(authenticate(ctx));
   app.use(csrfGuard);
@@ -45,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(tokensRouter(ctx));
   app.use(auditRouter(ctx));
   app.use(templateRouter(ctx));
+  app.use(pagesRouter(ctx));
   app.use(dashboardRouter(ctx));
   app.use(notFound);
   app.use(

@@ -1,15 +1,18 @@
 /**
  * Listening: starts the app on a host and port, writes `<db>.server.json` so the command line on
- * this machine can reach the running server, prints the address, and on SIGINT or SIGTERM stops
- * taking requests, lets the ones in flight finish, removes the server file and closes the
- * warehouse.
+ * this machine can reach the running server, starts the scheduler (server/schedule/), prints the
+ * address, and on SIGINT or SIGTERM stops taking requests, stops the scheduler, lets the requests
+ * and jobs in flight finish, removes the server file and closes the warehouse.
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Context } from "../cli/context.ts";
 import type { Lang } from "../etl/finding.ts";
+import type { Plan } from "../metrics/plan.ts";
 import { createApp } from "./app.ts";
 import { newLocalKey, removeServerFile, writeServerFile } from "./localServer.ts";
+import { loadScheduleConfig } from "./schedule/scheduleConfig.ts";
+import { createScheduler, type Scheduler } from "./schedule/scheduler.ts";
 import type { AppOptions } from "./serverContext.ts";
 
 export interface ServeOptions {
@@ -31,6 +34,18 @@ export interface ServeOptions {
   say?: (line: string) => void;
   /** Requests in flight get this long to finish at shutdown; defaults to 5 s. */
   graceMs?: number;
+  /**
+   * The scheduler (sources, dashboard rebuild, reminders, nightly backup); false turns it off.
+   * Defaults to on for a database file, with `jobtrack.schedule.json` beside it when present.
+   */
+  schedule?: ScheduleServeOptions | false;
+}
+
+export interface ScheduleServeOptions {
+  /** The scheduler's JSON or YAML config; defaults to jobtrack.schedule.json/.yaml beside the database. */
+  configFile?: string | null;
+  /** Rebuilds the dashboard after accepted ingests (debounced); defaults to none. */
+  rebuild?: (() => Promise<void>) | null;
 }
 
 export interface RunningServer {
@@ -39,6 +54,8 @@ export interface RunningServer {
   server: Server;
   /** Resolves once the server has stopped and the warehouse is closed. */
   closed: Promise<void>;
+  /** The running scheduler; null when it is off. */
+  scheduler: Scheduler | null;
   close(): Promise<void>;
 }
 
@@ -55,12 +72,39 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
   const graceMs = options.graceMs ?? 5000; // defaults to 5 s
   const zh = (options.lang ?? "zh") === "zh"; // defaults to Chinese
   const key = newLocalKey();
+  const clock = options.clock ?? (() => new Date());
+  const log = options.app?.log ?? ((line: string) => console.error(line));
+  const fileBacked = ctx.db.path !== ":memory:";
+  const scheduleOptions = options.schedule === false ? null : (options.schedule ?? {});
+  // a mistake in the scheduler's config stops the start, before anything listens
+  const scheduler =
+    scheduleOptions && (fileBacked || scheduleOptions.configFile)
+      ? createScheduler({
+          config: loadScheduleConfig({
+            configFile: scheduleOptions.configFile,
+            dbPath: ctx.db.path,
+            units: ctx.units,
+            dueDay: latestDueDay(ctx.plans),
+            maxBytes: options.app?.uploadLimitBytes,
+          }),
+          env: { db: ctx.db, units: ctx.units, plans: ctx.plans, clock, log },
+          rebuild: scheduleOptions.rebuild ?? null,
+        })
+      : null;
   const app = createApp({
     db: ctx.db,
     units: ctx.units,
     plans: ctx.plans,
-    clock: options.clock ?? (() => new Date()),
-    options: { ...options.app, siteDir: options.siteDir ?? null, localKey: key },
+    clock,
+    options: {
+      ...options.app,
+      siteDir: options.siteDir ?? null,
+      localKey: key,
+      onDataChanged: () => {
+        options.app?.onDataChanged?.();
+        scheduler?.rebuildSoon();
+      },
+    },
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(port, host);
@@ -69,7 +113,6 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
   });
   const address = server.address() as AddressInfo;
   const url = urlOf(host, address.port);
-  const fileBacked = ctx.db.path !== ":memory:";
   if (fileBacked) writeServerFile(ctx.db.path, { pid: process.pid, url, key });
 
   let resolveClosed: () => void = () => {};
@@ -90,6 +133,7 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      await scheduler?.stop();
       await stopped;
       clearTimeout(timer);
       await ctx.db.close();
@@ -97,10 +141,32 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
     })();
     return closing;
   };
+  scheduler?.start();
   say(zh ? `服务已启动：${url}（按 Ctrl+C 停止）` : `Serving at ${url} (Ctrl+C to stop)`);
+  if (scheduler) {
+    const file = scheduler.config.file;
+    const names = {
+      ingest: ["收件", "sources"],
+      reminders: ["催报提醒", "reminders"],
+      backup: ["夜间备份", "backup"],
+    };
+    const jobs = scheduler.ticks().map((t) => names[t.job as keyof typeof names][zh ? 0 : 1]);
+    const list = jobs.length ? jobs.join(zh ? "、" : ", ") : zh ? "无定时任务" : "no timed jobs";
+    say(
+      zh
+        ? `计划任务（${file ? `配置 ${file}` : "默认设置"}）：${list}。`
+        : `Scheduler (${file ? `config ${file}` : "defaults"}): ${list}.`,
+    );
+  }
   if (options.handleSignals ?? true) {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   }
-  return { url, server, closed, close };
+  return { url, server, closed, close, scheduler };
+}
+
+/** The due day of the plan that began last; undefined without plans (the scheduler's default applies). */
+function latestDueDay(plans: readonly Plan[]): number | undefined {
+  const latest = [...plans].sort((a, b) => (a.period.first < b.period.first ? 1 : -1))[0];
+  return latest?.dueDay;
 }

@@ -12,7 +12,12 @@ let db: Warehouse;
 const upload = (text: string) =>
   ingestFile(
     { db, units, periods: [plan.period], today: "2022-09-10", lang: "zh" },
-    { fileName: "r.csv", bytes: new TextEncoder().encode(text), receivedAt: "2022-09-02T10:00:00+08:00", receivedBy: "t" },
+    {
+      fileName: "r.csv",
+      bytes: new TextEncoder().encode(text),
+      receivedAt: "2022-09-02T10:00:00+08:00",
+      receivedBy: "t",
+    },
   );
 
 beforeAll(async () => {
@@ -28,7 +33,8 @@ describe("ReportCache", () => {
     const options = { plan, asOf: "2022-08", today: "2022-09-10", lang: "zh" as const };
     const [a, b] = await Promise.all([cache.get(db, options), cache.get(db, options)]);
     expect(a).toBe(b);
-    const reemployed = () => cache.get(db, options).then((r) => r.metrics.find((m) => m.id === "reemployed")?.actual);
+    const reemployed = () =>
+      cache.get(db, options).then((r) => r.metrics.find((m) => m.id === "reemployed")?.actual);
     expect(await reemployed()).toBe(120);
     await upload("单位,报告月份,失业人员实现再就业人数\n朱家角,2022-08,30\n");
     expect(await reemployed()).toBe(150);

@@ -28,6 +28,8 @@ export interface AppOptions {
   runCli?: (argv: string[], io: CliIO) => Promise<number>;
   /** Where unexpected errors are logged; defaults to console.error. */
   log?: (message: string) => void;
+  /** Called after data may have changed (an accepted upload, a command run for the CLI), e.g. to rebuild the dashboard. */
+  onDataChanged?: () => void;
 }
 
 export interface AppDeps {
@@ -49,6 +51,7 @@ export interface ServerConfig {
   localKey: string | null;
   runCli: ((argv: string[], io: CliIO) => Promise<number>) | null;
   log: (message: string) => void;
+  onDataChanged: (() => void) | null;
 }
 
 export interface ServerContext {
@@ -71,6 +74,7 @@ export function normalizeAppOptions(options: AppOptions = {}): ServerConfig {
     localKey: options.localKey ?? null, // defaults to no command-line endpoint
     runCli: options.runCli ?? null, // defaults to cli/jobtrack.ts, loaded when first used
     log: options.log ?? ((message) => console.error(message)), // defaults to stderr
+    onDataChanged: options.onDataChanged ?? null, // defaults to nothing to refresh
   };
 }
 

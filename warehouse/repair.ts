@@ -21,22 +21,35 @@ async function count(connection: DuckDBConnection, sql: string): Promise<number>
 }
 
 async function tableExists(connection: DuckDBConnection, name: string): Promise<boolean> {
-  return (await count(connection, `SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = '${name}'`)) > 0;
+  return (
+    (await count(
+      connection,
+      `SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = '${name}'`,
+    )) > 0
+  );
 }
 
-export async function repairAfterCrash(connection: DuckDBConnection, walLeftBehind: boolean): Promise<RepairReport> {
+export async function repairAfterCrash(
+  connection: DuckDBConnection,
+  walLeftBehind: boolean,
+): Promise<RepairReport> {
   if (!(await tableExists(connection, "submissions"))) return { orphans: 0, reflagged: false };
   const tables: string[] = [];
   for (const t of ORPHAN_TABLES) if (await tableExists(connection, t)) tables.push(t);
   let orphans = 0;
   for (const t of tables) {
-    orphans += await count(connection, `SELECT count(*) FROM ${t} WHERE submission_id NOT IN (SELECT submission_id FROM submissions)`);
+    orphans += await count(
+      connection,
+      `SELECT count(*) FROM ${t} WHERE submission_id NOT IN (SELECT submission_id FROM submissions)`,
+    );
   }
   if (!orphans && !walLeftBehind) return { orphans: 0, reflagged: false };
   await connection.run("BEGIN TRANSACTION");
   try {
     for (const t of tables) {
-      await connection.run(`DELETE FROM ${t} WHERE submission_id NOT IN (SELECT submission_id FROM submissions)`);
+      await connection.run(
+        `DELETE FROM ${t} WHERE submission_id NOT IN (SELECT submission_id FROM submissions)`,
+      );
     }
     await connection.run(
       `CREATE OR REPLACE TEMP TABLE latest_um AS

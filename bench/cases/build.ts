@@ -18,12 +18,24 @@ await syncRegistry(db, units);
 const started = performance.now();
 let extra: Record<string, number | string> = {};
 if (mode === "load") {
-  const { results } = await loadDemo({ db, units, periods: planPeriods(plans), today: "2023-01-10" }, "fixtures/demo");
+  const { results } = await loadDemo(
+    { db, units, periods: planPeriods(plans), today: "2023-01-10" },
+    "fixtures/demo",
+  );
   extra = { files: results.length };
 } else {
-  const result = await buildDashboard({ db, units, plans }, { outDir, now: new Date("2023-01-10T02:00:00Z"), today: "2023-01-10" });
+  const result = await buildDashboard(
+    { db, units, plans },
+    { outDir, now: new Date("2023-01-10T02:00:00Z"), today: "2023-01-10" },
+  );
   extra = { files: result.files, bytes: result.bytes };
 }
 const ms = performance.now() - started;
 await db.close();
-console.log(JSON.stringify({ ms: Math.round(ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra }));
+console.log(
+  JSON.stringify({
+    ms: Math.round(ms),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...extra,
+  }),
+);

@@ -21,10 +21,16 @@ async function ours() {
   const started = performance.now();
   const result = await ingestFile(
     { db, units, periods: [{ first: "2022-01", last: "2022-12" }], today: "2023-01-10", lang: "en" },
-    { fileName: "ledger.csv", bytes: readFileSync(file), receivedAt: "2023-01-05T10:00:00+08:00", receivedBy: "bench" },
+    {
+      fileName: "ledger.csv",
+      bytes: readFileSync(file),
+      receivedAt: "2023-01-05T10:00:00+08:00",
+      receivedBy: "bench",
+    },
   );
   const ms = performance.now() - started;
-  if (result.status !== "accepted") throw new Error(`ledger not accepted: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  if (result.status !== "accepted")
+    throw new Error(`ledger not accepted: ${JSON.stringify(result.errors.slice(0, 3))}`);
   const [plan] = loadPlans("metrics/plans");
   const reportStarted = performance.now();
   const report = await computeReport(db, { plan, asOf: "2022-12", today: "2023-01-10", lang: "en" });
@@ -48,4 +54,10 @@ async function duckdb() {
 }
 
 const out = mode === "ours" ? await ours() : await duckdb();
-console.log(JSON.stringify({ ...out, ms: Math.round(out.ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    ...out,
+    ms: Math.round(out.ms),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -5,11 +5,12 @@
  *   national.ts groupby <db>               — one plain GROUP BY over the same facts
  * Prints one JSON line: {ms, peakRssMb, …}.
  */
+
+import { dirname } from "node:path";
+import { INDICATORS } from "../../etl/indicators.ts";
 import { loadPlans } from "../../metrics/loadPlans.ts";
 import { computeReport } from "../../metrics/report.ts";
-import { INDICATORS } from "../../etl/indicators.ts";
 import { Warehouse } from "../../warehouse/db.ts";
-import { dirname } from "node:path";
 
 const [mode, dbPath, planFile] = process.argv.slice(2);
 export const UNITS = 40_000;
@@ -22,7 +23,9 @@ async function generate() {
     await tx.run(
       `INSERT INTO units SELECT 'N' || lpad(i::VARCHAR, 6, '0'), '镇' || i, 'Town ' || i, 'town' FROM range(1, ${UNITS + 1}) t(i)`,
     );
-    await tx.run(`CREATE TEMP TABLE months AS SELECT strftime(DATE '2022-01-01' + INTERVAL (m) MONTH, '%Y-%m') AS month, m FROM range(0, 36) t(m)`);
+    await tx.run(
+      `CREATE TEMP TABLE months AS SELECT strftime(DATE '2022-01-01' + INTERVAL (m) MONTH, '%Y-%m') AS month, m FROM range(0, 36) t(m)`,
+    );
     await tx.run(
       `INSERT INTO submissions SELECT m + 1, 'monthly', 'gen-' || month || '.csv', md5(month), TIMESTAMPTZ '2022-02-03 10:00:00+08' + INTERVAL (m) MONTH,
          'bench', 'accepted', ${UNITS}, [], [month], 'csv', 'utf-8', '[]' FROM months`,
@@ -30,7 +33,9 @@ async function generate() {
     await tx.run(
       `INSERT INTO submission_unit_months SELECT m.m + 1, u.code, m.month, 1, 1, true FROM units u CROSS JOIN months m`,
     );
-    await tx.run(`CREATE TEMP TABLE inds AS SELECT unnest($list::VARCHAR[]) AS indicator`, { list: JSON.stringify(TOWN_INDICATORS) });
+    await tx.run(`CREATE TEMP TABLE inds AS SELECT unnest($list::VARCHAR[]) AS indicator`, {
+      list: JSON.stringify(TOWN_INDICATORS),
+    });
     await tx.run(
       `INSERT INTO facts
        SELECT sm.submission_id, sm.unit, sm.month, i.indicator,
@@ -60,17 +65,30 @@ async function report() {
   const result = await computeReport(db, { plan, asOf: "2024-12", today: "2025-01-10", lang: "en" });
   const ms = performance.now() - started;
   await db.close();
-  return { ms, metrics: result.metrics.length, units: result.metrics[0]?.units.length ?? 0, alerts: result.alerts.length };
+  return {
+    ms,
+    metrics: result.metrics.length,
+    units: result.metrics[0]?.units.length ?? 0,
+    alerts: result.alerts.length,
+  };
 }
 
 async function groupby() {
   const db = await Warehouse.open({ path: dbPath });
   const started = performance.now();
-  const rows = await db.query("SELECT unit, indicator, sum(value) AS total FROM v_facts GROUP BY unit, indicator");
+  const rows = await db.query(
+    "SELECT unit, indicator, sum(value) AS total FROM v_facts GROUP BY unit, indicator",
+  );
   const ms = performance.now() - started;
   await db.close();
   return { ms, groups: rows.length };
 }
 
 const out = mode === "generate" ? await generate() : mode === "report" ? await report() : await groupby();
-console.log(JSON.stringify({ ...out, ms: Math.round(out.ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    ...out,
+    ms: Math.round(out.ms),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { buildDashboard } from "../../dashboard/buildDashboard.ts";
+import { buildDashboard, siteRebuilder } from "../../dashboard/buildDashboard.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import { findLocalServer } from "../../server/localServer.ts";
 import { startServer } from "../../server/main.ts";
@@ -102,6 +102,7 @@ export const demo: Command = {
         clock: args.io.now,
         lang: args.lang,
         say: (line) => args.io.stdout(`${line}\n`),
+        schedule: { rebuild: siteRebuilder(ctx, siteDir, args.io.now, districtToday) },
       });
       args.io.stdout(
         [

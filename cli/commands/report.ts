@@ -15,15 +15,20 @@ import { districtToday } from "../io.ts";
 export const report: Command = {
   name: "report",
   usage: "report [--as-of YYYY-MM] [--unit CODE] [--as-reported YYYY-MM-DD] [--format table|json|csv]",
-  summary: { zh: "各项指标进度（序时进度、红黄绿灯、预警）", en: "progress of every target (pace, red/yellow/green, alerts)" },
+  summary: {
+    zh: "各项指标进度（序时进度、红黄绿灯、预警）",
+    en: "progress of every target (pace, red/yellow/green, alerts)",
+  },
   options: { "as-of": { type: "string" }, unit: { type: "string" }, "as-reported": { type: "string" } },
   async run(args) {
     const asOf = args.flags["as-of"] as string | undefined;
     const unit = args.flags.unit as string | undefined;
     const asReported = args.flags["as-reported"] as string | undefined;
     const format = (args.format ?? "table") as "table" | "json" | "csv"; // defaults to a table
-    if (!["table", "json", "csv"].includes(format)) throw usageError("--format 须为 table、json 或 csv。", "--format must be table, json or csv.");
-    if (asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) throw usageError("--as-of 须为 YYYY-MM。", "--as-of must be YYYY-MM.");
+    if (!["table", "json", "csv"].includes(format))
+      throw usageError("--format 须为 table、json 或 csv。", "--format must be table, json or csv.");
+    if (asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf))
+      throw usageError("--as-of 须为 YYYY-MM。", "--as-of must be YYYY-MM.");
     if (asReported !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asReported)) {
       throw usageError("--as-reported 须为 YYYY-MM-DD。", "--as-reported must be YYYY-MM-DD.");
     }
@@ -35,7 +40,10 @@ export const report: Command = {
       const plan = await choosePlan(ctx.db, ctx.plans, asOf);
       const result = await computeReport(ctx.db, { plan, asOf, unit, asReported, today, lang: args.lang });
       if (!asReported && !unit) await refreshProgress(ctx.db, plan, today);
-      return formatReport(result, format, { lang: args.lang, color: args.io.stdoutIsTTY && !args.io.env.NO_COLOR });
+      return formatReport(result, format, {
+        lang: args.lang,
+        color: args.io.stdoutIsTTY && !args.io.env.NO_COLOR,
+      });
     });
     args.io.stdout(text.endsWith("\n") ? text : `${text}\n`);
     return 0;

@@ -7,12 +7,13 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { siteRebuilder } from "../../dashboard/buildDashboard.ts";
 import { findLocalServer } from "../../server/localServer.ts";
 import { startServer } from "../../server/main.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { dbPath, openContext } from "../context.ts";
-import { say } from "../io.ts";
+import { districtToday, say } from "../io.ts";
 
 export const serve: Command = {
   name: "serve",
@@ -63,7 +64,7 @@ export const serve: Command = {
         clock: args.io.now,
         lang: args.lang,
         say: (line) => args.io.stdout(`${line}\n`),
-        schedule: { configFile },
+        schedule: { configFile, rebuild: siteRebuilder(ctx, siteDir, args.io.now, districtToday) },
       });
     } catch (error) {
       await ctx.db.close();

@@ -43,7 +43,9 @@ export async function loadLedger(
   const channels = encode(cases.map((c) => c.channel));
   await appendDictionary(tx, "dict_category", categories.dict);
   await appendDictionary(tx, "dict_channel", channels.dict);
-  await tx.run("CREATE OR REPLACE TEMP TABLE staging_cases (case_id VARCHAR, k INTEGER, identified INTEGER, employed INTEGER, ch INTEGER)");
+  await tx.run(
+    "CREATE OR REPLACE TEMP TABLE staging_cases (case_id VARCHAR, k INTEGER, identified INTEGER, employed INTEGER, ch INTEGER)",
+  );
   await tx.append(
     "staging_cases",
     [VARCHAR, INTEGER, INTEGER, INTEGER, INTEGER],
@@ -64,7 +66,6 @@ export async function loadLedger(
   await tx.run("DROP TABLE staging_cases; DROP TABLE dict_category; DROP TABLE dict_channel");
   return { submissionId: id };
 }
-
 
 /** Months where the ledger's hardship employments differ from the monthly report's figure. */
 export async function ledgerReportMismatches(tx: Tx, unit: string): Promise<Finding[]> {

@@ -157,7 +157,8 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
       );
     }
     const categoryText = cell(row, "category");
-    const category = CATEGORIES.get(categoryText) ?? CATEGORIES.get(categoryText.replace(/\s+/g, "").toLowerCase());
+    const category =
+      CATEGORIES.get(categoryText) ?? CATEGORIES.get(categoryText.replace(/\s+/g, "").toLowerCase());
     if (!category) {
       errors.push(
         finding(

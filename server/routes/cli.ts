@@ -81,6 +81,7 @@ export function cliRouter(ctx: ServerContext): Router {
       result: exitCode === 0 ? "ok" : "failure",
       detail: { exit_code: exitCode },
     });
+    if (["ingest", "restore"].includes(String(argv[0]))) ctx.config.onDataChanged?.();
     res.json({ exitCode, stdout: out.join(""), stderr: err.join("") });
   });
   return router;

@@ -6,9 +6,9 @@
 import { type Request, type Response, Router } from "express";
 import { districtToday } from "../../cli/io.ts";
 import { type Plan, planFor } from "../../metrics/plan.ts";
-import { ReportCache } from "../reportCache.ts";
 import { ALL_ROLES, requireRole } from "../auth.ts";
 import { badRequest, HttpError, langOf } from "../errors.ts";
+import { ReportCache } from "../reportCache.ts";
 import type { ServerContext } from "../serverContext.ts";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -153,6 +153,7 @@ export function submissionsRouter(ctx: ServerContext): Router {
         });
         return;
       }
+      if (result.status === "accepted") ctx.config.onDataChanged?.();
       res.json(result);
     },
   );

@@ -1,0 +1,128 @@
+/**
+ * The upload page (`GET /upload`, town and admin): template links pre-filled with the unit and the
+ * report month, a file chooser and drop zone, the browser's preview and light checks, the
+ * server's verdict with its findings, and the unit's submission history. A town works for its own
+ * unit; an admin chooses one. The work happens in /assets/portal/upload.js.
+ */
+import type { Lang } from "../../etl/finding.ts";
+import { INDICATORS } from "../../etl/indicators.ts";
+import { headerKey } from "../../etl/normalize/indicatorName.ts";
+import type { Unit } from "../../warehouse/registry.ts";
+import { portalAssetUrl, vendorUrl } from "../routes/assets.ts";
+import type { Principal } from "../tokens.ts";
+import { escapeHtml } from "./html.ts";
+import { portalPage } from "./portalLayout.ts";
+
+export interface UploadPageOptions {
+  lang: Lang;
+  who: Principal;
+  units: Unit[];
+  /** The report month templates are pre-filled with (the month before today), YYYY-MM. */
+  month: string;
+  limitBytes: number;
+}
+
+/** Header names the browser recognises (as in etl/normalize/header.ts and the ledger's header). */
+function checkHints() {
+  const keys = (names: string[]) => [...new Set(names.map(headerKey))];
+  return {
+    unit: keys(["unit", "单位", "街镇", "街镇代码", "单位名称", "街镇名称"]),
+    month: keys(["month", "报告月份", "月份", "统计月份"]),
+    indicator: keys(["indicator", "统计项", "指标"]),
+    value: keys(["value", "数值"]),
+    numeric: keys(INDICATORS.flatMap((i) => [i.key, i.zh, `${i.key}_ytd`, `${i.zh}(累计)`, `累计${i.zh}`])),
+    ledger: keys(["case_id", "编号", "个案编号", "对象编号"]),
+  };
+}
+
+function monthText(month: string, lang: Lang): string {
+  const [y, m] = month.split("-").map(Number);
+  const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  return lang === "zh" ? `${y}年${m}月` : `${names[m - 1]} ${y}`;
+}
+
+export function uploadPage(o: UploadPageOptions): string {
+  const zh = o.lang === "zh";
+  const t = (a: string, b: string) => (zh ? a : b);
+  const own = o.who.role === "town" ? (o.units.find((u) => u.code === o.who.unit) ?? null) : null;
+  const unitName = own ? { zh: own.name_zh, en: own.name_en } : null;
+  const mb = Math.round((o.limitBytes / 1024 / 1024) * 10) / 10;
+  const chooser = own
+    ? `<p>${t("报送单位：", "Reporting unit: ")}<strong>${escapeHtml(zh ? own.name_zh : own.name_en)}</strong>（${escapeHtml(own.code)}）</p>`
+    : `<div class="row"><label for="unit">${t("报送单位", "Reporting unit")}</label>
+<select id="unit">
+<option value="">${t("全部单位", "All units")}</option>
+${o.units.map((u) => `<option value="${escapeHtml(u.code)}">${escapeHtml(zh ? u.name_zh : u.name_en)}（${escapeHtml(u.code)}）</option>`).join("\n")}
+</select></div>
+<p class="hint">${t("管理员可为任一单位上传；选择单位后，模板与报送记录随之切换。", "Admins may upload for any unit; choosing one switches the templates and the history to it.")}</p>`;
+  const body = `<p class="lead">${t(
+    "每月报送月报（或对象台账）：下载模板，在 Excel 中填好，保存后上传。上传前浏览器会先预览并做简单检查，最终以服务器审核结果为准。",
+    "Each month, submit the monthly report (or the case ledger): download the template, fill it in Excel, save it and upload it. The browser previews and checks the file first; the server's verdict is what counts.",
+  )}</p>
+
+<section class="card" aria-labelledby="unit-h">
+<h2 id="unit-h">${t("单位与模板", "Unit and templates")}</h2>
+${chooser}
+<p>${t("报告月份：", "Report month: ")}<strong>${monthText(o.month, o.lang)}</strong></p>
+<ul class="links">
+<li>${t("月报模板", "Monthly report template")}：<a data-template="monthly:csv" href="/api/template?kind=monthly&amp;format=csv&amp;month=${o.month}" download>CSV（UTF-8，Excel ${t("可直接打开", "opens it directly")}）</a> · <a data-template="monthly:xlsx" href="/api/template?kind=monthly&amp;format=xlsx&amp;month=${o.month}" download>Excel .xlsx</a></li>
+<li>${t("对象台账模板", "Case ledger template")}：<a data-template="cases:csv" href="/api/template?kind=cases&amp;format=csv" download>CSV</a> · <a data-template="cases:xlsx" href="/api/template?kind=cases&amp;format=xlsx" download>Excel .xlsx</a></li>
+</ul>
+</section>
+
+<section class="card" aria-labelledby="file-h">
+<h2 id="file-h">${t("选择文件", "Choose a file")}</h2>
+<div class="drop" id="drop">
+<p>${t("把文件拖到这里，或", "Drop the file here, or")}</p>
+<p><label for="file">${t("选择文件：", "Choose a file: ")}</label>
+<input type="file" id="file" name="file" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="file-hint"></p>
+<p class="hint" id="file-hint">${t(
+    `支持 CSV（UTF-8 或 GBK 编码，Excel“另存为 CSV”即可）与 Excel .xlsx（读取第一个工作表），最大 ${mb} MB。`,
+    `CSV (UTF-8 or GBK, as Excel's “Save As CSV” writes it) or Excel .xlsx (the first sheet is read), up to ${mb} MB.`,
+  )}</p>
+</div>
+<div id="check" aria-live="polite"></div>
+<div id="preview"></div>
+<div class="row no-print">
+<button type="button" id="send" disabled>${t("上传", "Upload")}</button>
+<button type="button" id="clear" class="secondary">${t("重新选择", "Choose another")}</button>
+</div>
+</section>
+
+<section class="card" id="verdict-section" aria-labelledby="verdict-h" hidden>
+<h2 id="verdict-h">${t("服务器审核结果", "The server's verdict")}</h2>
+<div id="verdict" role="status" aria-live="polite" tabindex="-1"></div>
+</section>
+
+<section class="card" aria-labelledby="history-h">
+<h2 id="history-h">${t("报送记录", "Submission history")}</h2>
+<p class="hint">${t(
+    "同一单位同一月份再次上传即为修订（第N版），以最新版本为准，旧版本保留在记录中。",
+    "Uploading the same unit and month again is a revision; the newest counts and earlier ones stay in the history.",
+  )}</p>
+<div id="history"><p class="hint">${t("正在加载…", "Loading…")}</p></div>
+</section>
+<noscript><p class="notice bad">${t(
+    "本页需要启用 JavaScript。也可用命令行 jobtrack ingest 或接口 POST /api/submissions 上传。",
+    "This page needs JavaScript. You may also upload with the command line (jobtrack ingest) or POST /api/submissions.",
+  )}</p></noscript>`;
+  return portalPage({
+    lang: o.lang,
+    path: "/upload",
+    who: o.who,
+    unitName,
+    title: { zh: "上传报送", en: "Upload a report" },
+    body,
+    scripts: [vendorUrl("papaparse")],
+    module: portalAssetUrl("upload.js"),
+    data: {
+      role: o.who.role,
+      unit: own?.code ?? null,
+      units: o.units.map((u) => ({ code: u.code, name_zh: u.name_zh, name_en: u.name_en, kind: u.kind })),
+      month: o.month,
+      limitBytes: o.limitBytes,
+      hints: checkHints(),
+      vendor: { exceljs: vendorUrl("exceljs") },
+    },
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * The scripts and stylesheet of the server's own pages, open to anyone (they hold no data):
+ * - `/assets/portal/<file>`: server/assets/ (a fixed list), revalidated by ETag on every use;
+ * - `/assets/vendor/<package>@<version>/<file>`: the browser bundles of papaparse and exceljs
+ *   from node_modules, cached for a year (the version in the address changes on an upgrade).
+ * Nothing comes from a CDN; the CSP's `script-src 'self'` holds.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Response, Router } from "express";
+
+const ASSET_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "assets");
+const require = createRequire(import.meta.url);
+
+const PORTAL_FILES: Record<string, string> = {
+  "portal.css": "text/css; charset=utf-8",
+  "portal.js": "text/javascript; charset=utf-8",
+  "uploadChecks.js": "text/javascript; charset=utf-8",
+  "upload.js": "text/javascript; charset=utf-8",
+  "sql.js": "text/javascript; charset=utf-8",
+  "audit.js": "text/javascript; charset=utf-8",
+};
+
+const VENDOR = [
+  { pkg: "papaparse", file: "papaparse.min.js" },
+  { pkg: "exceljs", file: "dist/exceljs.min.js" },
+] as const;
+
+export type VendorName = (typeof VENDOR)[number]["pkg"];
+
+interface Asset {
+  body: Buffer;
+  type: string;
+}
+
+function vendorVersion(pkg: string): string {
+  return (require(`${pkg}/package.json`) as { version: string }).version;
+}
+
+/** The address a vendor bundle is served at, e.g. /assets/vendor/papaparse@5.7.1/papaparse.min.js. */
+export function vendorUrl(pkg: VendorName): string {
+  const entry = VENDOR.find((v) => v.pkg === pkg)!;
+  return `/assets/vendor/${pkg}@${vendorVersion(pkg)}/${entry.file.split("/").pop()}`;
+}
+
+export function portalAssetUrl(file: keyof typeof PORTAL_FILES | string): string {
+  return `/assets/portal/${file}`;
+}
+
+export function assetsRouter(): Router {
+  const router = Router();
+  // read lazily, once: a page that is never opened costs nothing (exceljs is about 1 MB)
+  const cache = new Map<string, Asset>();
+  const load = (key: string, read: () => Asset): Asset => {
+    let asset = cache.get(key);
+    if (!asset) {
+      asset = read();
+      cache.set(key, asset);
+    }
+    return asset;
+  };
+  const send = (res: Response, asset: Asset, cacheControl: string) => {
+    res.set("Cache-Control", cacheControl).type(asset.type).send(asset.body);
+  };
+
+  router.get("/assets/portal/:file", (req, res, next) => {
+    const file = req.params.file;
+    const type = Object.hasOwn(PORTAL_FILES, file) ? PORTAL_FILES[file] : undefined;
+    if (!type) {
+      next();
+      return;
+    }
+    send(
+      res,
+      load(`portal/${file}`, () => ({ body: readFileSync(join(ASSET_DIR, file)), type })),
+      "no-cache",
+    );
+  });
+
+  for (const { pkg, file } of VENDOR) {
+    const url = vendorUrl(pkg);
+    router.get(url, (_req, res) => {
+      send(
+        res,
+        load(url, () => ({
+          body: readFileSync(require.resolve(`${pkg}/${file}`)),
+          type: "text/javascript; charset=utf-8",
+        })),
+        "public, max-age=31536000, immutable",
+      );
+    });
+  }
+  return router;
+}

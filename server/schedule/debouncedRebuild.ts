@@ -1,0 +1,61 @@
+/**
+ * The dashboard rebuild after accepted files, debounced: each request restarts the wait, so a
+ * burst of ingests (eleven towns dropping their files within a minute) ends in one rebuild,
+ * `delayMs` after the last of them. The rebuild runs as the guarded job `rebuild` (a failure is
+ * audited and the next request tries again); when the wait ends while a rebuild is still running,
+ * another one follows it, since the data changed meanwhile.
+ */
+import type { GuardedJob } from "./guardedJob.ts";
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const SYSTEM_TIMERS: Timers = {
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface DebouncedRebuild {
+  /** Asks for a rebuild `delayMs` from now (restarting any wait in progress). */
+  request(): void;
+  /** Whether a rebuild is waiting to start. */
+  readonly pending: boolean;
+  /** Drops a waiting rebuild (at shutdown). */
+  cancel(): void;
+}
+
+export function debouncedRebuild(
+  job: GuardedJob,
+  delayMs: number,
+  timers: Timers = SYSTEM_TIMERS,
+): DebouncedRebuild {
+  let handle: unknown = null;
+  const fire = () => {
+    handle = null;
+    if (job.running) {
+      // the data changed while the last rebuild ran: build again once it is done
+      handle = timers.setTimeout(fire, Math.max(delayMs, 1000));
+      return;
+    }
+    void job.run();
+  };
+  return {
+    request() {
+      if (handle !== null) timers.clearTimeout(handle);
+      handle = timers.setTimeout(fire, delayMs);
+    },
+    get pending() {
+      return handle !== null;
+    },
+    cancel() {
+      if (handle !== null) timers.clearTimeout(handle);
+      handle = null;
+    },
+  };
+}
