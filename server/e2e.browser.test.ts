@@ -10,38 +10,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../cli/context.ts";
 import { buildSite } from "../dashboard/build.ts";
 import { sampleInput } from "../dashboard/testdata/sampleInput.ts";
 import { writeSite } from "../dashboard/writeSite.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
+import { browserAvailable, launchChromium } from "../test/browser.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { type RunningServer, startServer } from "./main.ts";
 import { CLI_ACTOR, createToken, type Role } from "./tokens.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const present = existsSync(CHROMIUM);
-const required = process.env.JOBTRACK_REQUIRE_BROWSER === "1";
 const OUT = join(PACKAGE_ROOT, "test-output");
 const YINGPU = "310118002";
 const ID_NUMBER = "110101199003074514";
-
-if (!present && !required) {
-  console.warn(
-    `SKIPPED: Chromium not found at ${CHROMIUM}; the browser end-to-end test did not run. Install Debian's chromium package, or set JOBTRACK_REQUIRE_BROWSER=1 to make its absence a failure.`,
-  );
-}
-
-if (!present && required) {
-  describe("browser end to end", () => {
-    it("needs Chromium", () => {
-      expect.fail(`Chromium is required (JOBTRACK_REQUIRE_BROWSER=1) but ${CHROMIUM} is absent.`);
-    });
-  });
-}
+const run = browserAvailable("the server browser end-to-end test");
 
 /** What went wrong in a page: console errors, uncaught exceptions, failed and refused requests. */
 interface Trouble {
@@ -100,7 +85,7 @@ function watch(page: Page): Trouble {
   };
 }
 
-describe.skipIf(!present)("browser end to end", () => {
+describe.runIf(run)("browser end to end", () => {
   let dir = "";
   let server: RunningServer;
   let browser: Browser;
@@ -127,19 +112,7 @@ describe.skipIf(!present)("browser end to end", () => {
       { db, units, plans },
       { port: 0, siteDir, clock: () => now, handleSignals: false, say: () => {}, schedule: false },
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
