@@ -5,7 +5,7 @@
  * as CSV; a viewer opens the dashboard. No console error and no failed request is allowed
  * (beyond the refused upload's own 422). Screenshots go to test-output/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
