@@ -2,17 +2,9 @@
  * Seeded generators of benchmark inputs: a registry of many units and a long-layout monthly file.
  */
 import { writeFileSync } from "node:fs";
+import { mulberry32 } from "../fixtures/demoModel.ts";
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export function unitCode(i: number): string {
   return `B${String(i).padStart(6, "0")}`;
