@@ -3,8 +3,9 @@
  * - behind_pace: a metric (district or unit) yellow or red; severity high for a red district,
  *   medium for a yellow district or a red unit, low for a yellow unit;
  * - missing_submission: a unit-month with no counted submission once its due day has passed;
- * - anomaly: a month's flow far outside the unit's own history, or one that looks like a
- *   year-to-date total (see unitFigures.ts for the tests);
+ * - anomaly: a month's flow far outside the unit's own history (median/MAD), or one that looks
+ *   like a year-to-date total (see unitFigures.ts for the tests); one alert per unit and item, for
+ *   its latest flagged month;
  * - overdue_case: open ledger cases past their deadline.
  * Missing submissions and overdue cases turn high after the plan's `high_after_days`.
  */
@@ -51,7 +52,7 @@ export function behindPaceAlert(
   plan: Plan,
   metric: PlanMetric,
   unit: Named | null,
-  progress: Progress & { target: number | null },
+  progress: Pick<Progress, "actual" | "expected" | "progress" | "status"> & { target: number | null },
   asOf: string,
   lang: Lang,
 ): Alert | null {
@@ -204,7 +205,12 @@ export function sortAlerts(alerts: Alert[], metricOrder: string[]): Alert[] {
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
       key(a) - key(b) ||
-      (a.unit ?? "").localeCompare(b.unit ?? "") ||
-      (a.month ?? "").localeCompare(b.month ?? ""),
+      compareText(a.unit ?? "", b.unit ?? "") ||
+      compareText(a.month ?? "", b.month ?? ""),
   );
+}
+
+/** Code-unit order (codes and months sort the same way in every locale). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -22,6 +22,8 @@ export interface SourceRange {
   unit?: string | null;
   /** Only these reported items, when given. */
   indicators?: readonly string[];
+  /** Prefix of the parameter names (defaults to src), so two sources can share a statement. */
+  prefix?: string;
 }
 
 /** The instant an as-reported day ends: midnight after it in Asia/Shanghai (UTC+8, no DST since 1991). */
@@ -33,22 +35,23 @@ export function cutoffOf(day: string): string {
 
 /** `(unit, month, submission_id)` of the submission counted for each unit-month in range. */
 export function unitMonthsSource(selection: Selection, range: SourceRange): Sql {
-  const params: Sql["params"] = { src_from: range.from, src_to: range.to };
-  const unitFilter = range.unit ? " AND m.unit = $src_unit" : "";
-  if (range.unit) params.src_unit = range.unit;
+  const p = range.prefix ?? "src"; // defaults to $src_… parameters
+  const params: Sql["params"] = { [`${p}_from`]: range.from, [`${p}_to`]: range.to };
+  const unitFilter = range.unit ? ` AND m.unit = $${p}_unit` : "";
+  if (range.unit) params[`${p}_unit`] = range.unit;
   if (selection.kind === "current") {
     return {
       sql: `SELECT m.unit, m.month, m.submission_id FROM submission_unit_months m
-WHERE m.current AND m.month BETWEEN $src_from AND $src_to${unitFilter}`,
+WHERE m.current AND m.month BETWEEN $${p}_from AND $${p}_to${unitFilter}`,
       params,
     };
   }
-  params.src_cutoff = cutoffOf(selection.day);
+  params[`${p}_cutoff`] = cutoffOf(selection.day);
   return {
     sql: `SELECT m.unit, m.month, max(m.submission_id) AS submission_id
 FROM submission_unit_months m JOIN submissions s ON s.submission_id = m.submission_id
-WHERE s.status = 'accepted' AND s.kind = 'monthly' AND s.received_at < $src_cutoff::TIMESTAMPTZ
-  AND m.month BETWEEN $src_from AND $src_to${unitFilter}
+WHERE s.status = 'accepted' AND s.kind = 'monthly' AND s.received_at < $${p}_cutoff::TIMESTAMPTZ
+  AND m.month BETWEEN $${p}_from AND $${p}_to${unitFilter}
 GROUP BY m.unit, m.month`,
     params,
   };
@@ -56,16 +59,17 @@ GROUP BY m.unit, m.month`,
 
 /** `(unit, month, indicator, value)`: the cells a report counts, in range. */
 export function factsSource(selection: Selection, range: SourceRange): Sql {
-  const params: Sql["params"] = { src_from: range.from, src_to: range.to };
-  const filters: string[] = ["f.month BETWEEN $src_from AND $src_to"];
+  const p = range.prefix ?? "src"; // defaults to $src_… parameters
+  const params: Sql["params"] = { [`${p}_from`]: range.from, [`${p}_to`]: range.to };
+  const filters: string[] = [`f.month BETWEEN $${p}_from AND $${p}_to`];
   if (range.unit) {
-    filters.push("f.unit = $src_unit");
-    params.src_unit = range.unit;
+    filters.push(`f.unit = $${p}_unit`);
+    params[`${p}_unit`] = range.unit;
   }
   if (range.indicators?.length) {
     const names = range.indicators.map((indicator, i) => {
-      params[`src_i${i}`] = indicator;
-      return `$src_i${i}`;
+      params[`${p}_i${i}`] = indicator;
+      return `$${p}_i${i}`;
     });
     filters.push(`f.indicator IN (${names.join(", ")})`);
   }

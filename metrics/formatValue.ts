@@ -9,6 +9,7 @@ const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 
 /** Rounds half away from zero at `digits` decimals without the float noise of `x * 10^d`. */
 export function roundTo(value: number, digits: number): number {
+  if (Number.isInteger(value)) return value;
   const abs = Math.abs(value);
   const text = String(abs);
   const rounded = text.includes("e")
@@ -20,10 +21,16 @@ export function roundTo(value: number, digits: number): number {
 /** 393848 → `393,848`; keeps `digits` decimals. */
 export function groupThousands(value: number, digits = 0): string {
   const fixed = roundTo(Math.abs(value), digits).toFixed(digits);
-  const [whole, fraction] = fixed.split(".");
+  const dot = fixed.indexOf(".");
+  const whole = dot < 0 ? fixed : fixed.slice(0, dot);
+  let grouped = whole.length > 3 ? "" : whole;
+  if (whole.length > 3) {
+    const head = whole.length % 3 || 3;
+    grouped = whole.slice(0, head);
+    for (let i = head; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
+  }
   const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
+  return dot < 0 ? `${sign}${grouped}` : `${sign}${grouped}${fixed.slice(dot)}`;
 }
 
 /** At most `digits` decimals, trailing zeros dropped: 6.50 → `6.5`. */

@@ -34,7 +34,7 @@ describe("parsePlan", () => {
       reporters: ["subdistrict", "town"],
       pace: { kind: "linear" },
     });
-    expect(plan.alerts.anomaly).toEqual({ robustZ: 5, minHistory: 6, minScale: 1, ytdTolerance: 0.1 });
+    expect(plan.alerts.anomaly).toEqual({ robustZ: 5, minHistory: 3, minScale: 1, ytdTolerance: 0.1 });
   });
 
   it("names the line and the field of a bad value, in Chinese and English", () => {

@@ -64,7 +64,7 @@ export interface AlertThresholds {
   anomaly: {
     /** A flow is far outside its unit's history when |x − median| > robustZ · 1.4826 · MAD (defaults to 5). */
     robustZ: number;
-    /** Months of the unit's own history needed before a month is judged (defaults to 6). */
+    /** Months of the period reported by the unit before its months are judged (defaults to 3). */
     minHistory: number;
     /** The smallest spread used, in the indicator's unit of count (defaults to 1). */
     minScale: number;

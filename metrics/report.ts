@@ -9,14 +9,7 @@ import { DataError, finding, type Lang } from "../etl/finding.ts";
 import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
 import { monthsBetween } from "../etl/normalize/month.ts";
 import type { Warehouse } from "../warehouse/db.ts";
-import {
-  type AnomalyRow,
-  assembleReport,
-  type CaseFigures,
-  inputsOf,
-  type MetricFigures,
-  type UnitRow,
-} from "./assembleReport.ts";
+import { type AnomalyRow, assembleReport, type UnitRow } from "./assembleReport.ts";
 import { firstDay, isDay, lastDay } from "./calendar.ts";
 import {
   CASES_RELATION,
@@ -26,6 +19,7 @@ import {
   relationExistsSql,
 } from "./deadline.ts";
 import type { Selection } from "./factsSource.ts";
+import { type CaseFigures, inputsOf, type MetricFigures } from "./metricProgress.ts";
 import { metricIndicators, monthsInPlan, type Plan } from "./plan.ts";
 import type { Report } from "./reportTypes.ts";
 import { type Snapshot, withSnapshot } from "./snapshot.ts";
@@ -114,13 +108,18 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       : (await s.rows<{ month: string | null }>(latestSql.sql, latestSql.params))[0]?.month;
     const asOf = o.asOf ?? latest ?? plan.period.first;
     const indicators = [...new Set(plan.metrics.flatMap(metricIndicators))];
+    const flows = indicators.filter((k) => INDICATOR_BY_KEY.get(k)?.flow === "flow");
     const spec: FiguresSpec = {
       selection,
       period: plan.period,
       asOf,
       unit: o.unit,
       indicators,
-      flows: indicators.filter((k) => INDICATOR_BY_KEY.get(k)?.flow === "flow"),
+      flows,
+      flowReporters: Object.fromEntries(flows.map((k) => [k, INDICATOR_BY_KEY.get(k)?.reporters ?? []])),
+      previousYearFlows: [
+        ...new Set(plan.metrics.filter((m) => m.kind === "cumulative").map((m) => m.indicator as string)),
+      ],
       anomaly: plan.alerts.anomaly,
     };
     const months = periodMonths(spec);
@@ -128,14 +127,13 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
     // overdue cases are judged as of the earlier of today (or the as-reported day) and the month's end
     const reference = [o.today, o.asReported ?? o.today, lastDay(asOf)].sort()[0];
     const cases = await readCases(s, o.casesRelation, plan, asOf, o.unit, o.alerts, reference);
-    let submitted: number[] | null = null;
+    let submitted: Float64Array | null = null;
     if (o.alerts) {
       const sub = submittedSql(spec);
       const cols = await s.columns(sub.sql, sub.params);
-      submitted = new Array(units.length).fill(0);
-      (cols.ui ?? []).forEach((ui, i) => {
-        (submitted as number[])[ui as number] = cols.mask[i] as number;
-      });
+      submitted = new Float64Array(units.length);
+      for (let i = 0; i < (cols.ui?.length ?? 0); i++)
+        submitted[cols.ui[i] as number] = cols.mask[i] as number;
     }
     const prev = previousYear(spec);
     return assembleReport({
@@ -151,7 +149,7 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       figures: figures.metrics,
       previousYear: figures.previousYear,
       previousSpan: { first: prev.first, asOf: prev.asOf, last: prev.last },
-      anomalies: o.alerts ? figures.anomalies : null,
+      anomalies: figures.anomalies,
       cases,
       submitted,
       alerts: o.alerts,
@@ -174,14 +172,14 @@ async function readFigures(s: Snapshot, spec: FiguresSpec, plan: Plan, unitCount
   const inputs = plan.metrics
     .map((metric, i) => ({ metric: i, inputs: inputsOf(metric), reporters: metric.reporters }))
     .filter((x) => x.inputs.length);
-  const metrics = new Map<number, MetricFigures & { maskB: number[] }>();
+  const metrics = new Map<number, MetricFigures & { maskB: Float64Array }>();
   for (const { metric } of inputs) {
     metrics.set(metric, {
-      a: new Array(unitCount).fill(null),
-      b: new Array(unitCount).fill(null),
-      mask: new Array(unitCount).fill(0),
-      maskB: new Array(unitCount).fill(0),
-      extra: new Array(unitCount).fill(null),
+      a: new Float64Array(unitCount).fill(Number.NaN),
+      b: new Float64Array(unitCount).fill(Number.NaN),
+      mask: new Float64Array(unitCount),
+      maskB: new Float64Array(unitCount),
+      extra: new Float64Array(unitCount).fill(Number.NaN),
     });
   }
   const previousYear: ReportPreviousYear = new Map();
@@ -189,6 +187,7 @@ async function readFigures(s: Snapshot, spec: FiguresSpec, plan: Plan, unitCount
   if (!inputs.length) return { metrics, previousYear, anomalies };
   const sql = figuresSql(spec, inputs, alerts);
   const { ui, k, v1, v2, v3 } = await s.columns(sql.sql, sql.params);
+  const num = (x: unknown) => (x === null ? Number.NaN : (x as number));
   for (let i = 0; i < ui.length; i++) {
     const u = ui[i] as number;
     const key = k[i] as number;
@@ -196,18 +195,18 @@ async function readFigures(s: Snapshot, spec: FiguresSpec, plan: Plan, unitCount
       previousYear.set(spec.indicators[key], {
         toDate: v1[i] as number | null,
         full: v2[i] as number | null,
-        units: v3[i] as number,
+        months: v3[i] as number,
       });
     } else if (key >= 0) {
       const f = metrics.get(key >> 1);
       if (!f) continue;
       if (key & 1) {
-        f.b[u] = v1[i] as number | null;
-        f.maskB[u] = v2[i] as number;
+        f.b[u] = num(v1[i]);
+        f.maskB[u] = num(v2[i]);
       } else {
-        f.a[u] = v1[i] as number | null;
-        f.mask[u] = v2[i] as number;
-        f.extra[u] = v3[i] as number | null;
+        f.a[u] = num(v1[i]);
+        f.mask[u] = num(v2[i]);
+        f.extra[u] = num(v3[i]);
       }
     } else {
       const code = -key - 1;
@@ -224,14 +223,15 @@ async function readFigures(s: Snapshot, spec: FiguresSpec, plan: Plan, unitCount
       });
     }
   }
+  // a ratio's month counts as reported when both of its items were
   for (const { metric, inputs: read } of inputs) {
     const f = metrics.get(metric);
-    if (f && read.length > 1) f.mask = f.mask.map((mask, u) => andMasks(mask, f.maskB[u]));
+    if (f && read.length > 1) for (let u = 0; u < unitCount; u++) f.mask[u] = andMasks(f.mask[u], f.maskB[u]);
   }
   return { metrics, previousYear, anomalies };
 }
 
-type ReportPreviousYear = Map<string, { toDate: number | null; full: number | null; units: number }>;
+type ReportPreviousYear = Map<string, { toDate: number | null; full: number | null; months: number }>;
 
 /** a & b for masks of up to 48 bits (JavaScript's & works on 32). */
 function andMasks(a: number, b: number): number {

@@ -1,24 +1,27 @@
 /**
- * The figures of every unit and metric in one statement: one GROUP BY (unit, indicator) over the
- * counted cells (see factsSource.ts) gives each item's value in each month of the period up to
- * as-of (c0 … c{m-1}), in the baseline month (cb), the median and MAD of its monthly flows over
- * the unit's own history (the 12 months before the period and the period so far) and the
- * previous year's totals. Everything else — totals, stocks carried forward, which months were
- * reported, anomalies — is arithmetic on that one row, so a report reads the facts once whatever
- * the number of metrics and units. The result is a narrow numeric table (cheap to hand to
- * JavaScript) holding three kinds of rows, told apart by `ui` and `k`:
+ * The figures of every unit and metric in one statement. One GROUP BY (unit, indicator) over the
+ * counted cells (see factsSource.ts) turns each item's months into columns: c0 … c{m-1} for the
+ * period's months up to as-of, cb for the baseline month. Everything else is arithmetic on that
+ * row — the total, the stock carried forward, the mask of months reported, the last three
+ * months, the median and MAD of the months present (robustStats.ts) and the anomaly tests — so a
+ * report reads the facts once whatever the number of metrics and units; a second, narrow GROUP BY
+ * over the previous year gives the projection its monthly shape. The result is a narrow numeric
+ * table (cheap to hand to JavaScript) of three kinds of rows, told apart by `ui` and `k`:
  *   ui ≥ 0, k ≥ 0  a unit's input to a metric: k = metric × 2 + role (0 value, 1 denominator);
  *                  v1 = the value, v2 = the mask of months reported, v3 = the extra figure
  *                  (the last three months' flow for a total, the baseline month's stock for a stock);
+ *   ui ≥ 0, k < 0  a unit's flow with a flagged month (the latest one): −k − 1 = (indicator × 64 +
+ *                  month) × 4 + flags (1 outlier, 2 year-to-date-looking); v1 = the month's value,
+ *                  v2 = the median, v3 = the year's earlier months added up when it looks
+ *                  year-to-date, else the MAD;
  *   ui = −1        the previous year of flow k (an index into spec.indicators): v1 = its total to
- *                  the same month, v2 = its full total, v3 = the number of units with all its months;
- *   ui ≥ 0, k < 0  a flagged month: −k − 1 = (indicator × 64 + month) × 4 + flags (1 outlier,
- *                  2 year-to-date-looking); v1 = the value, v2 = the median, v3 = the year's earlier
- *                  months added up when it looks year-to-date, else the MAD.
+ *                  the same month, v2 = its full total, v3 = the number of its months with data.
  */
+import { INDICATORS } from "../etl/indicators.ts";
 import { monthAt, monthIndex, monthsBetween, previousMonth } from "../etl/normalize/month.ts";
 import { factsSource, type Selection, type Sql, unitMonthsSource } from "./factsSource.ts";
 import type { AlertThresholds, Plan } from "./plan.ts";
+import { withMedianAndMad } from "./robustStats.ts";
 
 /** One reported item a metric reads: as its value (a) or denominator (b), its total or its stock. */
 export interface MetricInput {
@@ -34,8 +37,11 @@ export interface FiguresSpec {
   unit: string | null;
   /** Every reported item the plan's metrics read. */
   indicators: string[];
-  /** Those of them that are flows. */
+  /** Those of them that are flows (tested for anomalies), with the units that report each. */
   flows: string[];
+  flowReporters: Record<string, readonly string[]>;
+  /** The flows of cumulative metrics (the previous year's shape is read for them). */
+  previousYearFlows: string[];
   anomaly: AlertThresholds["anomaly"];
 }
 
@@ -65,49 +71,32 @@ export function previousYear(spec: Pick<FiguresSpec, "period" | "asOf">) {
 export const UNIT_INDEX_SQL =
   "SELECT code AS unit, kind, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS ui FROM units";
 
-function list(prefix: string, values: readonly string[], params: Sql["params"]): string {
-  if (!values.length) return "NULL";
-  const names = values.map((value, i) => {
-    params[`${prefix}${i}`] = value;
-    return `$${prefix}${i}`;
-  });
-  return names.join(", ");
-}
-
-/** The per-(unit, indicator) aggregate. */
-function aggregateSql(spec: FiguresSpec, params: Sql["params"]): string {
+/**
+ * The per-(unit, indicator) pivot: the period's months and the baseline month as columns. Each
+ * cell's month is turned into a small number once (a join with the list of months), so the
+ * columns compare integers rather than text.
+ */
+function pivotSql(spec: FiguresSpec, params: Sql["params"]): string {
   const months = periodMonths(spec);
-  const prev = previousYear(spec);
+  const base = previousMonth(spec.period.first);
+  // every item of the catalog read: no filter on the item is needed
+  const everyItem = INDICATORS.every((i) => spec.indicators.includes(i.key));
   const source = factsSource(spec.selection, {
-    from: prev.first,
+    from: base,
     to: spec.asOf,
     unit: spec.unit,
-    indicators: spec.indicators,
+    indicators: everyItem ? undefined : spec.indicators,
   });
-  Object.assign(params, source.params, {
-    base: previousMonth(spec.period.first),
-    prev_first: prev.first,
-    prev_last: prev.last,
-    prev_as_of: prev.asOf,
-  });
-  const columns = months.map((month, i) => {
-    params[`p${i}`] = month;
-    return `max(value) FILTER (WHERE month = $p${i}) AS c${i}`;
-  });
-  const isFlow = `indicator IN (${list("fl", spec.flows, params)})`;
-  return `SELECT unit, indicator,
-    ${columns.join(",\n    ")},
-    max(value) FILTER (WHERE month = $base) AS cb,
-    median(value) FILTER (WHERE ${isFlow}) AS med,
-    mad(value) FILTER (WHERE ${isFlow}) AS mad,
-    count(*) AS n_hist,
-    sum(value) FILTER (WHERE month BETWEEN $prev_first AND $prev_as_of) AS prev_ytd,
-    sum(value) FILTER (WHERE month BETWEEN $prev_first AND $prev_last) AS prev_full,
-    count(*) FILTER (WHERE month BETWEEN $prev_first AND $prev_last) AS prev_n
-  FROM (${source.sql}) GROUP BY unit, indicator`;
+  Object.assign(params, source.params, { pivot_months: JSON.stringify([base, ...months]) });
+  const columns = months.map((_, i) => `max(CASE WHEN mk.k = ${i + 1} THEN f.value END) AS c${i}`);
+  return `SELECT f.unit, f.indicator, ${columns.join(", ")}, max(CASE WHEN mk.k = 0 THEN f.value END) AS cb
+FROM (${source.sql}) f JOIN (
+  SELECT unnest($pivot_months::VARCHAR[]) AS month, unnest(range(len($pivot_months::VARCHAR[])))::INTEGER AS k
+) mk ON mk.month = f.month
+GROUP BY f.unit, f.indicator`;
 }
 
-/** SQL expressions over one aggregate row (columns c0 … c{m-1}, cb). */
+/** SQL expressions over one pivot row (columns c0 … c{m-1}, cb). */
 export function figureExpressions(m: number) {
   const cols = Array.from({ length: m }, (_, i) => `c${i}`);
   const sum = (names: string[]) => names.map((c) => `coalesce(${c}, 0)`).join(" + ");
@@ -124,34 +113,35 @@ export function figureExpressions(m: number) {
 }
 
 /**
- * Anomaly tests on an aggregate row, as bit masks over the period's months. A month is an
- * outlier when the unit has at least min_history months of history and |x − median| >
- * robust_z × max(1.4826 × MAD, min_scale). It looks like a year-to-date total when at least two
- * earlier months of its calendar year were all reported, they add up to S > 0, x is above the
- * median, and x is within ytd_tolerance of S + median (the year so far plus a typical month).
+ * The anomaly tests as expressions over a row with med, mad and n_months; the unit's own history
+ * is its months of the period so far. Month i is an outlier when at least min_history of them
+ * were reported and |x − median| > robust_z × max(1.4826 × MAD, min_scale). It looks like a
+ * year-to-date total when at least two earlier months of its calendar year were all reported,
+ * they add up to S > 0, x is above the median, and x is within ytd_tolerance of S + median (the
+ * year so far plus a typical month).
  */
 function anomalyExpressions(months: string[]) {
   const scale = "greatest(1.4826 * mad, $min_scale)";
-  const outliers = months.map(
-    (_, i) =>
-      `(CASE WHEN n_hist >= $min_history AND abs(c${i} - med) > $z * ${scale} THEN ${2 ** i} ELSE 0 END)`,
-  );
-  const priors = months.map((month, i) => {
+  const outlier = months.map((_, i) => `(n_months >= $min_history AND abs(c${i} - med) > $z * ${scale})`);
+  const prior = months.map((month, i) => {
     const january = months.indexOf(`${month.slice(0, 4)}-01`);
     if (january < 0 || i - january < 2) return null;
-    const earlier = Array.from({ length: i - january }, (_, k) => `c${january + k}`);
-    return { earlier, sum: `(${earlier.join(" + ")})` };
+    return Array.from({ length: i - january }, (_, k) => `c${january + k}`);
   });
-  const ytd = priors.map((p, i) =>
-    p === null
-      ? "0"
-      : `(CASE WHEN ${p.earlier.map((c) => `${c} IS NOT NULL`).join(" AND ")} AND ${p.sum} > 0 AND c${i} > med
-          AND abs(c${i} - (${p.sum} + med)) <= $tol * (${p.sum} + med) THEN ${2 ** i} ELSE 0 END)`,
-  );
+  const ytd = prior.map((earlier, i) => {
+    if (earlier === null) return "false";
+    const sum = `(${earlier.join(" + ")})`;
+    return `(${earlier.map((c) => `${c} IS NOT NULL`).join(" AND ")} AND ${sum} > 0 AND c${i} > med
+      AND abs(c${i} - (${sum} + med)) <= $tol * (${sum} + med))`;
+  });
+  const bits = (tests: string[]) =>
+    `(${tests.map((t, i) => `(CASE WHEN ${t} THEN ${2 ** i} ELSE 0 END)`).join(" + ")})::BIGINT`;
+  const at = (values: string[]) => `(CASE last ${values.map((v, i) => `WHEN ${i} THEN ${v}`).join(" ")} END)`;
   return {
-    outliers: `(${outliers.join(" + ")})::BIGINT`,
-    ytd: `(${ytd.join(" + ")})::BIGINT`,
-    priors: `[${priors.map((p) => (p === null ? "NULL" : p.sum)).join(", ")}]::DOUBLE[]`,
+    outliers: bits(outlier),
+    ytd: bits(ytd),
+    value: at(months.map((_, i) => `c${i}`)),
+    prior: at(prior.map((earlier) => (earlier === null ? "NULL" : `(${earlier.join(" + ")})`))),
   };
 }
 
@@ -160,67 +150,125 @@ export function figuresSql(spec: FiguresSpec, inputs: MetricInputs[], withAnomal
   const months = periodMonths(spec);
   const m = months.length;
   const params: Sql["params"] = {};
-  const agg = aggregateSql(spec, params);
   const e = figureExpressions(m);
-  const rows = inputs.flatMap((x) =>
-    x.inputs.map((input) => ({
-      ...input,
-      k: x.metric * 2 + (input.role === "a" ? 0 : 1),
-      reporters: x.reporters,
-    })),
-  );
+  const a = anomalyExpressions(months);
+
+  // which units report which item: the union of the reporters of the metrics that read it
+  const reporters = new Map<string, Set<string>>();
+  for (const x of inputs) {
+    for (const input of x.inputs) {
+      const set = reporters.get(input.indicator) ?? new Set<string>();
+      for (const r of x.reporters) set.add(r);
+      reporters.set(input.indicator, set);
+    }
+  }
+  const items = [...reporters.keys()];
   Object.assign(params, {
-    mm_k: JSON.stringify(rows.map((r) => r.k)),
-    mm_indicator: JSON.stringify(rows.map((r) => r.indicator)),
-    mm_take: JSON.stringify(rows.map((r) => r.take)),
-    mm_reporters: JSON.stringify(rows.map((r) => r.reporters)),
-    ind_names: JSON.stringify(spec.indicators),
+    ir_indicator: JSON.stringify(items),
+    ir_reporters: JSON.stringify(items.map((k) => [...(reporters.get(k) ?? [])])),
+    ir_flow: JSON.stringify(items.map((k) => spec.flows.includes(k))),
   });
-  const parts = [
-    `SELECT ux.ui, mm.k,
-    CASE mm.take WHEN 'total' THEN ${e.total} ELSE ${e.latest} END AS v1,
-    ${e.mask}::DOUBLE AS v2,
-    CASE mm.take WHEN 'total' THEN ${e.trailing} ELSE cb END AS v3
-  FROM agg JOIN mm ON mm.indicator = agg.indicator JOIN ux ON ux.unit = agg.unit
-  WHERE list_contains(mm.reporters, ux.kind) OR list_contains(mm.reporters, ux.unit)`,
-    `SELECT -1, ind.k,
-    sum(prev_ytd) FILTER (WHERE prev_n = $prev_months),
-    sum(prev_full) FILTER (WHERE prev_n = $prev_months),
-    count(*) FILTER (WHERE prev_n = $prev_months)
-  FROM agg JOIN ind ON ind.indicator = agg.indicator
-  WHERE agg.indicator IN (${list("pf", spec.flows, params)}) GROUP BY ind.k`,
-  ];
-  params.prev_months = monthIndex(spec.period.last) - monthIndex(spec.period.first) + 1;
+
+  // one row per (unit, item) the unit reports: its months as columns and the figures on them
+  const base = `SELECT ux.ui, ux.kind, irs.is_flow, p.*,
+    ${e.mask} AS mask, ${e.total} AS total, ${e.latest} AS latest, ${e.trailing} AS trailing
+  FROM (${pivotSql(spec, params)}) p JOIN ux ON ux.unit = p.unit JOIN irs ON irs.indicator = p.indicator
+  WHERE list_contains(irs.reporters, ux.kind) OR list_contains(irs.reporters, ux.unit)`;
+  const figures = withAnomalies
+    ? `SELECT *, (outliers | ytd) AS flagged,
+    CASE WHEN (outliers | ytd) = 0 THEN NULL ELSE floor(log2(outliers | ytd))::INTEGER END AS last
+  FROM (SELECT *, CASE WHEN is_flow THEN ${a.outliers} ELSE 0 END AS outliers, CASE WHEN is_flow THEN ${a.ytd} ELSE 0 END AS ytd
+        FROM (${withMedianAndMad(base, m)}))`
+    : `SELECT *, 0 AS flagged, NULL::INTEGER AS last, NULL::DOUBLE AS med, NULL::DOUBLE AS mad, 0::BIGINT AS outliers, 0::BIGINT AS ytd
+  FROM (${base})`;
   if (withAnomalies) {
-    const a = anomalyExpressions(months);
     Object.assign(params, {
       z: spec.anomaly.robustZ,
       min_scale: spec.anomaly.minScale,
       min_history: spec.anomaly.minHistory,
       tol: spec.anomaly.ytdTolerance,
     });
-    parts.push(`SELECT ux.ui, -1 - ((ind.k * 64 + t.i) * 4 + ((f.outliers >> t.i) & 1) + 2 * ((f.ytd >> t.i) & 1))::INTEGER,
-    f.vals[t.i + 1], f.med, CASE WHEN (f.ytd >> t.i) & 1 = 1 THEN f.priors[t.i + 1] ELSE f.mad END
-  FROM (
-    SELECT unit, indicator, med, mad, [${Array.from({ length: m }, (_, i) => `c${i}`).join(", ")}]::DOUBLE[] AS vals,
-      ${a.priors} AS priors, outliers, ytd
-    FROM (SELECT *, ${a.outliers} AS outliers, ${a.ytd} AS ytd
-          FROM agg WHERE indicator IN (${list("af", spec.flows, params)}) AND med IS NOT NULL)
-    WHERE outliers <> 0 OR ytd <> 0
-  ) f JOIN ux ON ux.unit = f.unit JOIN ind ON ind.indicator = f.indicator, range(${m}) t(i)
-  WHERE (f.outliers >> t.i) & 1 = 1 OR (f.ytd >> t.i) & 1 = 1`);
   }
-  const sql = `WITH agg AS MATERIALIZED (
-  ${agg}
-), mm AS (
-  SELECT unnest($mm_k::INTEGER[]) AS k, unnest($mm_indicator::VARCHAR[]) AS indicator,
+
+  // the metrics' inputs, and one anomaly row per flow
+  const rows: {
+    role: "a" | "b" | "x";
+    k: number;
+    indicator: string;
+    take: string;
+    reporters: readonly string[];
+  }[] = [];
+  for (const x of inputs) {
+    for (const input of x.inputs) {
+      const k = x.metric * 2 + (input.role === "a" ? 0 : 1);
+      rows.push({
+        role: input.role,
+        k,
+        indicator: input.indicator,
+        take: input.take,
+        reporters: x.reporters,
+      });
+    }
+  }
+  if (withAnomalies) {
+    for (const flow of spec.flows.filter((f) => reporters.has(f))) {
+      rows.push({
+        role: "x",
+        k: spec.indicators.indexOf(flow),
+        indicator: flow,
+        take: "total",
+        reporters: spec.flowReporters[flow] ?? [],
+      });
+    }
+  }
+  Object.assign(params, {
+    mm_role: JSON.stringify(rows.map((r) => r.role)),
+    mm_k: JSON.stringify(rows.map((r) => r.k)),
+    mm_indicator: JSON.stringify(rows.map((r) => r.indicator)),
+    mm_take: JSON.stringify(rows.map((r) => r.take)),
+    mm_reporters: JSON.stringify(rows.map((r) => r.reporters)),
+  });
+  const x = "mm.role = 'x'";
+  const flagsAtLast = "((fig.outliers >> fig.last) & 1) + 2 * ((fig.ytd >> fig.last) & 1)";
+  const parts = [
+    `SELECT fig.ui,
+    CASE WHEN ${x} THEN -1 - ((mm.k * 64 + fig.last) * 4 + ${flagsAtLast}) ELSE mm.k END,
+    CASE WHEN ${x} THEN ${a.value} WHEN mm.take = 'total' THEN fig.total ELSE fig.latest END,
+    CASE WHEN ${x} THEN fig.med ELSE fig.mask END,
+    CASE WHEN ${x} THEN (CASE WHEN (fig.ytd >> fig.last) & 1 = 1 THEN ${a.prior} ELSE fig.mad END)
+         WHEN mm.take = 'total' THEN fig.trailing ELSE fig.cb END
+  FROM (${figures}) fig JOIN mm ON mm.indicator = fig.indicator
+  WHERE (list_contains(mm.reporters, fig.kind) OR list_contains(mm.reporters, fig.unit)) AND (mm.role <> 'x' OR fig.flagged <> 0)`,
+  ];
+  if (spec.previousYearFlows.length) {
+    const prev = previousYear(spec);
+    const source = factsSource(spec.selection, {
+      from: prev.first,
+      to: prev.last,
+      unit: spec.unit,
+      indicators: spec.previousYearFlows,
+      prefix: "prev",
+    });
+    Object.assign(params, source.params, {
+      prev_as_of: prev.asOf,
+      ind_names: JSON.stringify(spec.indicators),
+    });
+    parts.push(`SELECT -1, ind.k, sum(value) FILTER (WHERE month <= $prev_as_of), sum(value), count(DISTINCT month)
+  FROM (${source.sql}) p JOIN (
+    SELECT unnest($ind_names::VARCHAR[]) AS indicator, unnest(range(len($ind_names::VARCHAR[])))::INTEGER AS k
+  ) ind ON ind.indicator = p.indicator
+  GROUP BY ind.k`);
+  }
+  const sql = `WITH mm AS (
+  SELECT unnest($mm_role::VARCHAR[]) AS role, unnest($mm_k::INTEGER[]) AS k, unnest($mm_indicator::VARCHAR[]) AS indicator,
          unnest($mm_take::VARCHAR[]) AS take, unnest($mm_reporters::VARCHAR[][]) AS reporters
-), ind AS (
-  SELECT unnest($ind_names::VARCHAR[]) AS indicator, (generate_subscripts($ind_names::VARCHAR[], 1) - 1)::INTEGER AS k
+), irs AS (
+  SELECT unnest($ir_indicator::VARCHAR[]) AS indicator, unnest($ir_reporters::VARCHAR[][]) AS reporters,
+         unnest($ir_flow::BOOLEAN[]) AS is_flow
 ), ux AS (${UNIT_INDEX_SQL})
 SELECT ui::INTEGER AS ui, k::INTEGER AS k, v1::DOUBLE AS v1, v2::DOUBLE AS v2, v3::DOUBLE AS v3 FROM (
 ${parts.join("\nUNION ALL\n")}
-)`;
+) t(ui, k, v1, v2, v3)`;
   return { sql, params };
 }
 

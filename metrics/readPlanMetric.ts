@@ -1,0 +1,281 @@
+/**
+ * The checker's part for metrics: each entry of a plan's `metrics` list → PlanMetric, every
+ * problem recorded with its line and field (see planFields.ts).
+ */
+import { isSeq, type Node, type YAMLMap } from "yaml";
+import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
+import type { CaseCategory, Pace, Plan, PlanMetric } from "./plan.ts";
+import { join, type PlanFields } from "./planFields.ts";
+import { paceOf } from "./readPlanPace.ts";
+import type { Direction, MetricKind } from "./reportTypes.ts";
+
+const METRIC_KEYS = [
+  "id",
+  "name",
+  "kind",
+  "direction",
+  "target",
+  "indicator",
+  "numerator",
+  "denominator",
+  "case_category",
+  "reporters",
+  "baseline",
+  "profile",
+  "checkpoints",
+  "quote",
+  "section",
+  "responsible",
+  "unit_of_count",
+  "note",
+] as const;
+const KINDS: readonly MetricKind[] = ["cumulative", "level", "cap", "ratio", "deadline"];
+const DIRECTIONS: readonly Direction[] = ["at_least", "above", "at_most"];
+const UNITS_OF_COUNT = ["persons", "posts", "villages", "100m_cny", "share"] as const;
+export const ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+export function idOf(f: PlanFields, map: YAMLMap, path: string): string {
+  const node = f.required(map, "id", path);
+  const id = f.string(node, join(path, "id"));
+  if (id !== null && !ID.test(id)) {
+    f.problem(
+      node,
+      join(path, "id"),
+      "只能用小写字母、数字、_ 和 -。",
+      "may hold only lowercase letters, digits, _ and -.",
+    );
+  }
+  return id ?? "";
+}
+
+export function localText(
+  f: PlanFields,
+  map: YAMLMap,
+  key: string,
+  path: string,
+): { zh: string; en: string } {
+  const node = f.required(map, key, path);
+  const here = join(path, key);
+  const m = node === undefined ? null : f.map(node, here);
+  if (!m) return { zh: "", en: "" };
+  f.onlyKeys(m, ["zh", "en"], here);
+  return {
+    zh: f.string(f.required(m, "zh", here), join(here, "zh")) ?? "",
+    en: f.string(f.required(m, "en", here), join(here, "en")) ?? "",
+  };
+}
+
+export function metricsOf(
+  f: PlanFields,
+  root: YAMLMap,
+  period: Plan["period"] | null,
+  planPace: Pace,
+): PlanMetric[] {
+  const node = f.required(root, "metrics", "");
+  if (node === undefined) return [];
+  const items = isSeq(node) ? node.items : null;
+  if (!items || items.length === 0) {
+    f.problem(node, "metrics", "应为非空的指标列表。", "must be a non-empty list of metrics.");
+    return [];
+  }
+  const seen = new Set<string>();
+  const metrics: PlanMetric[] = [];
+  items.forEach((item, i) => {
+    const m = f.map(item as Node, `metrics[${i}]`);
+    if (!m) return;
+    const metric = metricOf(f, m, i, period, planPace);
+    if (!metric) return;
+    if (seen.has(metric.id)) {
+      f.problem(
+        f.get(m, "id"),
+        `metrics[${i}].id`,
+        `指标编号 ${metric.id} 重复。`,
+        `metric id ${metric.id} appears twice.`,
+      );
+    }
+    seen.add(metric.id);
+    metrics.push(metric);
+  });
+  return metrics;
+}
+
+function metricOf(
+  f: PlanFields,
+  m: YAMLMap,
+  i: number,
+  period: Plan["period"] | null,
+  planPace: Pace,
+): PlanMetric | null {
+  const before = f.findings.length;
+  const rawId = f.has(m, "id") ? f.string(f.get(m, "id"), `metrics[${i}].id`) : null;
+  const path = rawId && ID.test(rawId) ? `metrics.${rawId}` : `metrics[${i}]`;
+  f.onlyKeys(m, METRIC_KEYS, path);
+  const id = idOf(f, m, path);
+  const name = localText(f, m, "name", path);
+  const kind = f.oneOf(f.required(m, "kind", path), join(path, "kind"), KINDS);
+  const directionNode = f.get(m, "direction");
+  // defaults to at_most for a cap and at_least otherwise
+  const direction = f.has(m, "direction")
+    ? f.oneOf(directionNode, join(path, "direction"), DIRECTIONS)
+    : kind === "cap"
+      ? "at_most"
+      : "at_least";
+  if (kind && direction && (kind === "cap") !== (direction === "at_most")) {
+    f.problem(
+      directionNode ?? m,
+      join(path, "direction"),
+      "上限类指标（cap）方向为 at_most，其他类指标为 at_least 或 above。",
+      "a cap is at_most; every other kind is at_least or above.",
+    );
+  }
+  const share = kind === "ratio" || kind === "deadline";
+  const targetNode = f.required(m, "target", path);
+  const target = f.number(targetNode, join(path, "target"), share ? { above: 0, max: 1 } : { above: 0 });
+  if (share && targetNode && target === null) {
+    f.problem(
+      targetNode,
+      join(path, "target"),
+      "比例以小数表示（80% 写作 0.8）。",
+      "shares are fractions (write 80% as 0.8).",
+    );
+  }
+
+  const indicator =
+    kind === "cumulative" || kind === "level" || kind === "cap"
+      ? indicatorOf(f, m, "indicator", path, kind)
+      : null;
+  const numerator = kind === "ratio" ? indicatorOf(f, m, "numerator", path, kind) : null;
+  const denominator = kind === "ratio" ? indicatorOf(f, m, "denominator", path, kind) : null;
+  if (numerator && numerator === denominator) {
+    f.problem(
+      f.get(m, "denominator"),
+      join(path, "denominator"),
+      "分子与分母不能相同。",
+      "numerator and denominator must differ.",
+    );
+  }
+  for (const key of ["indicator", "numerator", "denominator", "case_category"] as const) {
+    const wanted =
+      key === "indicator"
+        ? kind === "cumulative" || kind === "level" || kind === "cap"
+        : key === "case_category"
+          ? kind === "deadline"
+          : kind === "ratio";
+    if (kind && !wanted && f.has(m, key)) {
+      f.problem(
+        f.pair(m, key),
+        join(path, key),
+        `${kind} 类指标不用此字段。`,
+        `a ${kind} metric does not take this field.`,
+      );
+    }
+  }
+  const caseCategory =
+    kind === "deadline"
+      ? f.oneOf(f.required(m, "case_category", path), join(path, "case_category"), [
+          "zero_family",
+          "hardship",
+        ] as const)
+      : null;
+
+  const reporters = reportersOf(f, m, path, kind, [indicator, numerator, denominator]);
+  const baseline = baselineOf(f, m, path, kind);
+  const pace = paceOf(f, m, path, kind, period, planPace);
+  const quote = f.string(f.required(m, "quote", path), join(path, "quote")) ?? "";
+  const section = f.has(m, "section") ? f.string(f.get(m, "section"), join(path, "section")) : null;
+  const responsible = f.strings(f.required(m, "responsible", path), join(path, "responsible")) ?? [];
+  const unitOfCount =
+    f.oneOf(f.required(m, "unit_of_count", path), join(path, "unit_of_count"), UNITS_OF_COUNT) ?? "";
+  const note = f.has(m, "note") ? f.string(f.get(m, "note"), join(path, "note")) : null;
+  if (f.findings.length > before || !kind || !direction || target === null) return null;
+  return {
+    id,
+    name,
+    kind,
+    direction,
+    target,
+    indicator,
+    numerator,
+    denominator,
+    caseCategory: caseCategory as CaseCategory | null,
+    reporters,
+    baseline,
+    pace,
+    quote,
+    section,
+    responsible,
+    unitOfCount,
+    note,
+  };
+}
+
+function indicatorOf(f: PlanFields, m: YAMLMap, key: string, path: string, kind: MetricKind): string | null {
+  const node = f.required(m, key, path);
+  const value = f.string(node, join(path, key));
+  if (value === null) return null;
+  const indicator = INDICATOR_BY_KEY.get(value);
+  if (!indicator) {
+    f.problem(
+      node,
+      join(path, key),
+      `未知统计项 ${value}（见月报模板）。`,
+      `unknown reported item ${value} (see the monthly template).`,
+    );
+    return null;
+  }
+  if (kind === "cumulative" && indicator.flow !== "flow") {
+    f.problem(
+      node,
+      join(path, key),
+      `累计类指标须用本月数（流量）统计项，${value} 为期末数。`,
+      `a cumulative metric needs a flow; ${value} is a stock.`,
+    );
+  }
+  if (kind === "level" && indicator.flow !== "stock") {
+    f.problem(
+      node,
+      join(path, key),
+      `期末水平类指标须用期末数统计项，${value} 为本月数。`,
+      `a level metric needs a stock; ${value} is a flow.`,
+    );
+  }
+  return value;
+}
+
+function reportersOf(
+  f: PlanFields,
+  m: YAMLMap,
+  path: string,
+  kind: MetricKind | null,
+  keys: (string | null)[],
+): string[] {
+  if (f.has(m, "reporters")) return f.strings(f.get(m, "reporters"), join(path, "reporters")) ?? [];
+  if (kind === "deadline") {
+    f.problem(
+      m,
+      join(path, "reporters"),
+      "时限类指标须写明报送台账的单位类型或代码。",
+      "a deadline metric must name the unit kinds or codes that keep the ledger.",
+    );
+    return [];
+  }
+  // defaults to the units that report every item the metric reads (the indicator catalog)
+  const lists = keys
+    .filter((k): k is string => k !== null)
+    .map((k) => INDICATOR_BY_KEY.get(k)?.reporters ?? []);
+  return lists.length ? lists.reduce((a, b) => a.filter((r) => b.includes(r))).slice() : [];
+}
+
+function baselineOf(f: PlanFields, m: YAMLMap, path: string, kind: MetricKind | null): number | null {
+  if (!f.has(m, "baseline")) return null;
+  if (kind !== "level") {
+    f.problem(
+      f.pair(m, "baseline"),
+      join(path, "baseline"),
+      "只有期末水平类（level）指标有基期值。",
+      "only a level metric takes a baseline.",
+    );
+    return null;
+  }
+  return f.number(f.get(m, "baseline"), join(path, "baseline"), { min: 0 });
+}
