@@ -1,20 +1,28 @@
 /**
- * Ingest of one file: bytes → grid → values + findings → one transaction. A file is accepted
+ * Ingest of one file: bytes → cells → values + findings → one transaction. A file is accepted
  * whole, reported `unchanged` (byte-identical to a current submission), or refused whole with
  * every finding; a refused file leaves only its metadata and findings behind.
  */
-import { createHash } from "node:crypto";
+import { createHash, webcrypto } from "node:crypto";
 import type { Tx, Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import { type Finding, type FindingOut, type Lang, localizeFinding } from "./finding.ts";
 import { isLedger } from "./ledger/ledgerHeader.ts";
 import { ledgerReportMismatches, loadLedger } from "./ledger/loadLedger.ts";
 import { parseLedger } from "./ledger/parseLedger.ts";
-import { type Fact, loadMonthly, recordRejected, type SubmissionMeta, unchangedSubmission } from "./load.ts";
+import { loadMonthly, recordRejected, type SubmissionMeta, unchangedSubmission } from "./load.ts";
 import { monthlyFlows, ytdLookupsNeeded } from "./monthlyFlows.ts";
 import { type ParsedMonthly, parseMonthly } from "./parseMonthly.ts";
 import { priorYtdLookup } from "./priorYtd.ts";
-import { readUpload } from "./read/readUpload.ts";
+import { readUploadTable } from "./read/readUpload.ts";
+import {
+  dropStaged,
+  factsOfObjects,
+  factsOfValues,
+  type StagedMonthly,
+  stageMonthly,
+} from "./stageMonthly.ts";
+import { unitMonthRows } from "./unitMonthRows.ts";
 
 export interface IngestContext {
   db: Warehouse;
@@ -50,59 +58,94 @@ export interface IngestResult {
   submission_id: number | null;
 }
 
+/** The ledger header is looked for among this many first rows (ledgerHeader.ts). */
+const LEDGER_HEADER_ROWS = 10;
+
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** sha256Hex computed on a worker thread, so the file can be read and checked meanwhile. */
+async function sha256HexAsync(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest("SHA-256", bytes)).toString("hex");
+}
+
+type Summary = Pick<ParsedMonthly, "units" | "months" | "rows" | "warnings">;
+
 export async function ingestFile(ctx: IngestContext, input: IngestInput): Promise<IngestResult> {
   const progress = ctx.onProgress ?? (() => {});
-  const sha256 = sha256Hex(input.bytes);
+  const digest = sha256HexAsync(input.bytes);
   progress("read", 0);
-  const read = await readUpload(input.bytes, input.fileName);
-  const meta: SubmissionMeta = {
+  const read = await readUploadTable(input.bytes, input.fileName);
+  const metaOf = async (): Promise<SubmissionMeta> => ({
     kind: "monthly",
     fileName: input.fileName,
-    sha256,
+    sha256: await digest,
     receivedAt: input.receivedAt,
     receivedBy: input.receivedBy,
     format: read.format,
     encoding: read.encoding,
-  };
-  if (!read.grid || read.findings.length) {
-    return reject(ctx, meta, { errors: read.findings, warnings: [], units: [], months: [], rows: 0 });
+  });
+  if (!read.table || read.findings.length) {
+    return reject(ctx, await metaOf(), {
+      errors: read.findings,
+      warnings: [],
+      units: [],
+      months: [],
+      rows: 0,
+    });
   }
   progress("parse", 0.2);
-  if (isLedger(read.grid)) return ingestLedger(ctx, { ...meta, kind: "cases" }, read.grid);
-  const parsed = parseMonthly(read.grid, {
+  const table = read.table;
+  if (isLedger(table.rows(0, LEDGER_HEADER_ROWS))) {
+    return ingestLedger(ctx, { ...(await metaOf()), kind: "cases" }, table.toGrid());
+  }
+  const parsed = parseMonthly(table, {
     units: ctx.units,
     periods: ctx.periods,
     currentMonth: ctx.today.slice(0, 7),
   });
-  if (parsed.errors.length) return reject(ctx, meta, parsed);
+  const meta = await metaOf();
+  const summary: Summary = {
+    units: parsed.units,
+    months: parsed.months,
+    rows: parsed.rows,
+    warnings: parsed.warnings,
+  };
+  if (parsed.errors.length) return reject(ctx, meta, { ...summary, errors: parsed.errors });
   progress("load", 0.6);
-  const result = await ctx.db.write(async (tx) => {
-    const unchanged = await unchangedSubmission(tx, sha256, "monthly");
-    if (unchanged !== null) return { status: "unchanged" as const, id: unchanged, errors: [] as Finding[] };
-    const lookups = ytdLookupsNeeded(parsed.values);
-    const prior = await priorYtdLookup(tx, lookups);
-    const flows = monthlyFlows(parsed.values, prior);
-    if (flows.errors.length) {
-      const id = await recordRejected(tx, meta, summaryOf(parsed, flows.errors));
-      return { status: "rejected" as const, id, errors: flows.errors };
-    }
-    const { submissionId } = await loadMonthly(tx, meta, {
-      facts: flows.facts as Fact[],
-      unitMonths: unitMonthsOf(parsed),
-      rows: parsed.rows,
-      units: parsed.units,
-      months: parsed.months,
-      warnings: parsed.warnings,
-    });
-    return { status: "accepted" as const, id: submissionId, errors: [] as Finding[] };
-  });
+  const unitMonths = unitMonthRows(parsed.list);
+  // without year-to-date figures each value is its own fact, known before the transaction
+  const staged: StagedMonthly | null = parsed.list.hasYtd
+    ? null
+    : { unitMonths, facts: factsOfValues(parsed.list), units: ctx.units };
+  const result = await ctx.db.write(
+    async (tx) => {
+      const unchanged = await unchangedSubmission(tx, meta.sha256, "monthly");
+      if (unchanged !== null) return { status: "unchanged" as const, id: unchanged, errors: [] as Finding[] };
+      if (!staged) {
+        const values = parsed.values;
+        const prior = await priorYtdLookup(tx, ytdLookupsNeeded(values));
+        const flows = monthlyFlows(values, prior);
+        if (flows.errors.length) {
+          const id = await recordRejected(tx, meta, summaryOf(summary, flows.errors));
+          return { status: "rejected" as const, id, errors: flows.errors };
+        }
+        await stageMonthly(tx, {
+          unitMonths,
+          facts: factsOfObjects(flows.facts, ctx.units),
+          units: ctx.units,
+        });
+      }
+      const { submissionId } = await loadMonthly(tx, meta, summary);
+      await dropStaged(tx);
+      return { status: "accepted" as const, id: submissionId, errors: [] as Finding[] };
+    },
+    staged ? (staging) => stageMonthly(staging, staged) : undefined,
+  );
   progress("done", 1);
   return resultOf(ctx.lang, input.fileName, result.status, {
-    ...parsed,
+    ...summary,
     errors: result.errors,
     submissionId: result.status === "rejected" ? null : result.id,
   });
@@ -154,7 +197,7 @@ async function ingestLedger(
   };
 }
 
-function summaryOf(parsed: Pick<ParsedMonthly, "units" | "months" | "rows" | "warnings">, errors: Finding[]) {
+function summaryOf(parsed: Summary, errors: Finding[]) {
   return {
     rows: parsed.rows,
     units: parsed.units,
@@ -166,7 +209,7 @@ function summaryOf(parsed: Pick<ParsedMonthly, "units" | "months" | "rows" | "wa
 async function reject(
   ctx: IngestContext,
   meta: SubmissionMeta,
-  parsed: Pick<ParsedMonthly, "units" | "months" | "rows" | "warnings"> & { errors: Finding[] },
+  parsed: Summary & { errors: Finding[] },
 ): Promise<IngestResult> {
   await ctx.db.write((tx: Tx) => recordRejected(tx, meta, summaryOf(parsed, parsed.errors)));
   return {
@@ -179,7 +222,7 @@ function resultOf(
   lang: Lang,
   file: string,
   status: IngestResult["status"],
-  data: Pick<ParsedMonthly, "units" | "months" | "rows" | "warnings"> & {
+  data: Summary & {
     errors: Finding[];
     submissionId: number | null;
   },
@@ -195,23 +238,4 @@ function resultOf(
     warnings: data.warnings.map((f) => localizeFinding(f, lang)),
     submission_id: data.submissionId,
   };
-}
-
-/** Data rows per unit-month, as the file held them (values of one row are adjacent). */
-function unitMonthsOf(parsed: ParsedMonthly) {
-  const byUnit = new Map<string, Map<string, { unit: string; month: string; rows: number }>>();
-  let last: ParsedMonthly["values"][number] | null = null;
-  for (const v of parsed.values) {
-    if (last && v.row === last.row && v.unit === last.unit && v.month === last.month) continue;
-    last = v;
-    let months = byUnit.get(v.unit);
-    if (!months) {
-      months = new Map();
-      byUnit.set(v.unit, months);
-    }
-    const entry = months.get(v.month);
-    if (entry) entry.rows++;
-    else months.set(v.month, { unit: v.unit, month: v.month, rows: 1 });
-  }
-  return [...byUnit.values()].flatMap((months) => [...months.values()]);
 }

@@ -4,7 +4,7 @@
  * earlier cells stay in `facts` with current = false, and `submission_unit_months` numbers the
  * revisions of each unit-month.
  */
-import { DOUBLE, INTEGER, type Tx, VARCHAR } from "../warehouse/db.ts";
+import { INTEGER, type Tx, VARCHAR } from "../warehouse/db.ts";
 import type { Finding } from "./finding.ts";
 
 export interface SubmissionMeta {
@@ -23,12 +23,6 @@ export interface Fact {
   month: string;
   indicator: string;
   value: number | null;
-}
-
-export interface UnitMonthRows {
-  unit: string;
-  month: string;
-  rows: number;
 }
 
 async function nextSubmissionId(tx: Tx): Promise<number> {
@@ -119,84 +113,45 @@ export async function appendDictionary(tx: Tx, table: string, dict: (string | nu
 }
 
 /**
- * Loads an accepted monthly report; returns its submission id. The cells travel to DuckDB as
- * integer codes plus three small dictionaries (far cheaper than a million strings each way),
- * and DuckDB joins them back into `facts`.
+ * Loads an accepted monthly report whose facts and unit-months stageMonthly has staged on this
+ * connection; returns its submission id. Unit-months the file carries that were reported before
+ * stop being current, in `facts` and `submission_unit_months` alike, and count a new revision.
  */
 export async function loadMonthly(
   tx: Tx,
   meta: SubmissionMeta,
-  data: {
-    facts: Fact[];
-    unitMonths: UnitMonthRows[];
-    rows: number;
-    units: string[];
-    months: string[];
-    warnings: Finding[];
-  },
+  data: { rows: number; units: string[]; months: string[]; warnings: Finding[] },
 ): Promise<{ submissionId: number }> {
   const id = await nextSubmissionId(tx);
   await insertSubmission(tx, id, meta, "accepted", { ...data, findings: data.warnings });
-  await tx.run("CREATE OR REPLACE TEMP TABLE staging_um (unit VARCHAR, month VARCHAR, rows INTEGER)");
-  await tx.append(
-    "staging_um",
-    [VARCHAR, VARCHAR, INTEGER],
-    [
-      data.unitMonths.map((u) => u.unit),
-      data.unitMonths.map((u) => u.month),
-      data.unitMonths.map((u) => u.rows),
-    ],
-  );
   const [{ earlier }] = await tx.query<{ earlier: number }>(
     `SELECT count(*)::INTEGER AS earlier FROM submission_unit_months m
-     SEMI JOIN staging_um s ON m.unit = s.unit AND m.month = s.month`,
+     SEMI JOIN staged_unit_months s ON m.unit = s.unit AND m.month = s.month`,
   );
   if (earlier > 0) {
     await tx.run(
-      `UPDATE facts SET current = false FROM staging_um s
+      `UPDATE facts SET current = false FROM staged_unit_months s
        WHERE facts.current AND facts.unit = s.unit AND facts.month = s.month`,
     );
     await tx.run(
-      `UPDATE submission_unit_months SET current = false FROM staging_um s
+      `UPDATE submission_unit_months SET current = false FROM staged_unit_months s
        WHERE submission_unit_months.current AND submission_unit_months.unit = s.unit AND submission_unit_months.month = s.month`,
     );
+    await tx.run(
+      `INSERT INTO submission_unit_months
+       SELECT $id, s.unit, s.month, coalesce(p.revision, 0) + 1, s.rows, true
+       FROM staged_unit_months s LEFT JOIN (
+         SELECT unit, month, max(revision) AS revision FROM submission_unit_months GROUP BY unit, month
+       ) p ON p.unit = s.unit AND p.month = s.month`,
+      { id },
+    );
+  } else {
+    // none of the file's unit-months was reported before: each is revision 1
+    await tx.run(
+      "INSERT INTO submission_unit_months SELECT $id, unit, month, 1, rows, true FROM staged_unit_months",
+      { id },
+    );
   }
-  await tx.run(
-    `INSERT INTO submission_unit_months
-     SELECT $id, s.unit, s.month, coalesce(p.revision, 0) + 1, s.rows, true
-     FROM staging_um s LEFT JOIN (
-       SELECT unit, month, max(revision) AS revision FROM submission_unit_months GROUP BY unit, month
-     ) p ON p.unit = s.unit AND p.month = s.month`,
-    { id },
-  );
-  await tx.run("DROP TABLE staging_um");
-  const reported = data.facts.filter((f) => f.value !== null);
-  const units = encode(reported.map((f) => f.unit));
-  const months = encode(reported.map((f) => f.month));
-  const indicators = encode(reported.map((f) => f.indicator));
-  await appendDictionary(tx, "dict_unit", units.dict);
-  await appendDictionary(tx, "dict_month", months.dict);
-  await appendDictionary(tx, "dict_indicator", indicators.dict);
-  await tx.run("CREATE OR REPLACE TEMP TABLE staging_facts (u INTEGER, m INTEGER, i INTEGER, value DOUBLE)");
-  await tx.append(
-    "staging_facts",
-    [INTEGER, INTEGER, INTEGER, DOUBLE],
-    [
-      Array.from(units.codes),
-      Array.from(months.codes),
-      Array.from(indicators.codes),
-      reported.map((f) => f.value as number),
-    ],
-  );
-  await tx.run(
-    `INSERT INTO facts
-     SELECT $id, u.text, m.text, i.text, s.value, true
-     FROM staging_facts s
-     JOIN dict_unit u ON u.code = s.u JOIN dict_month m ON m.code = s.m JOIN dict_indicator i ON i.code = s.i`,
-    { id },
-  );
-  await tx.run(
-    "DROP TABLE staging_facts; DROP TABLE dict_unit; DROP TABLE dict_month; DROP TABLE dict_indicator",
-  );
+  await tx.run("INSERT INTO facts SELECT $id, unit, month, indicator, value, true FROM staged_facts", { id });
   return { submissionId: id };
 }

@@ -5,8 +5,10 @@
  * `errors` is empty. Rows are Excel's: grid index + 1.
  */
 import { type Finding, finding } from "./finding.ts";
+import { MONTH_SLOTS, MonthlyValues } from "./monthlyValues.ts";
 import { type ColumnSpec, mapHeader } from "./normalize/header.ts";
-import { CellReader, TOTAL, type UnitEntry } from "./validate/cellReader.ts";
+import { CellTable } from "./read/cellTable.ts";
+import { CellReader, type MonthEntry, TOTAL, type UnitEntry } from "./validate/cellReader.ts";
 import { FindingCollector } from "./validate/findingCollector.ts";
 import { LongRowChecks } from "./validate/longRowChecks.ts";
 import { totalRowWarning } from "./validate/totalRow.ts";
@@ -34,7 +36,10 @@ export interface ParsedValue {
 }
 
 export interface ParsedMonthly {
-  values: ParsedValue[];
+  /** The values kept, as objects; built from `list` on first use. */
+  readonly values: ParsedValue[];
+  /** The same values column by column, which is what large files are loaded from. */
+  readonly list: MonthlyValues;
   errors: Finding[];
   warnings: Finding[];
   /** Unit codes and months of the file's data rows, sorted. */
@@ -44,69 +49,94 @@ export interface ParsedMonthly {
   rows: number;
 }
 
-/** Parses and checks every row of a monthly template. */
-export function parseMonthly(grid: string[][], ctx: MonthlyContext): ParsedMonthly {
-  return new MonthlyParse(grid, ctx).run();
+/**
+ * Rows read per call of a row loop: a loop the engine optimizes while it runs (on-stack
+ * replacement) gets slower code than a method it optimizes between calls.
+ */
+const ROW_BLOCK = 4096;
+
+interface LongColumns {
+  unit: ColumnSpec;
+  month: ColumnSpec;
+  indicator: ColumnSpec;
+  value: ColumnSpec;
+  checks: LongRowChecks;
+}
+
+interface WideColumns {
+  unit: ColumnSpec;
+  month: ColumnSpec;
+  indicators: IndicatorColumn[];
+  checks: WideRowChecks;
+}
+
+/** Parses and checks every row of a monthly template, given as a grid or a table of cells. */
+export function parseMonthly(grid: string[][] | CellTable, ctx: MonthlyContext): ParsedMonthly {
+  return new MonthlyParse(grid instanceof CellTable ? grid : CellTable.fromGrid(grid), ctx).run();
 }
 
 class MonthlyParse {
   readonly errors = new FindingCollector();
   readonly warnings = new FindingCollector();
-  readonly values: ParsedValue[] = [];
+  values!: MonthlyValues;
   rows = 0;
-  readonly #grid: string[][];
+  readonly #table: CellTable;
   readonly #ctx: MonthlyContext;
   #cells!: CellReader;
   /** The data row being read: its unit, month, and unit-month key (-1 unless both are good). */
   #unit: UnitEntry | null = null;
-  #month = "";
+  #month: MonthEntry | null = null;
   #key = -1;
 
-  constructor(grid: string[][], ctx: MonthlyContext) {
-    this.#grid = grid;
+  constructor(table: CellTable, ctx: MonthlyContext) {
+    this.#table = table;
     this.#ctx = ctx;
   }
 
   run(): ParsedMonthly {
-    const grid = this.#grid;
-    const header = mapHeader(grid);
+    const table = this.#table;
+    const header = mapHeader(table);
     for (const f of header.findings) this.errors.add(f);
     const unitCol = header.columns.find((c) => c.role === "unit");
     const monthCol = header.columns.find((c) => c.role === "month");
     if (!unitCol || !monthCol || header.findings.some((f) => f.code === "missing_column")) {
       // no header found: only the privacy check, with columns named by their letters
-      this.#cells = new CellReader(this.#ctx.units, this.#ctx, this.errors, []);
-      for (let r = 0; r < grid.length; r++) this.#cells.scanRow(grid[r], r);
+      this.values = new MonthlyValues(this.#ctx.units, []);
+      this.#cells = new CellReader(table, this.#ctx.units, this.#ctx, this.errors, []);
+      for (let r = 0; r < table.rowCount; r++) this.#cells.scanRow(r);
       return this.#result();
     }
-    this.#cells = new CellReader(this.#ctx.units, this.#ctx, this.errors, grid[header.headerRow]);
-    for (let r = 0; r <= header.headerRow; r++) this.#cells.scanRow(grid[r], r);
-    const expectedRows = grid.length - header.headerRow;
+    const headerCells = table.row(header.headerRow);
+    const headers: string[] = [];
+    for (const c of header.columns) headers[c.index] = c.header;
+    this.#cells = new CellReader(table, this.#ctx.units, this.#ctx, this.errors, headerCells);
+    for (let r = 0; r <= header.headerRow; r++) this.#cells.scanRow(r);
+    const expectedRows = table.rowCount - header.headerRow;
     const indicatorCol = header.columns.find((c) => c.role === "indicator_name");
     const valueCol = header.columns.find((c) => c.role === "value");
+    const first = header.headerRow + 1;
     if (header.layout === "long" && indicatorCol && valueCol) {
-      const checks = new LongRowChecks(this.values, this.errors, this.warnings, expectedRows);
-      for (let r = header.headerRow + 1; r < grid.length; r++) {
-        if (!this.#startRow(r, unitCol, monthCol)) continue;
-        const row = grid[r];
-        const named = this.#cells.indicatorOf(row[indicatorCol.index] ?? "", r, indicatorCol);
-        const value = this.#cells.valueOf(row, r, valueCol, named, this.#unit);
-        if (this.#key < 0 || named === null || value === undefined) continue;
-        if (!checks.cell(this.#key, this.#unit!, this.#month, named, value, r, valueCol.header)) this.rows--;
-      }
+      this.values = new MonthlyValues(this.#ctx.units, headers, expectedRows);
+      const long: LongColumns = {
+        unit: unitCol,
+        month: monthCol,
+        indicator: indicatorCol,
+        value: valueCol,
+        checks: new LongRowChecks(this.values, this.errors, this.warnings, expectedRows),
+      };
+      for (let r = first; r < table.rowCount; r += ROW_BLOCK)
+        this.#longRows(r, Math.min(table.rowCount, r + ROW_BLOCK), long);
     } else {
-      const wide = header.columns.filter((c): c is IndicatorColumn => c.role === "indicator");
-      const checks = new WideRowChecks(this.values, this.errors, this.warnings, wide, expectedRows);
-      for (let r = header.headerRow + 1; r < grid.length; r++) {
-        if (!this.#startRow(r, unitCol, monthCol)) continue;
-        const row = grid[r];
-        checks.startRow();
-        for (let i = 0; i < wide.length; i++) {
-          const value = this.#cells.valueOf(row, r, wide[i], wide[i], this.#unit);
-          if (value !== undefined) checks.stage(i, value);
-        }
-        if (this.#key >= 0 && !checks.endRow(this.#key, this.#unit!, this.#month, r)) this.rows--;
-      }
+      const indicators = header.columns.filter((c): c is IndicatorColumn => c.role === "indicator");
+      this.values = new MonthlyValues(this.#ctx.units, headers, expectedRows * indicators.length);
+      const wide: WideColumns = {
+        unit: unitCol,
+        month: monthCol,
+        indicators,
+        checks: new WideRowChecks(this.values, this.errors, this.warnings, indicators, expectedRows),
+      };
+      for (let r = first; r < table.rowCount; r += ROW_BLOCK)
+        this.#wideRows(r, Math.min(table.rowCount, r + ROW_BLOCK), wide);
     }
     if (this.rows === 0) {
       this.errors.add(
@@ -122,6 +152,36 @@ class MonthlyParse {
     return this.#result();
   }
 
+  /** Data rows [from, to) of the long layout. */
+  #longRows(from: number, to: number, long: LongColumns): void {
+    const table = this.#table;
+    const cells = this.#cells;
+    for (let r = from; r < to; r++) {
+      if (!this.#startRow(r, long.unit, long.month)) continue;
+      const named = cells.indicatorOf(table.code(r, long.indicator.index), r, long.indicator);
+      const value = cells.valueOf(table.code(r, long.value.index), r, long.value, named, this.#unit);
+      if (this.#key < 0 || named === null || value === undefined) continue;
+      if (!long.checks.cell(this.#key, this.#unit!, this.#month!, named, value, r, long.value)) this.rows--;
+    }
+  }
+
+  /** Data rows [from, to) of the wide layout. */
+  #wideRows(from: number, to: number, wide: WideColumns): void {
+    const table = this.#table;
+    const cells = this.#cells;
+    const { indicators, checks } = wide;
+    for (let r = from; r < to; r++) {
+      if (!this.#startRow(r, wide.unit, wide.month)) continue;
+      checks.startRow();
+      for (let i = 0; i < indicators.length; i++) {
+        const column = indicators[i];
+        const value = cells.valueOf(table.code(r, column.index), r, column, column, this.#unit);
+        if (value !== undefined) checks.stage(i, value);
+      }
+      if (this.#key >= 0 && !checks.endRow(this.#key, this.#unit!, this.#month!, r)) this.rows--;
+    }
+  }
+
   /**
    * The start of every data row: the PII check, then the unit and the month. False for a blank
    * row or a total row, which are not counted; otherwise the row is counted and #unit, #month
@@ -129,31 +189,36 @@ class MonthlyParse {
    */
   #startRow(r: number, unitCol: ColumnSpec, monthCol: ColumnSpec): boolean {
     const cells = this.#cells;
-    if (!cells.scanRow(this.#grid[r], r)) return false;
-    const row = this.#grid[r];
-    const unitText = row[unitCol.index] ?? "";
-    const unitCell = cells.unitCell(unitText);
+    if (!cells.scanRow(r)) return false;
+    const unitCode = this.#table.code(r, unitCol.index);
+    const unitCell = cells.unitCell(unitCode);
     if (unitCell === TOTAL) {
-      const shown = cells.isPii(unitCol.index) ? "合计" : unitText;
+      const shown = cells.isPii(unitCol.index) ? "合计" : this.#table.texts[unitCode];
       this.warnings.add(totalRowWarning(r + 1, unitCol.header, shown));
       return false;
     }
     this.rows++;
-    const unit = cells.unitOf(unitCell, unitText, r, unitCol);
-    const month = cells.monthOf(row[monthCol.index] ?? "", r, monthCol);
+    const unit = cells.unitOf(unitCell, unitCode, r, unitCol);
+    const month = cells.monthOf(this.#table.code(r, monthCol.index), r, monthCol);
     this.#unit = unit;
-    this.#month = month ? month.verdict.month! : "";
+    this.#month = month;
     if (unit && month) {
       unit.used = true;
       month.used = true;
-      this.#key = unit.index * 4096 + month.index;
+      this.#key = unit.index * MONTH_SLOTS + month.index;
     } else this.#key = -1;
     return true;
   }
 
   #result(): ParsedMonthly {
+    const list = this.values;
+    let objects: ParsedValue[] | null = null;
     return {
-      values: this.values,
+      get values() {
+        objects ??= list.toArray();
+        return objects;
+      },
+      list,
       errors: this.errors.list(),
       warnings: this.warnings.list(),
       ...this.#cells.used(),

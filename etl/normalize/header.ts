@@ -13,6 +13,17 @@ export type ColumnSpec =
   | { role: "unit" | "month" | "indicator_name" | "value"; index: number; header: string }
   | { role: "indicator"; index: number; header: string; indicator: Indicator; ytd: boolean; ordinal: number };
 
+/**
+ * The rows the header is read from, when they are not a grid of strings: the first rows as
+ * strings, the longest row's length, and whether a column is blank below a row (CellTable).
+ */
+export interface HeaderRows {
+  readonly rowCount: number;
+  readonly width: number;
+  row(r: number): readonly string[];
+  columnIsBlank(from: number, column: number): boolean;
+}
+
 export interface HeaderMap {
   /** 0-based grid index; Excel shows it as row headerRow + 1. */
   headerRow: number;
@@ -80,25 +91,36 @@ function rolesOf(row: readonly string[]): Set<KeyRole> {
  * The header row, or when no row names both unit and month, the row that names the most known
  * columns (score 0: nothing looks like a header at all).
  */
-function findHeaderRow(grid: readonly string[][]): { row: number; roles: Set<KeyRole>; score: number } {
+function findHeaderRow(grid: HeaderRows): { row: number; roles: Set<KeyRole>; score: number } {
   let best = { row: 0, roles: new Set<KeyRole>(), score: 0 };
-  const end = Math.min(grid.length, HEADER_SEARCH);
+  const end = Math.min(grid.rowCount, HEADER_SEARCH);
   for (let r = 0; r < end; r++) {
-    const roles = rolesOf(grid[r]);
+    const row = grid.row(r);
+    const roles = rolesOf(row);
     if (roles.has("unit") && roles.has("month")) return { row: r, roles, score: Number.POSITIVE_INFINITY };
     let score = roles.size;
-    for (const cell of grid[r]) if (indicatorByName(cell ?? "")) score++;
+    for (const cell of row) if (indicatorByName(cell ?? "")) score++;
     if (score > best.score) best = { row: r, roles, score };
   }
   return best;
 }
 
-function columnIsBlank(grid: readonly string[][], from: number, index: number): boolean {
-  for (let r = from; r < grid.length; r++) {
-    const cell = grid[r][index];
-    if (cell !== undefined && cell !== "" && cell.trim() !== "") return false;
-  }
-  return true;
+/** A grid seen as HeaderRows. */
+function gridRows(grid: readonly string[][]): HeaderRows {
+  let width = 0;
+  for (const row of grid) if (row.length > width) width = row.length;
+  return {
+    rowCount: grid.length,
+    width,
+    row: (r) => grid[r],
+    columnIsBlank(from, index) {
+      for (let r = from; r < grid.length; r++) {
+        const cell = grid[r][index];
+        if (cell !== undefined && cell !== "" && cell.trim() !== "") return false;
+      }
+      return true;
+    },
+  };
 }
 
 function missingColumn(role: KeyRole): Finding {
@@ -122,18 +144,17 @@ function missingColumn(role: KeyRole): Finding {
 }
 
 /** Reads the header: its row, the layout, each known column, and findings for the rest. */
-export function mapHeader(grid: readonly string[][]): HeaderMap {
+export function mapHeader(input: readonly string[][] | HeaderRows): HeaderMap {
+  const grid = Array.isArray(input) ? gridRows(input) : (input as HeaderRows);
   const { row: headerRow, roles, score } = findHeaderRow(grid);
-  const headerCells = grid[headerRow] ?? [];
+  const headerCells = headerRow < grid.rowCount ? grid.row(headerRow) : [];
   const excelRow = headerRow + 1;
   const layout = roles.has("indicator_name") || roles.has("value") ? "long" : "wide";
   const findings: Finding[] = [];
   const columns: ColumnSpec[] = [];
   const seen = new Map<string, string>();
-  let width = 0;
-  for (const row of grid) if (row.length > width) width = row.length;
 
-  for (let c = 0; c < width; c++) {
+  for (let c = 0; c < grid.width; c++) {
     const header = (headerCells[c] ?? "").trim();
     const name = columnName(headerCells, c);
     const role = header === "" ? undefined : ROLE_BY_NAME.get(headerKey(header));
@@ -159,7 +180,7 @@ export function mapHeader(grid: readonly string[][]): HeaderMap {
       continue;
     }
     // with no header in sight, the missing unit and month columns say all there is to say
-    if (score === 0 || columnIsBlank(grid, headerRow + 1, c)) continue;
+    if (score === 0 || grid.columnIsBlank(headerRow + 1, c)) continue;
     const zh = named
       ? `列“${name}”：长表格式（unit, month, indicator, value）中统计项应写在“统计项”列里，不能单独成列。`
       : `无法识别的列“${name}”：不是月报模板的列名。请使用模板表头（如“正规就业人数”）或英文键（如 formal_employment），或删除该列。`;

@@ -30,37 +30,49 @@ function shortName(nameZh: string): string | null {
 }
 
 /** The lookup by normalized names: codes and full names win over short names; a shared short name names neither. */
-function normalizedNames(units: readonly Unit[]): Map<string, Unit> {
-  const byKey = new Map<string, Unit>();
+function normalizedNames(units: readonly Unit[]): Map<string, number> {
+  const byKey = new Map<string, number>();
   const ambiguous = new Set<string>();
-  for (const unit of units) {
+  units.forEach((unit, i) => {
     const short = shortName(unit.name_zh);
-    if (short === null) continue;
+    if (short === null) return;
     const key = keyOf(short);
     const seen = byKey.get(key);
-    if (seen && seen !== unit) ambiguous.add(key);
-    else byKey.set(key, unit);
-  }
+    if (seen !== undefined && units[seen] !== unit) ambiguous.add(key);
+    else byKey.set(key, i);
+  });
   for (const key of ambiguous) byKey.delete(key);
-  for (const unit of units) {
-    for (const name of [unit.name_en, unit.name_zh, unit.code]) if (name !== "") byKey.set(keyOf(name), unit);
-  }
+  units.forEach((unit, i) => {
+    for (const name of [unit.name_en, unit.name_zh, unit.code]) if (name !== "") byKey.set(keyOf(name), i);
+  });
   return byKey;
 }
 
 /**
- * A resolver over the registry. A code written exactly is found at once; the lookup by names
- * and normalized text (spaces, letter case, full-width forms, short names) is built on first
- * need, since a registry may hold tens of thousands of units and large files name them by code.
+ * A resolver over the registry to positions in it (-1: no unit). A code written exactly is
+ * found at once; the lookup by names and normalized text (spaces, letter case, full-width forms,
+ * short names) is built on first need, since a registry may hold tens of thousands of units and
+ * large files name them by code.
  */
-export function unitResolver(units: readonly Unit[]): (text: string) => Unit | null {
-  const byCode = new Map<string, Unit>();
-  for (const unit of units) byCode.set(unit.code, unit);
-  let byKey: Map<string, Unit> | null = null;
+export function unitPositionResolver(units: readonly Unit[]): (text: string) => number {
+  const byCode = new Map<string, number>();
+  units.forEach((unit, i) => {
+    byCode.set(unit.code, i);
+  });
+  let byKey: Map<string, number> | null = null;
   return (text: string) => {
     const found = byCode.get(text);
-    if (found) return found;
+    if (found !== undefined) return found;
     byKey ??= normalizedNames(units);
-    return byKey.get(keyOf(text)) ?? null;
+    return byKey.get(keyOf(text)) ?? -1;
+  };
+}
+
+/** A resolver over the registry, as unitPositionResolver but to the unit itself (null: no unit). */
+export function unitResolver(units: readonly Unit[]): (text: string) => Unit | null {
+  const position = unitPositionResolver(units);
+  return (text: string) => {
+    const i = position(text);
+    return i < 0 ? null : units[i];
   };
 }

@@ -1,12 +1,13 @@
 /**
- * An uploaded file's bytes → a grid of string cells, whatever Excel or another tool wrote:
- * .xlsx (first worksheet) or CSV text in UTF-8, UTF-8 with BOM or GBK/GB18030. Grid row i is
- * the row Excel numbers i + 1. A file that cannot be read comes back without a grid and with
- * the findings that say why; every finding here refuses the file.
+ * An uploaded file's bytes → its cells, whatever Excel or another tool wrote: .xlsx (first
+ * worksheet) or CSV text in UTF-8, UTF-8 with BOM or GBK/GB18030. Row i is the row Excel numbers
+ * i + 1. A file that cannot be read comes back without cells and with the findings that say why;
+ * every finding here refuses the file.
  */
 import { type Finding, finding } from "../finding.ts";
-import { parseCsvGrid } from "./csv.ts";
-import { decodeText, type TextEncoding } from "./decode.ts";
+import { CellTable } from "./cellTable.ts";
+import { parseCsvTable } from "./csv.ts";
+import { type TextEncoding, utf8Text } from "./decode.ts";
 import { sniffFormat, type UploadFormat } from "./sniff.ts";
 import { readXlsxGrid } from "./xlsx.ts";
 
@@ -17,7 +18,15 @@ export interface Upload {
   findings: Finding[];
 }
 
-function emptyFile(format: UploadFormat, encoding: TextEncoding | null): Upload {
+/** An upload read as a table of coded cells (cellTable.ts) rather than a grid of strings. */
+export interface TableUpload {
+  table: CellTable | null;
+  encoding: TextEncoding | null;
+  format: UploadFormat | null;
+  findings: Finding[];
+}
+
+function emptyFile(format: UploadFormat, encoding: TextEncoding | null): TableUpload {
   const f = finding(
     null,
     null,
@@ -25,10 +34,10 @@ function emptyFile(format: UploadFormat, encoding: TextEncoding | null): Upload 
     format === "xlsx" ? "工作簿的第一个工作表是空的，没有任何内容。" : "文件为空，没有任何内容。",
     format === "xlsx" ? "The first worksheet of the workbook is empty." : "The file is empty.",
   );
-  return { grid: null, encoding, format, findings: [f] };
+  return { table: null, encoding, format, findings: [f] };
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Upload> {
+async function readXlsx(bytes: Uint8Array): Promise<TableUpload> {
   let grid: string[][];
   try {
     grid = await readXlsxGrid(bytes);
@@ -40,21 +49,27 @@ async function readXlsx(bytes: Uint8Array): Promise<Upload> {
       "文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或是其他压缩文件。请在 Excel 中重新另存为 .xlsx 或 CSV 后上传。",
       "The file is not a valid Excel workbook (.xlsx); it may be damaged or another kind of archive. Save it again from Excel as .xlsx or CSV and upload.",
     );
-    return { grid: null, encoding: null, format: "xlsx", findings: [f] };
+    return { table: null, encoding: null, format: "xlsx", findings: [f] };
   }
   if (grid.length === 0) return emptyFile("xlsx", null);
-  return { grid, encoding: null, format: "xlsx", findings: [] };
+  return { table: CellTable.fromGrid(grid), encoding: null, format: "xlsx", findings: [] };
 }
 
-/** Reads an upload into a grid, or says why it cannot be read. */
-export async function readUpload(bytes: Uint8Array, fileName: string): Promise<Upload> {
+/** Reads an upload into a table of cells, or says why it cannot be read. */
+export async function readUploadTable(bytes: Uint8Array, fileName: string): Promise<TableUpload> {
   const format = sniffFormat(bytes, fileName);
   if (typeof format === "object") {
-    return { grid: null, encoding: null, format: null, findings: [format.unsupported] };
+    return { table: null, encoding: null, format: null, findings: [format.unsupported] };
   }
   if (format === "xlsx") return readXlsx(bytes);
-  const { text, encoding } = decodeText(bytes);
-  const grid = parseCsvGrid(text);
-  if (grid.length === 0) return emptyFile("csv", encoding);
-  return { grid, encoding, format: "csv", findings: [] };
+  const { utf8, encoding } = utf8Text(bytes);
+  const table = parseCsvTable(utf8);
+  if (table.rowCount === 0) return emptyFile("csv", encoding);
+  return { table, encoding, format: "csv", findings: [] };
+}
+
+/** Reads an upload into a grid of strings, or says why it cannot be read. */
+export async function readUpload(bytes: Uint8Array, fileName: string): Promise<Upload> {
+  const { table, encoding, format, findings } = await readUploadTable(bytes, fileName);
+  return { grid: table ? table.toGrid() : null, encoding, format, findings };
 }

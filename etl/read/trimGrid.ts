@@ -4,7 +4,8 @@
  * same grid; empty rows *between* data rows stay, so row numbers keep matching Excel's.
  */
 
-function isBlankCell(cell: string | undefined): boolean {
+/** Blank: empty or only whitespace. */
+export function isBlankCell(cell: string | undefined): boolean {
   if (cell === undefined || cell === "") return true;
   return cell.trim() === "";
 }

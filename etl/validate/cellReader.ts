@@ -1,23 +1,25 @@
 /**
  * Reads the cells of a monthly template's data rows: the PII check of every cell, then the unit,
- * month, indicator and value cells, each resolved once per distinct text and checked, with every
- * problem added to the findings. Pure: the registry, the plans' periods and the current month
- * come in through the context.
+ * month, indicator and value cells, each resolved once per distinct text (per code of the cell
+ * table) and checked, with every problem added to the findings. Pure: the registry, the plans'
+ * periods and the current month come in through the context.
  */
 import { INDICATORS, reports } from "../indicators.ts";
+import { MONTH_BASE } from "../monthlyValues.ts";
 import { type ColumnSpec, columnName } from "../normalize/header.ts";
 import { type IndicatorName, indicatorByName } from "../normalize/indicatorName.ts";
 import { monthIndex } from "../normalize/month.ts";
-import { parseNumber } from "../normalize/number.ts";
-import { type Unit, unitResolver } from "../normalize/unit.ts";
+import { type ParsedNumber, parseNumber } from "../normalize/number.ts";
+import { type Unit, unitPositionResolver } from "../normalize/unit.ts";
+import type { CellTable } from "../read/cellTable.ts";
 import { acceptedMonth, type MonthVerdict, type MonthWindow, monthFinding } from "./acceptedMonth.ts";
 import type { FindingCollector } from "./findingCollector.ts";
-import { looksLikePii, piiFinding } from "./pii.ts";
+import { looksLikePii, type PiiKind, piiFinding } from "./pii.ts";
 import { notReportedFinding, unknownIndicatorFinding, unknownUnitFinding } from "./rowRules.ts";
 import { isTotalRow } from "./totalRow.ts";
 import { valueFinding, valueProblem } from "./valueRule.ts";
 
-/** A resolved unit cell, cached per distinct text. */
+/** A resolved unit cell, shared by the codes naming that unit. */
 export interface UnitEntry {
   unit: Unit;
   /** Position in the registry; part of the numeric keys of unit-months. */
@@ -37,66 +39,100 @@ export interface MonthEntry {
 /** What a unit cell holding 合计, 总计 or the like reads as. */
 export const TOTAL = "total";
 
-const MONTH_BASE = 1900 * 12;
-
 /** Unit codes some indicator lists by code (departments); other units report by their kind. */
 const NAMED_REPORTERS: ReadonlySet<string> = new Set(INDICATORS.flatMap((ind) => ind.reporters));
 
+/**
+ * By code, what a cell is: not yet looked at, blank (empty or whitespace), filled and free of
+ * personal data, or filled with a resident ID or mobile number (FIRST_PII + index in PII_KINDS).
+ */
+const UNSEEN = 0;
+const BLANK = 1;
+const CLEAN = 2;
+const FIRST_PII = 3;
+const PII_KINDS: readonly PiiKind[] = ["resident_id", "mobile"];
+
 export class CellReader {
+  readonly #table: CellTable;
+  readonly #texts: readonly string[];
   readonly #errors: FindingCollector;
   readonly #window: MonthWindow;
   readonly #headerCells: readonly string[];
-  readonly #resolve: (text: string) => Unit | null;
-  readonly #unitIndex: Map<Unit, number>;
-  /** Per distinct unit cell: the unit, null when unknown, or TOTAL for a 合计 label. */
-  readonly #units = new Map<string, UnitEntry | null | typeof TOTAL>();
-  readonly #months = new Map<string, MonthEntry>();
-  readonly #indicators = new Map<string, IndicatorName | null>();
+  readonly #units: readonly Unit[];
+  readonly #resolve: (text: string) => number;
+  /** By code: UNSEEN, BLANK, CLEAN or a PII kind (see FIRST_PII). */
+  readonly #kinds: Uint8Array;
+  /** By code: the unit (null: unknown, TOTAL: a 合计 label), the month, the indicator, the number. */
+  readonly #unitCells: (UnitEntry | null | typeof TOTAL | undefined)[];
+  readonly #months: (MonthEntry | undefined)[];
+  readonly #indicators: (IndicatorName | null | undefined)[];
+  readonly #numbers: (ParsedNumber | undefined)[];
+  /** One entry per registry unit (by position) and per month, shared by every code naming it. */
+  readonly #unitEntries: (UnitEntry | undefined)[];
+  readonly #monthEntries = new Map<string | null, MonthEntry>();
+  /** What the units of a kind report, and units that some indicator names by code. */
   readonly #reportsByKind = new Map<string, boolean[]>();
-  #lastUnitText: string | null = null;
-  #lastUnit: UnitEntry | null | typeof TOTAL = null;
-  #lastMonthText: string | null = null;
-  #lastMonth: MonthEntry | undefined = undefined;
+  readonly #reportsByCode = new Map<string, boolean[]>();
   /** Columns of the current row that hold PII; `#piiCount` of them are valid. */
   readonly #piiCols: number[] = [];
   #piiCount = 0;
 
   /** `headerCells` name the columns in findings (empty: by their letters). */
   constructor(
+    table: CellTable,
     units: readonly Unit[],
     window: MonthWindow,
     errors: FindingCollector,
     headerCells: readonly string[],
   ) {
+    this.#table = table;
+    this.#texts = table.texts;
     this.#errors = errors;
     this.#window = window;
     this.#headerCells = headerCells;
-    this.#resolve = unitResolver(units);
-    this.#unitIndex = new Map(units.map((u, i) => [u, i]));
+    this.#units = units;
+    this.#unitEntries = new Array(units.length);
+    this.#resolve = unitPositionResolver(units);
+    const codes = table.texts.length;
+    this.#kinds = new Uint8Array(codes);
+    this.#unitCells = new Array(codes);
+    this.#months = new Array(codes);
+    this.#indicators = new Array(codes);
+    this.#numbers = new Array(codes);
   }
 
-  /** PII check of every cell of a row; whether the row has any content. */
-  scanRow(row: readonly string[], r: number): boolean {
+  /** PII check of every cell of row r; whether the row has any content. */
+  scanRow(r: number): boolean {
+    const table = this.#table;
+    const kinds = this.#kinds;
+    const start = table.rowStart(r);
+    const length = table.rowLength(r);
     let filled = false;
     this.#piiCount = 0;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (cell === undefined || cell.length === 0) continue;
-      if (cell.length >= 11) {
-        const kind = looksLikePii(cell);
-        if (kind) {
-          const code = kind === "resident_id" ? "pii_resident_id" : "pii_mobile";
-          if (!this.#errors.over(code))
-            this.#errors.add(piiFinding(kind, r + 1, columnName(this.#headerCells, c)));
-          this.#piiCols[this.#piiCount++] = c;
-        }
-      }
-      if (!filled) {
-        const c0 = cell.charCodeAt(0);
-        filled = (c0 > 32 && c0 < 127) || cell.trim() !== "";
-      }
+    for (let c = 0; c < length; c++) {
+      const code = table.codeAt(start + c);
+      if (code === 0) continue;
+      let kind = kinds[code];
+      if (kind === UNSEEN) kind = this.#kindOf(code);
+      if (kind >= FIRST_PII) this.#pii(PII_KINDS[kind - FIRST_PII], r, c);
+      if (kind !== BLANK) filled = true;
     }
     return filled;
+  }
+
+  #kindOf(code: number): number {
+    const text = this.#texts[code];
+    const pii = looksLikePii(text);
+    const kind =
+      pii !== null ? FIRST_PII + PII_KINDS.indexOf(pii) : this.#table.isBlank(code) ? BLANK : CLEAN;
+    this.#kinds[code] = kind;
+    return kind;
+  }
+
+  #pii(kind: PiiKind, r: number, c: number): void {
+    const code = kind === "resident_id" ? "pii_resident_id" : "pii_mobile";
+    if (!this.#errors.over(code)) this.#errors.add(piiFinding(kind, r + 1, columnName(this.#headerCells, c)));
+    this.#piiCols[this.#piiCount++] = c;
   }
 
   /** Whether the row last scanned holds PII in column c. */
@@ -105,75 +141,84 @@ export class CellReader {
     return false;
   }
 
-  /** What a unit cell names, cached per distinct text. */
-  unitCell(text: string): UnitEntry | null | typeof TOTAL {
-    // rows mostly come grouped by unit: the previous row's answer is the likely one
-    if (text === this.#lastUnitText) return this.#lastUnit;
-    let entry = this.#units.get(text);
+  /** What a unit cell names, resolved once per code. */
+  unitCell(code: number): UnitEntry | null | typeof TOTAL {
+    let entry = this.#unitCells[code];
     if (entry === undefined) {
+      const text = this.#texts[code];
       const total = isTotalRow(text);
-      const unit = total ? null : this.#resolve(text);
-      entry = unit
-        ? { unit, index: this.#unitIndex.get(unit)!, reports: this.#reportsOf(unit), used: false }
-        : total
-          ? TOTAL
-          : null;
-      this.#units.set(text, entry);
+      const position = total ? -1 : this.#resolve(text);
+      entry = position >= 0 ? this.#unitEntry(position) : total ? TOTAL : null;
+      this.#unitCells[code] = entry;
     }
-    this.#lastUnitText = text;
-    this.#lastUnit = entry;
+    return entry;
+  }
+
+  #unitEntry(index: number): UnitEntry {
+    let entry = this.#unitEntries[index];
+    if (!entry) {
+      const unit = this.#units[index];
+      entry = { unit, index, reports: this.#reportsOf(unit), used: false };
+      this.#unitEntries[index] = entry;
+    }
     return entry;
   }
 
   /** Which indicators a unit reports, shared by units of a kind that no indicator names by code. */
   #reportsOf(unit: Unit): boolean[] {
-    const key = NAMED_REPORTERS.has(unit.code) ? `code:${unit.code}` : `kind:${unit.kind}`;
-    let list = this.#reportsByKind.get(key);
+    const named = NAMED_REPORTERS.has(unit.code);
+    const cache = named ? this.#reportsByCode : this.#reportsByKind;
+    const key = named ? unit.code : unit.kind;
+    let list = cache.get(key);
     if (!list) {
       list = INDICATORS.map((ind) => reports(ind, unit));
-      this.#reportsByKind.set(key, list);
+      cache.set(key, list);
     }
     return list;
   }
 
   /** The row's unit, or null after reporting an unknown one (a cell holding PII is not repeated). */
-  unitOf(entry: UnitEntry | null, text: string, r: number, col: ColumnSpec): UnitEntry | null {
-    if (this.isPii(col.index)) return null;
+  unitOf(entry: UnitEntry | null, code: number, r: number, col: ColumnSpec): UnitEntry | null {
+    if (this.#piiCount > 0 && this.isPii(col.index)) return null;
     if (entry === null && !this.#errors.over("unknown_unit")) {
-      this.#errors.add(unknownUnitFinding(r + 1, col.header, text));
+      this.#errors.add(unknownUnitFinding(r + 1, col.header, this.#texts[code]));
     }
     return entry;
   }
 
   /** The row's month when accepted, else null after reporting why (bad, uncovered, future). */
-  monthOf(text: string, r: number, col: ColumnSpec): MonthEntry | null {
-    if (this.isPii(col.index)) return null;
-    let entry = text === this.#lastMonthText ? this.#lastMonth : this.#months.get(text);
+  monthOf(code: number, r: number, col: ColumnSpec): MonthEntry | null {
+    if (this.#piiCount > 0 && this.isPii(col.index)) return null;
+    let entry = this.#months[code];
     if (entry === undefined) {
-      const verdict = acceptedMonth(text, this.#window);
-      const index = verdict.month === null ? -1 : monthIndex(verdict.month) - MONTH_BASE;
-      entry = { verdict, index, used: false };
-      this.#months.set(text, entry);
+      const verdict = acceptedMonth(this.#texts[code], this.#window);
+      // one entry per month named: its `used` flag and index are shared by every spelling
+      const key = verdict.problem === null ? verdict.month : null;
+      entry = key === null ? undefined : this.#monthEntries.get(key);
+      if (entry === undefined) {
+        const index = verdict.month === null ? -1 : monthIndex(verdict.month) - MONTH_BASE;
+        entry = { verdict, index, used: false };
+        if (key !== null) this.#monthEntries.set(key, entry);
+      }
+      this.#months[code] = entry;
     }
-    this.#lastMonthText = text;
-    this.#lastMonth = entry;
     if (entry.verdict.problem === null) return entry;
     if (!this.#errors.over(entry.verdict.problem)) {
-      this.#errors.add(monthFinding(entry.verdict, r + 1, col.header, text, this.#window));
+      this.#errors.add(monthFinding(entry.verdict, r + 1, col.header, this.#texts[code], this.#window));
     }
     return null;
   }
 
   /** The indicator a long-layout cell names, or null after reporting an unknown one. */
-  indicatorOf(text: string, r: number, col: ColumnSpec): IndicatorName | null {
-    if (this.isPii(col.index)) return null;
-    let named = this.#indicators.get(text);
+  indicatorOf(code: number, r: number, col: ColumnSpec): IndicatorName | null {
+    if (this.#piiCount > 0 && this.isPii(col.index)) return null;
+    let named = this.#indicators[code];
     if (named === undefined) {
-      named = indicatorByName(text);
-      this.#indicators.set(text, named);
+      named = indicatorByName(this.#texts[code]);
+      this.#indicators[code] = named;
     }
     if (named === null && !this.#errors.over("unknown_indicator")) {
-      this.#errors.add(unknownIndicatorFinding(r + 1, col.header, text));
+      this.#errors.add(unknownIndicatorFinding(r + 1, col.header, this.#texts[code]));
     }
     return named;
   }
@@ -183,27 +228,30 @@ export class CellReader {
    * a finding, or an indicator the unit does not report).
    */
   valueOf(
-    row: readonly string[],
+    code: number,
     r: number,
     col: ColumnSpec,
     named: IndicatorName | null,
     unit: UnitEntry | null,
   ): number | null | undefined {
-    const text = row[col.index] ?? "";
-    if (text.length > 0 && this.isPii(col.index)) return undefined;
-    const parsed = parseNumber(text);
+    if (code !== 0 && this.#piiCount > 0 && this.isPii(col.index)) return undefined;
+    let parsed = this.#numbers[code];
+    if (parsed === undefined) {
+      parsed = parseNumber(this.#texts[code]);
+      this.#numbers[code] = parsed;
+    }
     if (named === null) {
       // the indicator is unknown, so only the rule that holds for every indicator applies
       if (!("error" in parsed)) return parsed.value;
       if (!this.#errors.over("not_a_number"))
-        this.#errors.add(valueFinding("not_a_number", r + 1, col.header, text, null));
+        this.#errors.add(valueFinding("not_a_number", r + 1, col.header, this.#texts[code], null));
       return undefined;
     }
     const indicator = named.indicator;
     const problem = valueProblem(parsed, indicator);
     if (problem !== null) {
       if (!this.#errors.over(problem))
-        this.#errors.add(valueFinding(problem, r + 1, col.header, text, indicator));
+        this.#errors.add(valueFinding(problem, r + 1, col.header, this.#texts[code], indicator));
       return undefined;
     }
     const value = (parsed as { value: number | null }).value;
@@ -218,10 +266,10 @@ export class CellReader {
 
   /** Codes of the units and the months of rows that had both a good unit and a good month, sorted. */
   used(): { units: string[]; months: string[] } {
-    const units = new Set<string>();
-    for (const e of this.#units.values()) if (e !== null && e !== TOTAL && e.used) units.add(e.unit.code);
-    const months = new Set<string>();
-    for (const e of this.#months.values()) if (e.used) months.add(e.verdict.month!);
-    return { units: [...units].sort(), months: [...months].sort() };
+    const units: string[] = [];
+    for (const e of this.#unitEntries) if (e?.used) units.push(e.unit.code);
+    const months: string[] = [];
+    for (const e of this.#monthEntries.values()) if (e.used) months.push(e.verdict.month!);
+    return { units: units.sort(), months: months.sort() };
   }
 }

@@ -10,9 +10,10 @@
  * ("segments") of values it left behind.
  */
 import { INDICATORS } from "../indicators.ts";
+import type { MonthlyValues } from "../monthlyValues.ts";
+import type { ColumnSpec } from "../normalize/header.ts";
 import type { IndicatorName } from "../normalize/indicatorName.ts";
-import type { ParsedValue } from "../parseMonthly.ts";
-import type { UnitEntry } from "./cellReader.ts";
+import type { MonthEntry, UnitEntry } from "./cellReader.ts";
 import type { FindingCollector } from "./findingCollector.ts";
 import { KeyIndex } from "./keyIndex.ts";
 import { conflictingRowFinding, duplicateRowWarning } from "./rowRules.ts";
@@ -34,12 +35,8 @@ const PART_ORDINALS: readonly (readonly number[])[] = INDICATORS.map((_, total) 
   TOTAL_ORDINAL.flatMap((t, part) => (t === total ? [part] : [])),
 );
 
-function slotOfValue(v: ParsedValue): number {
-  return ORDINAL_BY_KEY.get(v.indicator)! * 2 + (v.ytd ? 1 : 0);
-}
-
 export class LongRowChecks {
-  readonly #values: ParsedValue[];
+  readonly #values: MonthlyValues;
   readonly #errors: FindingCollector;
   readonly #warnings: FindingCollector;
   /** The unit-month key being read, and the value index of each of its slots (-1: none yet). */
@@ -55,7 +52,7 @@ export class LongRowChecks {
 
   /** `expectedRows`: about how many rows are coming, to size the index once. */
   constructor(
-    values: ParsedValue[],
+    values: MonthlyValues,
     errors: FindingCollector,
     warnings: FindingCollector,
     expectedRows: number,
@@ -73,34 +70,35 @@ export class LongRowChecks {
   cell(
     key: number,
     unit: UnitEntry,
-    month: string,
+    month: MonthEntry,
     named: IndicatorName,
     value: number | null,
     r: number,
-    column: string,
+    column: ColumnSpec,
   ): boolean {
     if (key !== this.#current) this.#enter(key);
     const slot = named.ordinal * 2 + (named.ytd ? 1 : 0);
     const first = this.#slots[slot];
     if (first >= 0) {
-      const kept = this.#values[first];
-      const repeated = { unit: unit.unit, month, indicator: named.indicator };
-      if (kept.value === value) this.#warnings.add(duplicateRowWarning(r + 1, column, kept.row, repeated));
+      const values = this.#values;
+      const keptValue = values.value(first);
+      const repeated = { unit: unit.unit, month: month.verdict.month!, indicator: named.indicator };
+      if (keptValue === value)
+        this.#warnings.add(duplicateRowWarning(r + 1, column.header, values.row(first), repeated));
       else if (!this.#errors.over("conflicting_row")) {
-        this.#errors.add(conflictingRowFinding(r + 1, column, kept.row, repeated));
+        this.#errors.add(conflictingRowFinding(r + 1, column.header, values.row(first), repeated));
       }
-      return kept.value !== value;
+      return keptValue !== value;
     }
-    const index = this.#values.length;
-    this.#values.push({
-      unit: unit.unit.code,
-      month,
-      indicator: named.indicator.key,
+    const index = this.#values.push(
+      unit.index,
+      month.index,
+      named.ordinal,
+      named.ytd,
       value,
-      ytd: named.ytd,
-      row: r + 1,
-      column,
-    });
+      r + 1,
+      column.index,
+    );
     this.#slots[slot] = index;
     this.#touched[this.#touchedCount++] = slot;
     if (value !== null) this.#checkParts(named.ordinal, slot & 1, index, unit);
@@ -120,7 +118,7 @@ export class LongRowChecks {
     for (let s = previous; s >= 0; s = this.#segmentPrevious[s]) {
       const end = this.#segmentStart[s + 1];
       for (let i = this.#segmentStart[s]; i < end; i++) {
-        const slot = slotOfValue(this.#values[i]);
+        const slot = this.#values.slot(i);
         this.#slots[slot] = i;
         this.#touched[this.#touchedCount++] = slot;
       }
@@ -142,14 +140,16 @@ export class LongRowChecks {
   }
 
   #compare(partIndex: number, totalIndex: number, unit: UnitEntry): void {
-    const part = this.#values[partIndex];
-    const total = this.#values[totalIndex];
-    if (!exceedsTotal(part.value, total.value) || this.#errors.over("exceeds_total")) return;
+    const values = this.#values;
+    const part = values.value(partIndex);
+    const total = values.value(totalIndex);
+    if (!exceedsTotal(part, total) || this.#errors.over("exceeds_total")) return;
+    const at = { row: values.row(partIndex), column: values.column(partIndex), unit: unitLabel(unit.unit) };
     this.#errors.add(
       exceedsTotalFinding(
-        { row: part.row, column: part.column, unit: unitLabel(unit.unit), month: part.month },
-        { indicator: INDICATORS[ORDINAL_BY_KEY.get(part.indicator)!], value: part.value! },
-        { indicator: INDICATORS[ORDINAL_BY_KEY.get(total.indicator)!], value: total.value!, row: total.row },
+        { ...at, month: values.monthText(partIndex) },
+        { indicator: INDICATORS[values.ordinal(partIndex)], value: part! },
+        { indicator: INDICATORS[values.ordinal(totalIndex)], value: total!, row: values.row(totalIndex) },
       ),
     );
   }

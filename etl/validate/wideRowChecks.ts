@@ -4,10 +4,10 @@
  * a part above its total on the same row. Unit-months are numeric keys (registry position · 4096
  * + months since 1900), so a million rows need no string keys.
  */
+import type { MonthlyValues } from "../monthlyValues.ts";
 import type { ColumnSpec } from "../normalize/header.ts";
 import type { Unit } from "../normalize/unit.ts";
-import type { ParsedValue } from "../parseMonthly.ts";
-import type { UnitEntry } from "./cellReader.ts";
+import type { MonthEntry, UnitEntry } from "./cellReader.ts";
 import type { FindingCollector } from "./findingCollector.ts";
 import { KeyIndex } from "./keyIndex.ts";
 import { conflictingRowFinding, duplicateRowWarning } from "./rowRules.ts";
@@ -20,7 +20,7 @@ export function unitLabel(unit: Unit): { zh: string; en: string } {
 }
 
 export class WideRowChecks {
-  readonly #values: ParsedValue[];
+  readonly #values: MonthlyValues;
   readonly #errors: FindingCollector;
   readonly #warnings: FindingCollector;
   readonly #columns: IndicatorColumn[];
@@ -36,7 +36,7 @@ export class WideRowChecks {
 
   /** `expectedRows`: about how many rows are coming, to size the duplicate index once. */
   constructor(
-    values: ParsedValue[],
+    values: MonthlyValues,
     errors: FindingCollector,
     warnings: FindingCollector,
     columns: IndicatorColumn[],
@@ -67,35 +67,27 @@ export class WideRowChecks {
    * its parts against their totals and keeps its values. False for an identical repeat, which
    * is not counted as a row.
    */
-  endRow(key: number, unit: UnitEntry, month: string, r: number): boolean {
+  endRow(key: number, unit: UnitEntry, month: MonthEntry, r: number): boolean {
     const columns = this.#columns;
     const first = this.#rows.claim(key, this.#firstRows.length);
     if (first >= 0) {
       const column = columns[0]?.header ?? "";
       const firstRow = this.#firstRows[first];
       const same = this.#sameAsStaged(this.#firstStarts[first], this.#firstCounts[first]);
-      const repeated = { unit: unit.unit, month };
+      const repeated = { unit: unit.unit, month: month.verdict.month! };
       if (same) this.#warnings.add(duplicateRowWarning(r + 1, column, firstRow, repeated));
       else if (!this.#errors.over("conflicting_row")) {
         this.#errors.add(conflictingRowFinding(r + 1, column, firstRow, repeated));
       }
       return !same;
     }
-    this.#checkParts(unit, month, r);
+    this.#checkParts(unit, month.verdict.month!, r);
     const start = this.#values.length;
     for (let i = 0; i < columns.length; i++) {
       const value = this.#staged[i];
       if (value === undefined) continue;
       const spec = columns[i];
-      this.#values.push({
-        unit: unit.unit.code,
-        month,
-        indicator: spec.indicator.key,
-        value,
-        ytd: spec.ytd,
-        row: r + 1,
-        column: spec.header,
-      });
+      this.#values.push(unit.index, month.index, spec.ordinal, spec.ytd, value, r + 1, spec.index);
     }
     this.#firstRows.push(r + 1);
     this.#firstStarts.push(start);
@@ -129,9 +121,12 @@ export class WideRowChecks {
       const value = this.#staged[i];
       if (value === undefined) continue;
       if (k >= count) return false;
-      const kept = this.#values[start + k++];
+      const kept = start + k++;
       const spec = this.#columns[i];
-      if (kept.indicator !== spec.indicator.key || kept.ytd !== spec.ytd || kept.value !== value)
+      if (
+        this.#values.slot(kept) !== spec.ordinal * 2 + (spec.ytd ? 1 : 0) ||
+        this.#values.value(kept) !== value
+      )
         return false;
     }
     return k === count;
