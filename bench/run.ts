@@ -20,6 +20,20 @@ const work = mkdtempSync(join(tmpdir(), "jobtrack-bench-"));
 mkdirSync(work, { recursive: true });
 const duckdbVersion = JSON.parse(readFileSync("node_modules/@duckdb/node-api/package.json", "utf8")).version;
 
+/** The sections of an earlier BENCHMARKS.md by title, kept when --only runs one of them. */
+function earlierSections(): Map<string, string> {
+  const sections = new Map<string, string>();
+  let text = "";
+  try {
+    text = readFileSync("BENCHMARKS.md", "utf8");
+  } catch {
+    return sections;
+  }
+  for (const part of text.split(/^## /m).slice(1)) sections.set(part.split("\n")[0], `## ${part.trimEnd()}`);
+  return sections;
+}
+
+const earlier = earlierSections();
 const out: string[] = [
   "# Benchmarks",
   "",
@@ -29,7 +43,11 @@ const out: string[] = [
 ];
 try {
   for (const section of SECTIONS) {
-    if (only && section.name !== only) continue;
+    if (only && section.name !== only) {
+      const kept = earlier.get(section.title);
+      if (kept) out.push(kept, "");
+      continue;
+    }
     console.log(`bench: ${section.title}`);
     const result = await section.run(work, (line) => console.log(line));
     out.push(`## ${section.title}`, "", ...result.lines, "");

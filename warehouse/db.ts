@@ -37,12 +37,19 @@ export interface WarehouseOptions {
   migrations?: Migration[];
 }
 
-/** What a write transaction may do. */
-export interface Tx {
+/** A column to append: values, or a typed array for an INTEGER or DOUBLE column (no nulls). */
+export type Column = readonly DuckDBValue[] | Int32Array | Float64Array;
+
+/** What may run on a write's connection before its transaction: temp tables for it to read. */
+export interface Staging {
   run(sql: string, params?: Params): Promise<void>;
+  /** Appends columns (equal lengths) to a table, in chunks. */
+  append(table: string, types: DuckDBType[], columns: readonly Column[]): Promise<void>;
+}
+
+/** What a write transaction may do. */
+export interface Tx extends Staging {
   query<T = Row>(sql: string, params?: Params): Promise<T[]>;
-  /** Appends columns (equal lengths) to a table, in chunks, inside the transaction. */
-  append(table: string, types: DuckDBType[], columns: DuckDBValue[][]): Promise<void>;
   /** Appends ready data chunks (e.g. read by another instance) to a table. */
   appendChunks(table: string, chunks: (DuckDBDataChunk | null)[]): Promise<void>;
 }
@@ -126,12 +133,18 @@ export class Warehouse {
     }
   }
 
-  /** Runs `fn` as one transaction, after every earlier write has finished. */
-  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` as one transaction, after every earlier write has finished. `stage`, when given,
+   * runs first on the same connection, before the transaction begins: it fills temp tables
+   * (private to the connection and gone with it) for `fn` to read. DuckDB reads committed rows
+   * of a large staging table about twice as fast as rows its transaction added itself.
+   */
+  write<T>(fn: (tx: Tx) => Promise<T>, stage?: (staging: Staging) => Promise<void>): Promise<T> {
     if (this.closed) return Promise.reject(new Error("warehouse is closed"));
     const next = this.queue.then(async () => {
       const connection = await this.instance.connect();
       try {
+        if (stage) await stage(txOf(connection));
         await connection.run("BEGIN TRANSACTION");
         try {
           const result = await fn(txOf(connection));
@@ -165,6 +178,18 @@ export class Warehouse {
   }
 }
 
+/** Rows per data chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
+
+/** Rows [start, end) of a column; a typed array is viewed, not copied. */
+function columnSlice(column: Column, start: number, end: number): readonly DuckDBValue[] {
+  if (column instanceof Int32Array || column instanceof Float64Array) {
+    // a chunk's vectors take numbers by index, which a typed array view gives
+    return column.subarray(start, end) as unknown as readonly DuckDBValue[];
+  }
+  return column.slice(start, end);
+}
+
 function txOf(connection: DuckDBConnection): Tx {
   return {
     async run(sql, params) {
@@ -185,12 +210,14 @@ function txOf(connection: DuckDBConnection): Tx {
     async append(table, types, columns) {
       const appender = await connection.createAppender(table);
       const total = columns[0]?.length ?? 0;
-      const size = 2048;
       try {
-        for (let start = 0; start < total; start += size) {
-          const end = Math.min(total, start + size);
-          const chunk = DuckDBDataChunk.create(types, end - start);
-          chunk.setColumns(columns.map((column) => column.slice(start, end)));
+        // the appender copies what a chunk holds, so one chunk carries every slice in turn
+        const chunk = DuckDBDataChunk.create(types, Math.min(total, CHUNK_ROWS));
+        for (let start = 0; start < total; start += CHUNK_ROWS) {
+          const end = Math.min(total, start + CHUNK_ROWS);
+          if (end - start !== chunk.rowCount) chunk.rowCount = end - start;
+          for (let c = 0; c < columns.length; c++)
+            chunk.setColumnValues(c, columnSlice(columns[c], start, end));
           appender.appendDataChunk(chunk);
         }
         appender.flushSync();
@@ -258,9 +285,15 @@ export function rowsOf(result: DuckDBResultReader): Row[] {
 /** Column values of a result, converted like `rowsOf` (for the SQL console and exports). */
 export function columnsOf(result: DuckDBResultReader): { name: string; type: string; values: Value[] }[] {
   const types = result.columnTypes();
-  return result.getColumnsJS().map((values, i) => {
-    const convert = converterFor(types[i]);
-    return { name: result.columnName(i), type: types[i].toString(), values: values.map((v) => convert(v)) };
+  // with no rows there are no column vectors, but the columns still have names and types
+  const columns = result.getColumnsJS();
+  return types.map((type, i) => {
+    const convert = converterFor(type);
+    return {
+      name: result.columnName(i),
+      type: type.toString(),
+      values: (columns[i] ?? []).map((v) => convert(v)),
+    };
   });
 }
 

@@ -121,3 +121,16 @@ describe("runSandboxed", () => {
     }
   });
 });
+
+describe("an empty result", () => {
+  it("still names its columns and their types", async () => {
+    const db = await Warehouse.open({ path: ":memory:" });
+    const result = await runSandboxed(db, "SELECT unit, value FROM v_facts WHERE false");
+    expect(result.columns).toEqual([
+      { name: "unit", type: "VARCHAR" },
+      { name: "value", type: "DOUBLE" },
+    ]);
+    expect(result.rows).toEqual([]);
+    await db.close();
+  });
+});
