@@ -2,41 +2,17 @@
  * The dashboard's words in both languages, taken from the glossary: statuses, alert types, data
  * states, kinds. A status is always shown as colour, icon and one of these words together.
  */
-import type { AlertType, MetricKind, Severity, Status } from "../metrics/reportTypes.ts";
+import type { MetricKind } from "../metrics/reportTypes.ts";
+import { ALERT_WORDS, SEVERITY_WORDS, STATUS_WORDS, type Words } from "../metrics/words.ts";
 import type { Lang } from "./format.ts";
 
-export type { Lang };
-
-export interface Words {
-  zh: string;
-  en: string;
-}
+export type { Lang, Words };
+export { ALERT_WORDS, SEVERITY_WORDS, STATUS_WORDS };
 
 export type DataState = "on_time" | "late" | "missing" | "revised" | "not_due";
 
-export const STATUS_WORDS: Record<Status, Words> = {
-  green: { zh: "绿灯 · 进度正常", en: "on track" },
-  yellow: { zh: "黄灯 · 略有滞后", en: "slightly behind" },
-  red: { zh: "红灯 · 明显滞后", en: "behind" },
-  no_data: { zh: "暂无数据", en: "no data" },
-  no_target: { zh: "无目标", en: "no target" },
-};
-
 /** Shown beside the status once a target is reached. */
 export const MET_WORDS: Words = { zh: "已完成", en: "achieved" };
-
-export const ALERT_WORDS: Record<AlertType, Words> = {
-  behind_pace: { zh: "进度滞后", en: "behind pace" },
-  missing_submission: { zh: "未按时报送", en: "missing submission" },
-  anomaly: { zh: "数据异常", en: "anomaly" },
-  overdue_case: { zh: "超期未就业", en: "overdue case" },
-};
-
-export const SEVERITY_WORDS: Record<Severity, Words> = {
-  high: { zh: "高", en: "high" },
-  medium: { zh: "中", en: "medium" },
-  low: { zh: "低", en: "low" },
-};
 
 export const DATA_STATE_WORDS: Record<DataState, Words> = {
   on_time: { zh: "按时报送", en: "on time" },

@@ -16,17 +16,13 @@ import { formatDate, formatMonth, formatPercent, formatValue } from "./formatVal
 import type { CaseCategory, Plan, PlanMetric } from "./plan.ts";
 import type { Alert, AlertType, Severity } from "./reportTypes.ts";
 import type { Progress } from "./status.ts";
+import { STATUS_WORDS } from "./words.ts";
 
 export interface Named {
   code: string;
   zh: string;
   en: string;
 }
-
-const STATUS_WORDS = {
-  yellow: { zh: "黄灯·略有滞后", en: "slightly behind" },
-  red: { zh: "红灯·明显滞后", en: "behind" },
-};
 
 function alert(
   type: AlertType,
@@ -67,11 +63,11 @@ export function behindPaceAlert(
     en: unit ? `${unit.en} — ${metric.name.en}` : metric.name.en,
   };
   const month = { zh: formatMonth(asOf, "zh"), en: formatMonth(asOf, "en") };
-  const word = STATUS_WORDS[status];
+  const word = STATUS_WORDS[status === "red" ? "red" : "yellow"];
   let zh: string;
   let en: string;
   if (metric.kind === "cap") {
-    zh = `${who.zh}：截至${month.zh}为${v(actual, "zh")}，上限${v(target, "zh")}（${status === "red" ? "红灯·已超上限" : "黄灯·接近上限"}）。`;
+    zh = `${who.zh}：截至${month.zh}为${v(actual, "zh")}，上限${v(target, "zh")}（${status === "red" ? "红灯 · 已超上限" : "黄灯 · 接近上限"}）。`;
     en = `${who.en}: ${v(actual, "en")} as of ${month.en} against a cap of ${v(target, "en")} — ${status === "red" ? "over the cap" : "close to the cap"}.`;
   } else if (metric.kind === "ratio" || metric.kind === "deadline") {
     const cmp = metric.direction === "above" ? { zh: "大于", en: "above" } : { zh: "不低于", en: "at least" };

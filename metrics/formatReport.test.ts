@@ -8,6 +8,7 @@ import {
 } from "./formatReport.ts";
 import { formatValue } from "./formatValue.ts";
 import type { MetricProgress, Report } from "./reportTypes.ts";
+import { STATUS_WORDS } from "./words.ts";
 
 function metric(over: Partial<MetricProgress>): MetricProgress {
   return {
@@ -111,16 +112,19 @@ describe("formatReportTable", () => {
     const text = formatReportTable(report, { lang: "zh" });
     expect(text).toContain("目标计划 qingpu-2022 · 截至2022年8月（已过 8/12 个月）");
     const line = text.split("\n").find((l) => l.startsWith("全区正规就业人数")) ?? "";
-    expect(line).toMatch(/≥ 40万人\s+39\.38万人\s+39\.6万人\s+98\.5%\s+39\.8万人\s+黄灯·略有滞后$/);
+    expect(line).toMatch(/≥ 40万人\s+39\.38万人\s+39\.6万人\s+98\.5%\s+39\.8万人\s+黄灯 · 略有滞后$/);
     expect(text).toContain("> 80%");
-    expect(text).toContain("全区正规就业人数：盈浦街道（红灯·明显滞后）");
+    expect(text).toContain("全区正规就业人数：盈浦街道（红灯 · 明显滞后）");
     expect(text).toContain("[高] 未按时报送 · 盈浦街道未报送");
     expect(text).not.toContain("\u001b[");
   });
 
   it("lines the columns up by display width (Chinese characters take two)", () => {
     const rows = formatReportTable(report, { lang: "zh" }).split("\n").slice(2, 6);
-    const statusColumn = rows.map((r) => displayWidth(r) - displayWidth(r.split(/\s+/).pop() ?? ""));
+    const words = Object.values(STATUS_WORDS).map((w) => w.zh);
+    const statusColumn = rows.map(
+      (r) => displayWidth(r) - displayWidth(words.find((w) => r.endsWith(w)) ?? r.split(/\s+/).pop() ?? ""),
+    );
     expect(new Set(statusColumn).size).toBe(1);
   });
 

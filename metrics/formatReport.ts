@@ -7,6 +7,7 @@
 import type { Lang } from "../etl/finding.ts";
 import { formatMonth, formatPercent, formatValue } from "./formatValue.ts";
 import type { MetricProgress, Report, Status } from "./reportTypes.ts";
+import { ALERT_WORDS, SEVERITY_WORDS, STATUS_WORDS } from "./words.ts";
 
 export interface TableOptions {
   lang: Lang;
@@ -14,28 +15,17 @@ export interface TableOptions {
   color?: boolean;
 }
 
-const STATUS_WORDS: Record<Status, { zh: string; en: string; ansi: string }> = {
-  green: { zh: "绿灯·进度正常", en: "on track", ansi: "32" },
-  yellow: { zh: "黄灯·略有滞后", en: "slightly behind", ansi: "33" },
-  red: { zh: "红灯·明显滞后", en: "behind", ansi: "31" },
-  no_target: { zh: "无目标", en: "no target", ansi: "90" },
-  no_data: { zh: "暂无数据", en: "no data", ansi: "90" },
-};
-const SEVERITY_WORDS = {
-  high: { zh: "高", en: "high" },
-  medium: { zh: "中", en: "medium" },
-  low: { zh: "低", en: "low" },
-};
-const ALERT_WORDS = {
-  behind_pace: { zh: "进度滞后", en: "behind pace" },
-  missing_submission: { zh: "未按时报送", en: "missing submission" },
-  anomaly: { zh: "数据异常", en: "anomaly" },
-  overdue_case: { zh: "超期未就业", en: "overdue case" },
+const STATUS_ANSI: Record<Status, string> = {
+  green: "32",
+  yellow: "33",
+  red: "31",
+  no_target: "90",
+  no_data: "90",
 };
 
 export function statusWord(status: Status, lang: Lang, color = false): string {
-  const word = STATUS_WORDS[status];
-  return color ? `\u001b[${word.ansi}m${word[lang]}\u001b[0m` : word[lang];
+  const word = STATUS_WORDS[status][lang];
+  return color ? `\u001b[${STATUS_ANSI[status]}m${word}\u001b[0m` : word;
 }
 
 /** The target as a condition: `≥ 40万人`, `> 80%`, `≤ 12,000`. */

@@ -43,9 +43,11 @@ export function formatPercent(fraction: number): string {
   return `${trimmed(fraction * 100, 1)}%`;
 }
 
-function unitWordZh(unitOfCount: string): string {
+/** Unit word of a count in zh (`人`, `个`, `亿元`); en shows bare numbers except for money. */
+export function unitWordZh(unitOfCount: string): string {
   if (unitOfCount === "persons") return "人";
   if (unitOfCount === "posts" || unitOfCount === "villages") return "个";
+  if (unitOfCount === "100m_cny") return "亿元";
   return "";
 }
 

@@ -20,6 +20,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../cli/context.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
@@ -350,7 +351,7 @@ describe("the server killed (SIGKILL) in the middle of an ingest", () => {
 
   /**
    * Loads the first file, sends the big one, and kills the server at the moment asked for:
-   * `parse` 600 ms after sending (before the transaction has written anything), `write` when the
+   * `parse` 400 ms after sending, sooner on each retry (while nothing is written yet), `write` when the
    * database file first grows, `commit` when the log first grows.
    */
   async function killDuring(moment: Moment, attempt: number): Promise<Run> {
@@ -392,16 +393,17 @@ describe("the server killed (SIGKILL) in the middle of an ingest", () => {
       const deadline = sentAt + 45_000;
       const reached = (): boolean => {
         const now = sizes(db);
-        if (moment === "parse") return performance.now() - sentAt >= 600 / attempt;
+        if (moment === "parse") return performance.now() - sentAt >= 400 / attempt;
         if (moment === "write") return now.file !== before.file || now.wal !== before.wal;
         return now.wal !== before.wal;
       };
       while (!answered && performance.now() < deadline && !reached()) {
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
-      const killedBeforeAnswer = !answered && performance.now() < deadline;
-      if (moment === "parse") expect(sizes(db)).toEqual(before);
+      // a `parse` kill counts only while the database is still untouched (a fast machine may be writing already)
+      const stillUntouched = moment !== "parse" || isDeepStrictEqual(sizes(db), before);
       await server.kill();
+      const killedBeforeAnswer = !answered && performance.now() < deadline && stillUntouched;
       await sending;
       return {
         db,
@@ -415,9 +417,9 @@ describe("the server killed (SIGKILL) in the middle of an ingest", () => {
     }
   }
 
-  /** Retries (at most three runs) until the kill lands before the server has answered. */
+  /** Retries (at most four runs, each sooner) until the kill lands at the moment asked for. */
   async function killedRun(moment: Moment): Promise<Run> {
-    for (let attempt = 1; attempt <= 3; attempt++) {
+    for (let attempt = 1; attempt <= 4; attempt++) {
       const run = await killDuring(moment, attempt);
       if (run.killedBeforeAnswer) return run;
     }
