@@ -7,13 +7,14 @@ import { createHash, webcrypto } from "node:crypto";
 import type { Tx, Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import { type Finding, type FindingOut, type Lang, localizeFinding } from "./finding.ts";
-import { isLedger } from "./ledger/ledgerHeader.ts";
+import { isLedger, LEDGER_HEADER_ROWS } from "./ledger/ledgerHeader.ts";
 import { ledgerReportMismatches, loadLedger } from "./ledger/loadLedger.ts";
 import { parseLedger } from "./ledger/parseLedger.ts";
 import { loadMonthly, recordRejected, type SubmissionMeta, unchangedSubmission } from "./load.ts";
 import { monthlyFlows, ytdLookupsNeeded } from "./monthlyFlows.ts";
 import { type ParsedMonthly, parseMonthly } from "./parseMonthly.ts";
 import { priorYtdLookup } from "./priorYtd.ts";
+import type { CellTable } from "./read/cellTable.ts";
 import { readUploadTable } from "./read/readUpload.ts";
 import {
   dropStaged,
@@ -59,7 +60,6 @@ export interface IngestResult {
 }
 
 /** The ledger header is looked for among this many first rows (ledgerHeader.ts). */
-const LEDGER_HEADER_ROWS = 10;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -98,7 +98,7 @@ export async function ingestFile(ctx: IngestContext, input: IngestInput): Promis
   progress("parse", 0.2);
   const table = read.table;
   if (isLedger(table.rows(0, LEDGER_HEADER_ROWS))) {
-    return ingestLedger(ctx, { ...(await metaOf()), kind: "cases" }, table.toGrid());
+    return ingestLedger(ctx, { ...(await metaOf()), kind: "cases" }, table);
   }
   const parsed = parseMonthly(table, {
     units: ctx.units,
@@ -155,9 +155,9 @@ export async function ingestFile(ctx: IngestContext, input: IngestInput): Promis
 async function ingestLedger(
   ctx: IngestContext,
   meta: SubmissionMeta,
-  grid: string[][],
+  table: CellTable,
 ): Promise<IngestResult> {
-  const parsed = parseLedger(grid, { units: ctx.units, today: ctx.today });
+  const parsed = parseLedger(table, { units: ctx.units, today: ctx.today });
   const months = [...new Set(parsed.cases.map((c) => c.identified_on.slice(0, 7)))].sort();
   const summary = {
     units: parsed.unit ? [parsed.unit] : [],

@@ -24,9 +24,12 @@ export function ledgerColumnOf(header: string): LedgerColumn | null {
   return LOOKUP.get(toHalfWidth(header).replace(/\s+/g, "").toLowerCase()) ?? null;
 }
 
-/** The grid index of the ledger's header row (the first of the first 10 naming case_id), or -1. */
+/** How many rows from the top may hold the header (title rows above it are allowed). */
+export const LEDGER_HEADER_ROWS = 10;
+
+/** The grid index of the ledger's header row (the first of the first rows naming case_id), or -1. */
 export function ledgerHeaderRow(grid: string[][]): number {
-  const limit = Math.min(grid.length, 10);
+  const limit = Math.min(grid.length, LEDGER_HEADER_ROWS);
   for (let r = 0; r < limit; r++) {
     const keys = new Set(grid[r].map(ledgerColumnOf));
     if (keys.has("case_id") && (keys.has("identified_on") || keys.has("category"))) return r;

@@ -8,11 +8,12 @@
 import { type Finding, finding } from "../finding.ts";
 import { toHalfWidth } from "../normalize/halfWidth.ts";
 import { type Unit, unitResolver } from "../normalize/unit.ts";
+import { CellTable } from "../read/cellTable.ts";
 import { excerpt } from "../validate/findingCollector.ts";
-import { looksLikePii, piiFinding } from "../validate/pii.ts";
+import { looksLikePii, type PiiKind, piiFinding } from "../validate/pii.ts";
 import { isTotalRow } from "../validate/totalRow.ts";
 import { type CaseCategory, parseCaseDate } from "./caseDate.ts";
-import { type LedgerColumn, ledgerColumnOf, ledgerHeaderRow } from "./ledgerHeader.ts";
+import { LEDGER_HEADER_ROWS, type LedgerColumn, ledgerColumnOf, ledgerHeaderRow } from "./ledgerHeader.ts";
 
 export interface Case {
   unit: string;
@@ -47,25 +48,62 @@ const REQUIRED: LedgerColumn[] = ["unit", "case_id", "category", "identified_on"
 /** What stands in for a cell that held an ID or phone number, so no later message can echo it. */
 const REDACTED = "［已隐去 redacted］";
 
-export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: string }): ParsedLedger {
+/** Per distinct text (dictionary code), a value computed once. */
+function perCode<T>(texts: readonly string[], compute: (text: string) => T): (code: number) => T {
+  const done = new Uint8Array(texts.length);
+  const values = new Array<T>(texts.length);
+  return (code) => {
+    if (done[code]) return values[code];
+    done[code] = 1;
+    const value = compute(texts[code]);
+    values[code] = value;
+    return value;
+  };
+}
+
+/**
+ * Reads the ledger from its cells as dictionary codes (a grid of strings is accepted too): the
+ * checks of a repeated text (a unit, a category, a date, the PII scan) run once per distinct text.
+ */
+export function parseLedger(
+  input: CellTable | string[][],
+  ctx: { units: Unit[]; today: string },
+): ParsedLedger {
+  const table = input instanceof CellTable ? input : CellTable.fromGrid(input);
+  const texts = table.texts;
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
   const out: ParsedLedger = { unit: null, cases: [], errors, warnings, rows: 0 };
-  const rawHeader = rawGrid[Math.max(0, ledgerHeaderRow(rawGrid))] ?? [];
-  // copy on write: only rows holding PII are copied, with those cells redacted
-  const grid = rawGrid.slice();
-  for (let r = 0; r < rawGrid.length; r++) {
-    const row = rawGrid[r];
-    for (let c = 0; c < row.length; c++) {
-      const kind = looksLikePii(row[c]);
-      if (!kind) continue;
-      const column = rawHeader[c] && !looksLikePii(rawHeader[c]) ? rawHeader[c] : `#${c + 1}`;
-      errors.push(piiFinding(kind, r + 1, column));
-      if (grid[r] === row) grid[r] = row.slice();
-      grid[r][c] = REDACTED;
+  // PII: each distinct text is scanned once; a cell holding PII is named by row and column, and
+  // its text is replaced before anything else reads it, so no later message can echo it
+  const piiKinds = new Map<number, PiiKind>();
+  for (let code = 0; code < texts.length; code++) {
+    const kind = looksLikePii(texts[code]);
+    if (kind) piiKinds.set(code, kind);
+  }
+  const visible = (code: number) => (piiKinds.has(code) ? REDACTED : texts[code]);
+  const visibleRow = (r: number) => {
+    const start = table.rowStart(r);
+    const row = new Array<string>(table.rowLength(r));
+    for (let c = 0; c < row.length; c++) row[c] = visible(table.codeAt(start + c));
+    return row;
+  };
+  if (piiKinds.size) {
+    const rawHeaderRow = Math.max(0, ledgerHeaderRow(table.rows(0, LEDGER_HEADER_ROWS)));
+    const rawHeader = rawHeaderRow < table.rowCount ? table.row(rawHeaderRow) : [];
+    for (let r = 0; r < table.rowCount; r++) {
+      const start = table.rowStart(r);
+      for (let c = 0; c < table.rowLength(r); c++) {
+        const kind = piiKinds.get(table.codeAt(start + c));
+        if (!kind) continue;
+        const column = rawHeader[c] && !looksLikePii(rawHeader[c]) ? rawHeader[c] : `#${c + 1}`;
+        errors.push(piiFinding(kind, r + 1, column));
+      }
     }
   }
-  const headerRow = ledgerHeaderRow(grid);
+  const firstRows: string[][] = [];
+  for (let r = 0; r < Math.min(table.rowCount, LEDGER_HEADER_ROWS); r++) firstRows.push(visibleRow(r));
+  const headerRow = ledgerHeaderRow(firstRows);
   if (headerRow < 0) {
     errors.push(
       finding(
@@ -78,14 +116,13 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
     );
     return out;
   }
-  const header = grid[headerRow];
+  const header = firstRows[headerRow];
   const columns = new Map<LedgerColumn, number>();
   header.forEach((text, c) => {
     if (!text.trim()) return;
     const key = ledgerColumnOf(text);
-    const empty = grid.slice(headerRow + 1).every((row) => !(row[c] ?? "").trim());
     if (!key) {
-      if (!empty)
+      if (!table.columnIsBlank(headerRow + 1, c))
         errors.push(
           finding(
             headerRow + 1,
@@ -116,19 +153,55 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
   }
   if (REQUIRED.some((k) => !columns.has(k))) return out;
   const name = (key: LedgerColumn) => header[columns.get(key)!];
-  const cell = (row: string[], key: LedgerColumn) =>
-    columns.has(key) ? (row[columns.get(key)!] ?? "").trim() : "";
+  // column positions, looked up once (-1: absent)
+  const at = (key: LedgerColumn) => columns.get(key) ?? -1;
+  const [unitAt, caseAt, categoryAt, identifiedAt, employedAt, channelAt] = [
+    at("unit"),
+    at("case_id"),
+    at("category"),
+    at("identified_on"),
+    at("employed_on"),
+    at("channel"),
+  ];
+  const trimmedOf = perCode(texts, (text) => text.trim());
+  const cellAt = (r: number, c: number) => {
+    if (c < 0) return "";
+    const code = table.code(r, c);
+    return piiKinds.has(code) ? REDACTED : trimmedOf(code);
+  };
   const resolve = unitResolver(ctx.units);
+  const unitOf = perCode(texts, (text) => resolve(text.trim()));
+  const totalOf = perCode(texts, (text) => isTotalRow(text.trim()));
+  const categoryOf = perCode(texts, (raw) => {
+    const text = raw.trim();
+    return CATEGORIES.get(text) ?? CATEGORIES.get(text.replace(/\s+/g, "").toLowerCase()) ?? null;
+  });
+  const dateOf = perCode(texts, (text) => parseCaseDate(text.trim()));
+  const blankRow = (r: number) => {
+    const start = table.rowStart(r);
+    for (let c = 0; c < table.rowLength(r); c++) if (!table.isBlank(table.codeAt(start + c))) return false;
+    return true;
+  };
   const units = new Set<string>();
-  const seen = new Map<string, { row: number; c: Case }>();
-  for (let r = headerRow + 1; r < grid.length; r++) {
-    const row = grid[r];
+  // case_id → the row that first held it (its case is cases[index]); by code when no case_id
+  // needs folding (full-width forms, spaces), since then equal ids are equal codes
+  const caseIdOf = (r: number) => toHalfWidth(cellAt(r, caseAt));
+  let byCode = true;
+  for (let r = headerRow + 1; r < table.rowCount && byCode; r++) {
+    const code = table.code(r, caseAt);
+    if (texts[code] !== toHalfWidth(texts[code].trim())) byCode = false;
+  }
+  const firstByCode = byCode ? new Int32Array(texts.length).fill(-1) : null;
+  const firstById = new Map<string, number>();
+  const caseRows: number[] = [];
+  for (let r = headerRow + 1; r < table.rowCount; r++) {
     const excelRow = r + 1;
-    if (isBlankRow(row)) continue;
-    const unitText = cell(row, "unit");
-    if (isTotalRow(unitText)) continue;
+    if (blankRow(r)) continue;
+    const unitCode = unitAt < 0 ? 0 : table.code(r, unitAt);
+    const unitText = cellAt(r, unitAt);
+    if (!piiKinds.has(unitCode) && totalOf(unitCode)) continue;
     out.rows++;
-    const unit = resolve(unitText);
+    const unit = piiKinds.has(unitCode) ? null : unitOf(unitCode);
     if (!unit) {
       errors.push(
         finding(
@@ -140,7 +213,7 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
         ),
       );
     } else units.add(unit.code);
-    const caseId = toHalfWidth(cell(row, "case_id"));
+    const caseId = caseIdOf(r);
     if (!caseId) {
       errors.push(
         finding(excelRow, name("case_id"), "missing_case_id", "编号为空。", "The case_id is empty."),
@@ -156,10 +229,10 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
         ),
       );
     }
-    const categoryText = cell(row, "category");
-    const category =
-      CATEGORIES.get(categoryText) ?? CATEGORIES.get(categoryText.replace(/\s+/g, "").toLowerCase());
+    const categoryCode = table.code(r, categoryAt);
+    const category = piiKinds.has(categoryCode) ? null : categoryOf(categoryCode);
     if (!category) {
+      const categoryText = cellAt(r, categoryAt);
       errors.push(
         finding(
           excelRow,
@@ -170,21 +243,18 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
         ),
       );
     }
+    const dateCtx = { header, today: ctx.today, errors };
     const identified = dateCell(
-      cell(row, "identified_on"),
-      excelRow,
-      name("identified_on"),
-      true,
-      ctx.today,
-      errors,
+      cellAt(r, identifiedAt),
+      dateOf(table.code(r, identifiedAt)),
+      { row: excelRow, column: identifiedAt, required: true },
+      dateCtx,
     );
     const employed = dateCell(
-      cell(row, "employed_on"),
-      excelRow,
-      name("employed_on"),
-      false,
-      ctx.today,
-      errors,
+      cellAt(r, employedAt),
+      dateOf(table.code(r, employedAt)),
+      { row: excelRow, column: employedAt, required: false },
+      dateCtx,
     );
     if (identified && employed && employed < identified) {
       errors.push(
@@ -204,31 +274,34 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
       category,
       identified_on: identified,
       employed_on: employed,
-      channel: cell(row, "channel") || null,
+      channel: cellAt(r, channelAt) || null,
     };
-    const earlier = seen.get(caseId);
-    if (earlier && !sameCase(earlier.c, c)) {
+    const caseCode = table.code(r, caseAt);
+    const earlier = firstByCode ? firstByCode[caseCode] : (firstById.get(caseId) ?? -1);
+    if (earlier >= 0 && !sameCase(out.cases[earlier], c)) {
       errors.push(
         finding(
           excelRow,
           name("case_id"),
           "conflicting_case",
-          `编号与第 ${earlier.row} 行相同，但内容不同。`,
-          `Same case_id as row ${earlier.row}, with different data.`,
+          `编号与第 ${caseRows[earlier]} 行相同，但内容不同。`,
+          `Same case_id as row ${caseRows[earlier]}, with different data.`,
         ),
       );
-    } else if (earlier) {
+    } else if (earlier >= 0) {
       warnings.push(
         finding(
           excelRow,
           name("case_id"),
           "duplicate_case",
-          `与第 ${earlier.row} 行完全相同，只计一次。`,
-          `Identical to row ${earlier.row}; counted once.`,
+          `与第 ${caseRows[earlier]} 行完全相同，只计一次。`,
+          `Identical to row ${caseRows[earlier]}; counted once.`,
         ),
       );
     } else {
-      seen.set(caseId, { row: excelRow, c });
+      if (firstByCode) firstByCode[caseCode] = out.cases.length;
+      else firstById.set(caseId, out.cases.length);
+      caseRows.push(excelRow);
       out.cases.push(c);
     }
   }
@@ -249,11 +322,6 @@ export function parseLedger(rawGrid: string[][], ctx: { units: Unit[]; today: st
   return out;
 }
 
-function isBlankRow(row: string[]): boolean {
-  for (const v of row) if (v.length && v.trim()) return false;
-  return true;
-}
-
 function sameCase(a: Case, b: Case): boolean {
   return (
     a.unit === b.unit &&
@@ -267,18 +335,18 @@ function sameCase(a: Case, b: Case): boolean {
 /** A date cell: the date, null when blank (and allowed), undefined when refused. */
 function dateCell(
   text: string,
-  row: number,
-  column: string,
-  required: boolean,
-  today: string,
-  errors: Finding[],
+  date: string | null,
+  where: { row: number; column: number; required: boolean },
+  ctx: { header: string[]; today: string; errors: Finding[] },
 ): string | null | undefined {
+  const { row, required } = where;
+  const { today, errors } = ctx;
+  const column = ctx.header[where.column];
   if (!text) {
     if (!required) return null;
     errors.push(finding(row, column, "missing_date", "日期为空。", "The date is empty."));
     return undefined;
   }
-  const date = parseCaseDate(text);
   if (!date) {
     errors.push(
       finding(
