@@ -100,6 +100,24 @@ describe("parseLedger", () => {
     expect(parsed.warnings.map((w) => w.code)).toEqual(["duplicate_case"]);
   });
 
+  it("takes a case_id typed in full-width forms or with spaces as the same case", () => {
+    const parsed = parseLedger(
+      [
+        HEADER,
+        ["盈浦", "A1", "零就业家庭", "2022-03-05", "", ""],
+        ["盈浦", " Ａ１ ", "零就业家庭", "2022-03-05", "", ""],
+        ["盈浦", "Ａ２", "零就业家庭", "2022-03-05", "", ""],
+        ["盈浦", "A2", "就业困难人员", "2022-03-05", "", ""],
+      ],
+      ctx,
+    );
+    expect(parsed.cases.map((c) => c.case_id)).toEqual(["A1", "A2"]);
+    expect(parsed.warnings.map((w) => `${w.row}:${w.code}`)).toEqual(["3:duplicate_case"]);
+    expect(parsed.errors.map((f) => `${f.row}:${f.code}:${f.en}`)).toEqual([
+      "5:conflicting_case:Same case_id as row 4, with different data.",
+    ]);
+  });
+
   it("refuses a ledger with two units", () => {
     expect(
       codes([
