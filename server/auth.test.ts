@@ -143,6 +143,11 @@ describe("login", () => {
   it("a revoked token no longer works, nor do its sessions", async () => {
     f = await appFixture();
     const cookie = await login(f, "viewer");
+    // both are in use (and remembered between requests) before the revocation
+    expect(
+      (await request(f.app).get("/api/submissions").set("Authorization", f.bearer("viewer"))).status,
+    ).toBe(200);
+    expect((await request(f.app).get("/api/submissions").set("Cookie", cookie)).status).toBe(200);
     const del = await request(f.app)
       .delete(`/api/tokens/${f.ids.viewer}`)
       .set("Authorization", f.bearer("admin"));
@@ -157,6 +162,8 @@ describe("login", () => {
   it("sessions expire", async () => {
     f = await appFixture({ sessionTtlMs: 60_000 });
     const cookie = await login(f, "viewer");
+    f.setNow(new Date(Date.parse("2022-09-15T02:00:00Z") + 59_000));
+    expect((await request(f.app).get("/api/submissions").set("Cookie", cookie)).status).toBe(200);
     f.setNow(new Date(Date.parse("2022-09-15T02:00:00Z") + 61_000));
     expect((await request(f.app).get("/api/submissions").set("Cookie", cookie)).status).toBe(401);
   });

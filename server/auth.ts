@@ -10,8 +10,8 @@
 import type { Request, RequestHandler, Response } from "express";
 import { forbidden, HttpError, unauthorized } from "./errors.ts";
 import type { ServerContext } from "./serverContext.ts";
-import { readCookie, SESSION_COOKIE, sessionPrincipal } from "./sessions.ts";
-import { type Principal, principalOf, type Role } from "./tokens.ts";
+import { liveSession, readCookie, SESSION_COOKIE } from "./sessions.ts";
+import { hashSecret, type Principal, principalOf, type Role } from "./tokens.ts";
 
 export interface Auth {
   principal: Principal;
@@ -56,7 +56,13 @@ export function authenticate(ctx: ServerContext): RequestHandler {
         throw tooManyAttempts(wait);
       }
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      const found = match ? await principalOf(ctx.db, match[1]) : null;
+      const token = match?.[1];
+      const found = token
+        ? await ctx.principals.get(ctx.db, `t:${hashSecret(token)}`, now, async () => {
+            const principal = await principalOf(ctx.db, token);
+            return principal && { principal, until: Number.POSITIVE_INFINITY };
+          })
+        : null;
       if (!found) {
         ctx.limiter.fail(key, now);
         throw new HttpError(
@@ -72,7 +78,10 @@ export function authenticate(ctx: ServerContext): RequestHandler {
     }
     const secret = readCookie(req.get("cookie"), SESSION_COOKIE);
     if (secret) {
-      const found = await sessionPrincipal(ctx.db, secret, ctx.clock());
+      const now = ctx.clock();
+      const found = await ctx.principals.get(ctx.db, `s:${hashSecret(secret)}`, now.getTime(), () =>
+        liveSession(ctx.db, secret, now),
+      );
       if (found) res.locals.auth = { principal: found, via: "cookie" } satisfies Auth;
     }
     next();

@@ -1,12 +1,13 @@
 /**
  * What every router works with: the open warehouse, the unit registry, the plans, the clock, the
- * normalized options and the login limiter. Built once by createApp; nothing here is global.
+ * normalized options, the login limiter and who recent credentials stand for. Built once by createApp; nothing here is global.
  */
 import type { CliIO } from "../cli/io.ts";
 import type { Plan } from "../metrics/plan.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import { LoginLimiter, type LoginLimiterOptions } from "./loginLimiter.ts";
+import { PrincipalCache } from "./principalCache.ts";
 
 export interface AppOptions {
   /** The built dashboard folder (index.html and its assets); without it `/` says it is not built yet. */
@@ -61,6 +62,8 @@ export interface ServerContext {
   clock: () => Date;
   config: ServerConfig;
   limiter: LoginLimiter;
+  /** Who each recent token or session is, until the warehouse next changes. */
+  principals: PrincipalCache;
 }
 
 export function normalizeAppOptions(options: AppOptions = {}): ServerConfig {
@@ -87,5 +90,6 @@ export function serverContext(deps: AppDeps): ServerContext {
     clock: deps.clock,
     config,
     limiter: new LoginLimiter(deps.options?.login),
+    principals: new PrincipalCache(),
   };
 }

@@ -30,15 +30,30 @@ export async function createSession(
   return secret;
 }
 
-/** The holder of a live session (unexpired, its token not revoked). */
-export async function sessionPrincipal(db: Warehouse, secret: string, now: Date): Promise<Principal | null> {
+/** The holder of a live session (unexpired, its token not revoked) and when it expires (ms since the epoch). */
+export async function liveSession(
+  db: Warehouse,
+  secret: string,
+  now: Date,
+): Promise<{ principal: Principal; until: number } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(secret)) return null;
-  const [row] = await db.query<{ token_id: number; role: Role; unit: string | null; label: string | null }>(
-    `SELECT t.token_id, t.role, t.unit, t.label FROM sessions s JOIN tokens t USING (token_id)
+  const [row] = await db.query<{
+    token_id: number;
+    role: Role;
+    unit: string | null;
+    label: string | null;
+    until: number;
+  }>(
+    `SELECT t.token_id, t.role, t.unit, t.label, epoch_ms(s.expires_at)::DOUBLE AS until
+     FROM sessions s JOIN tokens t USING (token_id)
      WHERE s.session_id = $id AND s.expires_at > $now::TIMESTAMPTZ AND t.revoked_at IS NULL`,
     { id: hashSecret(secret), now: now.toISOString() },
   );
-  return row ? { tokenId: row.token_id, role: row.role, unit: row.unit, label: row.label } : null;
+  if (!row) return null;
+  return {
+    principal: { tokenId: row.token_id, role: row.role, unit: row.unit, label: row.label },
+    until: row.until,
+  };
 }
 
 export async function endSession(db: Warehouse, secret: string): Promise<void> {

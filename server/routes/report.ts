@@ -3,9 +3,11 @@
  * the report of CONTRACT §6 from the plan whose period covers the month asked for (without asOf:
  * the current month in Asia/Shanghai), else the latest plan begun by then.
  */
+import { createHash } from "node:crypto";
 import { type Request, type Response, Router } from "express";
 import { districtToday } from "../../cli/io.ts";
 import { type Plan, planFor } from "../../metrics/plan.ts";
+import type { Report } from "../../metrics/reportTypes.ts";
 import { ALL_ROLES, requireRole } from "../auth.ts";
 import { badRequest, HttpError, langOf } from "../errors.ts";
 import { ReportCache } from "../reportCache.ts";
@@ -42,6 +44,7 @@ function queryText(req: Request, name: string): string | undefined {
 export function reportRouter(ctx: ServerContext): Router {
   const router = Router();
   const cache = new ReportCache();
+  const bodies = new WeakMap<Report, { body: string; etag: string }>();
   router.get("/api/report", requireRole(...ALL_ROLES), async (req: Request, res: Response) => {
     const lang = langOf(req);
     const asOf = queryText(req, "asOf");
@@ -74,7 +77,14 @@ export function reportRouter(ctx: ServerContext): Router {
       throw new HttpError(404, "no_plan", "尚未配置任何目标计划。", "No plan has been set up yet.");
     }
     const report = await cache.get(ctx.db, { plan, asOf, unit, asReported, today, lang });
-    res.json(report);
+    // the same report is sent to many viewers: serialised once, with an ETag for a 304 on reload
+    let sent = bodies.get(report);
+    if (!sent) {
+      const body = JSON.stringify(report);
+      sent = { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
+      bodies.set(report, sent);
+    }
+    res.set("ETag", sent.etag).type("application/json").send(sent.body);
   });
   return router;
 }
