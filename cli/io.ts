@@ -34,7 +34,8 @@ export const say = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh :
 
 /** Today's date (YYYY-MM-DD) in the district's time zone, Asia/Shanghai. */
 export function districtToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+  // Asia/Shanghai is UTC+8 all year (no daylight saving since 1991)
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** An ISO timestamp with the +08:00 offset of Asia/Shanghai. */

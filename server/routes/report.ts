@@ -44,7 +44,7 @@ function queryText(req: Request, name: string): string | undefined {
 export function reportRouter(ctx: ServerContext): Router {
   const router = Router();
   const cache = new ReportCache();
-  const bodies = new WeakMap<Report, { body: string; etag: string }>();
+  const bodies = new WeakMap<Report, { body: Buffer; etag: string }>();
   router.get("/api/report", requireRole(...ALL_ROLES), async (req: Request, res: Response) => {
     const lang = langOf(req);
     const asOf = queryText(req, "asOf");
@@ -80,7 +80,7 @@ export function reportRouter(ctx: ServerContext): Router {
     // the same report is sent to many viewers: serialised once, with an ETag for a 304 on reload
     let sent = bodies.get(report);
     if (!sent) {
-      const body = JSON.stringify(report);
+      const body = Buffer.from(JSON.stringify(report));
       sent = { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
       bodies.set(report, sent);
     }
