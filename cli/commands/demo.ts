@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildDashboard, siteRebuilder } from "../../dashboard/buildDashboard.ts";
+import { displayWidth } from "../../metrics/formatReport.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import { findLocalServer } from "../../server/localServer.ts";
 import { startServer } from "../../server/main.ts";
@@ -93,7 +94,7 @@ export const demo: Command = {
           CLI_ACTOR,
         );
         const who = unit ? `${role} (${ctx.units.find((u) => u.code === unit)?.name_zh ?? unit})` : role;
-        logins.push(`  ${who.padEnd(20)} ${created.token}`);
+        logins.push(`  ${who}${" ".repeat(Math.max(1, 21 - displayWidth(who)))}${created.token}`);
       }
       const server = await startServer(ctx, {
         host,
