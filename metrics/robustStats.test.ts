@@ -24,8 +24,10 @@ describe("medianAndMad", () => {
   it("matches the median and MAD of the values present", () => {
     const random = seeded(11);
     for (let n = 0; n <= 36; n++) {
-      for (let t = 0; t < 50; t++) {
-        const present = Array.from({ length: n }, () => Math.floor(random() * 50));
+      for (let t = 0; t < 100; t++) {
+        const present = Array.from({ length: n }, () =>
+          t % 2 ? Math.floor(random() * 50) : Math.round((random() - 0.5) * 1e5) / 100,
+        );
         const med = median(present);
         const mad = med === null ? null : median(present.map((v) => Math.abs(v - med)));
         const values = new Float64Array(36 + 3).fill(-1);

@@ -1,31 +1,57 @@
 /**
  * Median and MAD (median absolute deviation) of a few values — a unit's months of one item.
- * Both are the middle of the sorted values (the mean of the two middle ones for an even count);
- * the MAD is the median of the distances from the median. The values are sorted in place in a
- * caller's scratch array, so a report computes them for hundreds of thousands of series without
- * allocating.
+ * Both are the middle of the values in order (the mean of the two middle ones for an even
+ * count); the MAD is the median of the distances from the median. Each middle is found by
+ * selection (Hoare's quickselect), without sorting, in the caller's scratch arrays, so a report
+ * computes them for hundreds of thousands of series without allocating.
  */
 
-/** The middle of the first `n` values of an ascending array (NaN when n is 0). */
-function middle(sorted: Float64Array, n: number): number {
+/** Reorders the first `n` values so that a[k] is the k-th smallest, smaller ones before it, larger after. */
+function select(a: Float64Array, n: number, k: number): void {
+  let lo = 0;
+  let hi = n - 1;
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/** The middle of the first `n` values (NaN when n is 0); reorders them. */
+function middle(a: Float64Array, n: number): number {
   if (n === 0) return Number.NaN;
   const h = n >> 1;
-  return n % 2 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+  select(a, n, h);
+  if (n % 2) return a[h];
+  let below = a[0];
+  for (let i = 1; i < h; i++) if (a[i] > below) below = a[i];
+  return (below + a[h]) / 2;
 }
 
 /**
- * The median and MAD of the first `n` values of `values`, which it reorders (sorted ascending)
- * and `scratch` (at least n long), which it overwrites. NaN for both when n is 0.
+ * The median and MAD of the first `n` values of `values`, which it reorders; `scratch` (at least
+ * n long) is overwritten. NaN for both when n is 0.
  */
 export function medianAndMad(
   values: Float64Array,
   n: number,
   scratch: Float64Array,
 ): { med: number; mad: number } {
-  const head = values.subarray(0, n).sort();
-  const med = middle(head, n);
-  const d = scratch.subarray(0, n);
-  for (let i = 0; i < n; i++) d[i] = Math.abs(head[i] - med);
-  d.sort();
-  return { med, mad: middle(d, n) };
+  const med = middle(values, n);
+  for (let i = 0; i < n; i++) scratch[i] = Math.abs(values[i] - med);
+  return { med, mad: middle(scratch, n) };
 }

@@ -77,14 +77,12 @@ export function seriesFigures(
     }
   }
 
-  // the earlier months of month i's calendar year (from its January), when there are at least two
-  const january = periodMonths.map((month, i) => {
-    const first = periodMonths.indexOf(`${month.slice(0, 4)}-01`);
-    return first < 0 || i - first < 2 ? -1 : first;
-  });
+  // where month i's calendar year starts among the period's months (−1 when before the period)
+  const january = Int32Array.from(periodMonths, (month) => periodMonths.indexOf(`${month.slice(0, 4)}-01`));
   const { robustZ, minScale, minHistory, ytdTolerance } = spec.anomaly;
   const anomalies: AnomalyRow[] = [];
   const values = series.values;
+  const bits = Float64Array.from({ length: m }, (_, i) => 2 ** i);
   const sortBuffer = new Float64Array(m);
   const scratch = new Float64Array(m);
 
@@ -108,7 +106,7 @@ export function seriesFigures(
       for (let i = 0; i < m; i++) {
         const c = values[at + i];
         if (Number.isNaN(c)) continue;
-        mask += 2 ** i;
+        mask += bits[i];
         total += c;
         latest = c;
         sortBuffer[present++] = c;
@@ -159,24 +157,26 @@ function latestFlag(
   present: number,
   sortBuffer: Float64Array,
   scratch: Float64Array,
-  january: number[],
+  january: Int32Array,
   t: FiguresSpec["anomaly"],
 ): Omit<AnomalyRow, "ui" | "indicator"> | null {
   const { med, mad } = medianAndMad(sortBuffer, present, scratch);
   const scale = t.robustZ * Math.max(1.4826 * mad, t.minScale);
-  for (let i = january.length - 1; i >= 0; i--) {
+  const history = present >= t.minHistory;
+  let found: Omit<AnomalyRow, "ui" | "indicator"> | null = null;
+  // run: the months of the current calendar year before month i, added up from its January
+  let run = Number.NaN;
+  for (let i = 0; i < january.length; i++) {
     const c = values[at + i];
-    const outlier = present >= t.minHistory && Math.abs(c - med) > scale;
+    const first = january[i];
+    const outlier = history && Math.abs(c - med) > scale;
     let ytd = false;
-    let prior = Number.NaN;
-    if (january[i] >= 0 && c > med) {
-      prior = values[at + january[i]];
-      for (let j = january[i] + 1; j < i; j++) prior += values[at + j];
-      ytd = prior > 0 && Math.abs(c - (prior + med)) <= t.ytdTolerance * (prior + med);
-    }
-    if (outlier || ytd) return { month: i, outlier, ytd, value: c, median: med, third: ytd ? prior : mad };
+    const prior = first >= 0 && i - first >= 2 ? run : Number.NaN;
+    if (c > med && prior > 0) ytd = Math.abs(c - (prior + med)) <= t.ytdTolerance * (prior + med);
+    if (outlier || ytd) found = { month: i, outlier, ytd, value: c, median: med, third: ytd ? prior : mad };
+    run = first === i ? c : run + c;
   }
-  return null;
+  return found;
 }
 
 /** a & b for masks of up to 48 bits (JavaScript's & works on 32). */

@@ -42,9 +42,9 @@ export async function withSnapshot<T>(db: Warehouse, fn: (snapshot: Snapshot) =>
         async numbers(sql, params, visit) {
           const result = await connection.run(sql, paramsFor(sql, params) as never);
           const columns = Array.from({ length: result.columnCount }, () => new Float64Array(0));
-          for (;;) {
-            const chunk = await result.fetchChunk();
-            if (!chunk || chunk.rowCount === 0) break;
+          // a materialized result hands its chunks out without a round trip each
+          for (let n = 0; n < result.chunkCount; n++) {
+            const chunk = result.getChunk(n);
             const rows = chunk.rowCount;
             for (let c = 0; c < columns.length; c++) {
               if (columns[c].length < rows) columns[c] = new Float64Array(rows);
