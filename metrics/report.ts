@@ -126,18 +126,15 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       anomaly: plan.alerts.anomaly,
     };
     const months = periodMonths(spec);
-    const figures = await readFigures(s, spec, plan, units, o.alerts);
     // overdue cases are judged as of the earlier of today (or the as-reported day) and the month's end
     const reference = [o.today, o.asReported ?? o.today, lastDay(asOf)].sort()[0];
-    const cases = await readCases(s, o.casesRelation, plan, asOf, o.unit, o.alerts, reference);
-    let submitted: Float64Array | null = null;
-    if (o.alerts) {
-      const sub = submittedSql(spec);
-      const cols = await s.columns(sub.sql, sub.params);
-      submitted = new Float64Array(units.length);
-      for (let i = 0; i < (cols.ui?.length ?? 0); i++)
-        submitted[cols.ui[i] as number] = cols.mask[i] as number;
-    }
+    // the scan of the cells goes first; the smaller reads queue behind it on the connection and
+    // run while its cells are turned into figures
+    const [figures, cases, submitted] = await allOf([
+      readFigures(s, spec, plan, units, o.alerts),
+      readCases(s, o.casesRelation, plan, asOf, o.unit, o.alerts, reference),
+      o.alerts ? readSubmitted(s, spec, units.length) : Promise.resolve(null),
+    ] as const);
     const prev = previousYear(spec);
     return assembleReport({
       plan,
@@ -160,6 +157,25 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
   });
 }
 
+/**
+ * Promise.all that lets every read finish before failing: the snapshot's connection must be idle
+ * when its transaction is rolled back.
+ */
+async function allOf<T extends readonly unknown[]>(reads: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await Promise.allSettled(reads);
+  for (const r of results) if (r.status === "rejected") throw r.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/** Per unit index, the mask of the period's months with a counted submission. */
+async function readSubmitted(s: Snapshot, spec: FiguresSpec, unitCount: number): Promise<Float64Array> {
+  const sub = submittedSql(spec);
+  const cols = await s.columns(sub.sql, sub.params);
+  const submitted = new Float64Array(unitCount);
+  for (let i = 0; i < (cols.ui?.length ?? 0); i++) submitted[cols.ui[i] as number] = cols.mask[i] as number;
+  return submitted;
+}
+
 async function readUnits(s: Snapshot): Promise<UnitRow[]> {
   const cols = await s.columns("SELECT code, name_zh, name_en, kind FROM units ORDER BY code");
   return (cols.code ?? []).map((code, i) => ({
@@ -178,15 +194,20 @@ async function readFigures(s: Snapshot, spec: FiguresSpec, plan: Plan, units: Un
   const previousYear: ReportPreviousYear = new Map();
   if (!inputs.length) return { metrics: new Map<number, MetricFigures>(), previousYear, anomalies: [] };
   const months = periodMonths(spec);
-  const series = emptySeries(units.length, spec.indicators.length, months.length + 1);
   const cells = cellsSql(spec);
-  await s.numbers(cells.sql, cells.params, (columns, rows) => {
-    const [slot, value] = columns;
-    for (let i = 0; i < rows; i++) putCell(series, slot[i], value[i]);
-  });
-  if (spec.previousYearFlows.length) {
-    const prev = previousYearSql(spec);
-    const { k, to_date, full, months: counted } = await s.columns(prev.sql, prev.params);
+  const prev = spec.previousYearFlows.length ? previousYearSql(spec) : null;
+  // both statements are sent before the series is allocated; the cells arrive once it is
+  const reads = [
+    s.numbers(cells.sql, cells.params, (columns, rows) => {
+      const [slot, value] = columns;
+      for (let i = 0; i < rows; i++) putCell(series, slot[i], value[i]);
+    }),
+    prev ? s.columns(prev.sql, prev.params) : Promise.resolve(null),
+  ] as const;
+  const series = emptySeries(units.length, spec.indicators.length, months.length + 1);
+  const [, totals] = await allOf(reads);
+  if (totals) {
+    const { k, to_date, full, months: counted } = totals;
     for (let i = 0; i < k.length; i++) {
       previousYear.set(spec.indicators[k[i] as number], {
         toDate: to_date[i] as number | null,
