@@ -82,8 +82,11 @@ const round = (x: number | null) =>
   x === null || !Number.isFinite(x) ? null : Number.isInteger(x) ? x : Math.round(x * 1e6) / 1e6;
 const add = (x: number | null, to: number | null) => (x === null ? to : (to ?? 0) + x);
 
+/** 2^i for the bits of a mask (2 ** i with a variable i is a slow call). */
+const POWERS = Float64Array.from({ length: 53 }, (_, i) => 2 ** i);
+
 /** Whether bit i of a mask (up to 48 bits) is set. */
-export const bit = (mask: number, i: number) => Math.floor(mask / 2 ** i) % 2 === 1;
+export const bit = (mask: number, i: number) => Math.floor(mask / POWERS[i]) % 2 === 1;
 
 /** One figure judged by its metric's kind. */
 function judge(

@@ -2,14 +2,14 @@
  * computeReport: the progress of every metric of a plan as of a month (CONTRACT §6) — the one
  * function the command line, the dashboard and the server call. All figures come from one
  * consistent snapshot of the warehouse in a handful of queries over all metrics and units at
- * once: one GROUP BY over the counted cells (unitFigures.ts), then small reads of its result, the
- * submissions and the case ledger. The clock is a parameter: `today` is a day in Asia/Shanghai.
+ * once: one scan of the counted cells into the units' monthly series (unitFigures.ts,
+ * seriesFigures.ts), then small reads of the previous year, the submissions and the case ledger. The clock is a parameter: `today` is a day in Asia/Shanghai.
  */
 import { DataError, finding, type Lang } from "../etl/finding.ts";
 import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
 import { monthsBetween } from "../etl/normalize/month.ts";
 import type { Warehouse } from "../warehouse/db.ts";
-import { type AnomalyRow, assembleReport, type UnitRow } from "./assembleReport.ts";
+import { assembleReport, type UnitRow } from "./assembleReport.ts";
 import { firstDay, isDay, lastDay } from "./calendar.ts";
 import {
   CASES_RELATION,
@@ -20,15 +20,18 @@ import {
 } from "./deadline.ts";
 import type { Selection } from "./factsSource.ts";
 import { type CaseFigures, inputsOf, type MetricFigures } from "./metricProgress.ts";
+import { emptySeries, putCell } from "./monthlySeries.ts";
 import { metricIndicators, monthsInPlan, type Plan } from "./plan.ts";
 import type { Report } from "./reportTypes.ts";
+import { seriesFigures } from "./seriesFigures.ts";
 import { type Snapshot, withSnapshot } from "./snapshot.ts";
 import {
+  cellsSql,
   type FiguresSpec,
-  figuresSql,
   latestMonthSql,
   periodMonths,
   previousYear,
+  previousYearSql,
   submittedSql,
 } from "./unitFigures.ts";
 
@@ -123,18 +126,15 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       anomaly: plan.alerts.anomaly,
     };
     const months = periodMonths(spec);
-    const figures = await readFigures(s, spec, plan, units.length, o.alerts);
     // overdue cases are judged as of the earlier of today (or the as-reported day) and the month's end
     const reference = [o.today, o.asReported ?? o.today, lastDay(asOf)].sort()[0];
-    const cases = await readCases(s, o.casesRelation, plan, asOf, o.unit, o.alerts, reference);
-    let submitted: Float64Array | null = null;
-    if (o.alerts) {
-      const sub = submittedSql(spec);
-      const cols = await s.columns(sub.sql, sub.params);
-      submitted = new Float64Array(units.length);
-      for (let i = 0; i < (cols.ui?.length ?? 0); i++)
-        submitted[cols.ui[i] as number] = cols.mask[i] as number;
-    }
+    // the scan of the cells goes first; the smaller reads queue behind it on the connection and
+    // run while its cells are turned into figures
+    const [figures, cases, submitted] = await allOf([
+      readFigures(s, spec, plan, units, o.alerts),
+      readCases(s, o.casesRelation, plan, asOf, o.unit, o.alerts, reference),
+      o.alerts ? readSubmitted(s, spec, units.length) : Promise.resolve(null),
+    ] as const);
     const prev = previousYear(spec);
     return assembleReport({
       plan,
@@ -157,6 +157,25 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
   });
 }
 
+/**
+ * Promise.all that lets every read finish before failing: the snapshot's connection must be idle
+ * when its transaction is rolled back.
+ */
+async function allOf<T extends readonly unknown[]>(reads: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await Promise.allSettled(reads);
+  for (const r of results) if (r.status === "rejected") throw r.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/** Per unit index, the mask of the period's months with a counted submission. */
+async function readSubmitted(s: Snapshot, spec: FiguresSpec, unitCount: number): Promise<Float64Array> {
+  const sub = submittedSql(spec);
+  const cols = await s.columns(sub.sql, sub.params);
+  const submitted = new Float64Array(unitCount);
+  for (let i = 0; i < (cols.ui?.length ?? 0); i++) submitted[cols.ui[i] as number] = cols.mask[i] as number;
+  return submitted;
+}
+
 async function readUnits(s: Snapshot): Promise<UnitRow[]> {
   const cols = await s.columns("SELECT code, name_zh, name_en, kind FROM units ORDER BY code");
   return (cols.code ?? []).map((code, i) => ({
@@ -167,77 +186,41 @@ async function readUnits(s: Snapshot): Promise<UnitRow[]> {
   }));
 }
 
-/** Reads the one figures statement and sorts its rows (see unitFigures.ts for their layout). */
-async function readFigures(s: Snapshot, spec: FiguresSpec, plan: Plan, unitCount: number, alerts: boolean) {
+/** Reads the counted cells into the units' monthly series and the previous year's totals, and works out the figures. */
+async function readFigures(s: Snapshot, spec: FiguresSpec, plan: Plan, units: UnitRow[], alerts: boolean) {
   const inputs = plan.metrics
     .map((metric, i) => ({ metric: i, inputs: inputsOf(metric), reporters: metric.reporters }))
     .filter((x) => x.inputs.length);
-  const metrics = new Map<number, MetricFigures & { maskB: Float64Array }>();
-  for (const { metric } of inputs) {
-    metrics.set(metric, {
-      a: new Float64Array(unitCount).fill(Number.NaN),
-      b: new Float64Array(unitCount).fill(Number.NaN),
-      mask: new Float64Array(unitCount),
-      maskB: new Float64Array(unitCount),
-      extra: new Float64Array(unitCount).fill(Number.NaN),
-    });
-  }
   const previousYear: ReportPreviousYear = new Map();
-  const anomalies: AnomalyRow[] = [];
-  if (!inputs.length) return { metrics, previousYear, anomalies };
-  const sql = figuresSql(spec, inputs, alerts);
-  const { ui, k, v1, v2, v3 } = await s.columns(sql.sql, sql.params);
-  const num = (x: unknown) => (x === null ? Number.NaN : (x as number));
-  for (let i = 0; i < ui.length; i++) {
-    const u = ui[i] as number;
-    const key = k[i] as number;
-    if (u === -1) {
-      previousYear.set(spec.indicators[key], {
-        toDate: v1[i] as number | null,
-        full: v2[i] as number | null,
-        months: v3[i] as number,
-      });
-    } else if (key >= 0) {
-      const f = metrics.get(key >> 1);
-      if (!f) continue;
-      if (key & 1) {
-        f.b[u] = num(v1[i]);
-        f.maskB[u] = num(v2[i]);
-      } else {
-        f.a[u] = num(v1[i]);
-        f.mask[u] = num(v2[i]);
-        f.extra[u] = num(v3[i]);
-      }
-    } else {
-      const code = -key - 1;
-      const rest = Math.floor(code / 4);
-      anomalies.push({
-        ui: u,
-        indicator: spec.indicators[Math.floor(rest / 64)],
-        month: rest % 64,
-        outlier: (code & 1) === 1,
-        ytd: (code & 2) === 2,
-        value: v1[i] as number,
-        median: v2[i] as number,
-        third: v3[i] as number,
+  if (!inputs.length) return { metrics: new Map<number, MetricFigures>(), previousYear, anomalies: [] };
+  const months = periodMonths(spec);
+  const cells = cellsSql(spec);
+  const prev = spec.previousYearFlows.length ? previousYearSql(spec) : null;
+  // both statements are sent before the series is allocated; the cells arrive once it is
+  const reads = [
+    s.numbers(cells.sql, cells.params, (columns, rows) => {
+      const [slot, value] = columns;
+      for (let i = 0; i < rows; i++) putCell(series, slot[i], value[i]);
+    }),
+    prev ? s.columns(prev.sql, prev.params) : Promise.resolve(null),
+  ] as const;
+  const series = emptySeries(units.length, spec.indicators.length, months.length + 1);
+  const [, totals] = await allOf(reads);
+  if (totals) {
+    const { k, to_date, full, months: counted } = totals;
+    for (let i = 0; i < k.length; i++) {
+      previousYear.set(spec.indicators[k[i] as number], {
+        toDate: to_date[i] as number | null,
+        full: full[i] as number | null,
+        months: counted[i] as number,
       });
     }
   }
-  // a ratio's month counts as reported when both of its items were
-  for (const { metric, inputs: read } of inputs) {
-    const f = metrics.get(metric);
-    if (f && read.length > 1) for (let u = 0; u < unitCount; u++) f.mask[u] = andMasks(f.mask[u], f.maskB[u]);
-  }
+  const { metrics, anomalies } = seriesFigures(series, units, spec, inputs, months, alerts);
   return { metrics, previousYear, anomalies };
 }
 
 type ReportPreviousYear = Map<string, { toDate: number | null; full: number | null; months: number }>;
-
-/** a & b for masks of up to 48 bits (JavaScript's & works on 32). */
-function andMasks(a: number, b: number): number {
-  const low = 2 ** 24;
-  return (Math.floor(a / low) & Math.floor(b / low)) * low + ((a % low) & (b % low));
-}
 
 async function readCases(
   s: Snapshot,

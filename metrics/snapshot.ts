@@ -12,6 +12,15 @@ export interface Snapshot {
   rows<T = Row>(sql: string, params?: Params): Promise<T[]>;
   /** The result as named columns of equal length (cheaper than rows for large results). */
   columns(sql: string, params?: Params): Promise<Record<string, Value[]>>;
+  /**
+   * A numeric result chunk by chunk, for results too large for rows or columns of values: each
+   * chunk's columns as Float64Arrays (null as NaN), reused from one call to the next.
+   */
+  numbers(
+    sql: string,
+    params: Params | undefined,
+    visit: (columns: Float64Array[], rows: number) => void,
+  ): Promise<void>;
 }
 
 export async function withSnapshot<T>(db: Warehouse, fn: (snapshot: Snapshot) => Promise<T>): Promise<T> {
@@ -29,6 +38,22 @@ export async function withSnapshot<T>(db: Warehouse, fn: (snapshot: Snapshot) =>
         async columns(sql, params) {
           const result = await connection.runAndReadAll(sql, paramsFor(sql, params) as never);
           return Object.fromEntries(columnsOf(result).map((c) => [c.name, c.values]));
+        },
+        async numbers(sql, params, visit) {
+          const result = await connection.run(sql, paramsFor(sql, params) as never);
+          const columns = Array.from({ length: result.columnCount }, () => new Float64Array(0));
+          // a materialized result hands its chunks out without a round trip each
+          for (let n = 0; n < result.chunkCount; n++) {
+            const chunk = result.getChunk(n);
+            const rows = chunk.rowCount;
+            for (let c = 0; c < columns.length; c++) {
+              if (columns[c].length < rows) columns[c] = new Float64Array(rows);
+              const out = columns[c];
+              const vector = chunk.getColumnVector(c);
+              for (let i = 0; i < rows; i++) out[i] = (vector.getItem(i) as number | null) ?? Number.NaN;
+            }
+            visit(columns, rows);
+          }
         },
       });
     } finally {

@@ -1,27 +1,15 @@
 /**
- * The figures of every unit and metric in one statement. One GROUP BY (unit, indicator) over the
- * counted cells (see factsSource.ts) turns each item's months into columns: c0 … c{m-1} for the
- * period's months up to as-of, cb for the baseline month. Everything else is arithmetic on that
- * row — the total, the stock carried forward, the mask of months reported, the last three
- * months, the median and MAD of the months present (robustStats.ts) and the anomaly tests — so a
- * report reads the facts once whatever the number of metrics and units; a second, narrow GROUP BY
- * over the previous year gives the projection its monthly shape. The result is a narrow numeric
- * table (cheap to hand to JavaScript) of three kinds of rows, told apart by `ui` and `k`:
- *   ui ≥ 0, k ≥ 0  a unit's input to a metric: k = metric × 2 + role (0 value, 1 denominator);
- *                  v1 = the value, v2 = the mask of months reported, v3 = the extra figure
- *                  (the last three months' flow for a total, the baseline month's stock for a stock);
- *   ui ≥ 0, k < 0  a unit's flow with a flagged month (the latest one): −k − 1 = (indicator × 64 +
- *                  month) × 4 + flags (1 outlier, 2 year-to-date-looking); v1 = the month's value,
- *                  v2 = the median, v3 = the year's earlier months added up when it looks
- *                  year-to-date, else the MAD;
- *   ui = −1        the previous year of flow k (an index into spec.indicators): v1 = its total to
- *                  the same month, v2 = its full total, v3 = the number of its months with data.
+ * The statements a report reads its figures with. The counted cells of every item the plan reads,
+ * from the baseline month to as-of, come out as one narrow numeric table — a slot number and a
+ * value per cell — that fills the units' monthly series (monthlySeries.ts); every figure and
+ * anomaly test is then arithmetic on those series (seriesFigures.ts), so a report reads the facts
+ * once whatever the number of metrics and units. A second, narrow GROUP BY over the previous year
+ * gives the projection its monthly shape; a third marks the months each unit submitted.
  */
 import { INDICATORS } from "../etl/indicators.ts";
 import { monthAt, monthIndex, monthsBetween, previousMonth } from "../etl/normalize/month.ts";
 import { factsSource, type Selection, type Sql, unitMonthsSource } from "./factsSource.ts";
 import type { AlertThresholds, Plan } from "./plan.ts";
-import { withMedianAndMad } from "./robustStats.ts";
 
 /** One reported item a metric reads: as its value (a) or denominator (b), its total or its stock. */
 export interface MetricInput {
@@ -72,204 +60,62 @@ export const UNIT_INDEX_SQL =
   "SELECT code AS unit, kind, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS ui FROM units";
 
 /**
- * The per-(unit, indicator) pivot: the period's months and the baseline month as columns. Each
- * cell's month is turned into a small number once (a join with the list of months), so the
- * columns compare integers rather than text.
+ * Every counted cell the figures need, one row each: `slot` names the cell's place in the
+ * report's monthly series (monthlySeries.ts) — (unit index × items + item) × months + month, with
+ * month 0 the baseline month and 1 + i the period's month i — and `value` its value. The month
+ * and item are found by their position in a list, which DuckDB works out once per distinct
+ * string, so the scan stays as cheap as reading the facts.
  */
-function pivotSql(spec: FiguresSpec, params: Sql["params"]): string {
-  const months = periodMonths(spec);
-  const base = previousMonth(spec.period.first);
+export function cellsSql(spec: FiguresSpec): Sql {
+  const months = [previousMonth(spec.period.first), ...periodMonths(spec)];
   // every item of the catalog read: no filter on the item is needed
   const everyItem = INDICATORS.every((i) => spec.indicators.includes(i.key));
   const source = factsSource(spec.selection, {
-    from: base,
+    from: months[0],
     to: spec.asOf,
     unit: spec.unit,
     indicators: everyItem ? undefined : spec.indicators,
   });
-  Object.assign(params, source.params, { pivot_months: JSON.stringify([base, ...months]) });
-  const columns = months.map((_, i) => `max(CASE WHEN mk.k = ${i + 1} THEN f.value END) AS c${i}`);
-  return `SELECT f.unit, f.indicator, ${columns.join(", ")}, max(CASE WHEN mk.k = 0 THEN f.value END) AS cb
-FROM (${source.sql}) f JOIN (
-  SELECT unnest($pivot_months::VARCHAR[]) AS month, unnest(range(len($pivot_months::VARCHAR[])))::INTEGER AS k
-) mk ON mk.month = f.month
-GROUP BY f.unit, f.indicator`;
-}
-
-/** SQL expressions over one pivot row (columns c0 … c{m-1}, cb). */
-export function figureExpressions(m: number) {
-  const cols = Array.from({ length: m }, (_, i) => `c${i}`);
-  const sum = (names: string[]) => names.map((c) => `coalesce(${c}, 0)`).join(" + ");
   return {
-    /** Bit i set when month i was reported. */
-    mask: `(${cols.map((c, i) => `(CASE WHEN ${c} IS NULL THEN 0 ELSE ${2 ** i} END)`).join(" + ")})`,
-    /** The flow summed over the period so far; null when no month was reported. */
-    total: `(CASE WHEN ${cols.map((c) => `${c} IS NULL`).join(" AND ")} THEN NULL ELSE ${sum(cols)} END)`,
-    /** The stock as of the month, else the latest earlier value back to the baseline month. */
-    latest: `coalesce(${[...cols].reverse().join(", ")}, cb)`,
-    /** The flow of the last three months (fewer at the start of the period). */
-    trailing: `(${sum(cols.slice(-3))})`,
+    sql: `WITH ux AS (${UNIT_INDEX_SQL})
+SELECT ((ui::DOUBLE * $cell_items + k - 1) * $cell_months + mk - 1)::DOUBLE AS slot, value::DOUBLE AS value FROM (
+  SELECT ux.ui, list_position($cell_item_names::VARCHAR[], f.indicator) AS k,
+         list_position($cell_month_names::VARCHAR[], f.month) AS mk, f.value
+  FROM (${source.sql}) f JOIN ux ON ux.unit = f.unit
+) WHERE k IS NOT NULL AND mk IS NOT NULL`,
+    params: {
+      ...source.params,
+      cell_items: spec.indicators.length,
+      cell_months: months.length,
+      cell_item_names: JSON.stringify(spec.indicators),
+      cell_month_names: JSON.stringify(months),
+    },
   };
 }
 
 /**
- * The anomaly tests as expressions over a row with med, mad and n_months; the unit's own history
- * is its months of the period so far. Month i is an outlier when at least min_history of them
- * were reported and |x − median| > robust_z × max(1.4826 × MAD, min_scale). It looks like a
- * year-to-date total when at least two earlier months of its calendar year were all reported,
- * they add up to S > 0, x is above the median, and x is within ytd_tolerance of S + median (the
- * year so far plus a typical month).
+ * The previous year of the cumulative metrics' flows, for the projection's monthly shape: per item
+ * (k, an index into spec.indicators) its total to the same month, its full total and the number
+ * of its months with data.
  */
-function anomalyExpressions(months: string[]) {
-  const scale = "greatest(1.4826 * mad, $min_scale)";
-  const outlier = months.map((_, i) => `(n_months >= $min_history AND abs(c${i} - med) > $z * ${scale})`);
-  const prior = months.map((month, i) => {
-    const january = months.indexOf(`${month.slice(0, 4)}-01`);
-    if (january < 0 || i - january < 2) return null;
-    return Array.from({ length: i - january }, (_, k) => `c${january + k}`);
+export function previousYearSql(spec: FiguresSpec): Sql {
+  const prev = previousYear(spec);
+  const source = factsSource(spec.selection, {
+    from: prev.first,
+    to: prev.last,
+    unit: spec.unit,
+    indicators: spec.previousYearFlows,
+    prefix: "prev",
   });
-  const ytd = prior.map((earlier, i) => {
-    if (earlier === null) return "false";
-    const sum = `(${earlier.join(" + ")})`;
-    return `(${earlier.map((c) => `${c} IS NOT NULL`).join(" AND ")} AND ${sum} > 0 AND c${i} > med
-      AND abs(c${i} - (${sum} + med)) <= $tol * (${sum} + med))`;
-  });
-  const bits = (tests: string[]) =>
-    `(${tests.map((t, i) => `(CASE WHEN ${t} THEN ${2 ** i} ELSE 0 END)`).join(" + ")})::BIGINT`;
-  const at = (values: string[]) => `(CASE last ${values.map((v, i) => `WHEN ${i} THEN ${v}`).join(" ")} END)`;
   return {
-    outliers: bits(outlier),
-    ytd: bits(ytd),
-    value: at(months.map((_, i) => `c${i}`)),
-    prior: at(prior.map((earlier) => (earlier === null ? "NULL" : `(${earlier.join(" + ")})`))),
+    sql: `SELECT ind.k::INTEGER AS k, (sum(value) FILTER (WHERE month <= $prev_as_of))::DOUBLE AS to_date,
+       sum(value)::DOUBLE AS full, count(DISTINCT month)::DOUBLE AS months
+FROM (${source.sql}) p JOIN (
+  SELECT unnest($ind_names::VARCHAR[]) AS indicator, unnest(range(len($ind_names::VARCHAR[])))::INTEGER AS k
+) ind ON ind.indicator = p.indicator
+GROUP BY ind.k`,
+    params: { ...source.params, prev_as_of: prev.asOf, ind_names: JSON.stringify(spec.indicators) },
   };
-}
-
-/** The one statement of a report's figures (see the file's comment for its rows). */
-export function figuresSql(spec: FiguresSpec, inputs: MetricInputs[], withAnomalies: boolean): Sql {
-  const months = periodMonths(spec);
-  const m = months.length;
-  const params: Sql["params"] = {};
-  const e = figureExpressions(m);
-  const a = anomalyExpressions(months);
-
-  // which units report which item: the union of the reporters of the metrics that read it
-  const reporters = new Map<string, Set<string>>();
-  for (const x of inputs) {
-    for (const input of x.inputs) {
-      const set = reporters.get(input.indicator) ?? new Set<string>();
-      for (const r of x.reporters) set.add(r);
-      reporters.set(input.indicator, set);
-    }
-  }
-  const items = [...reporters.keys()];
-  Object.assign(params, {
-    ir_indicator: JSON.stringify(items),
-    ir_reporters: JSON.stringify(items.map((k) => [...(reporters.get(k) ?? [])])),
-    ir_flow: JSON.stringify(items.map((k) => spec.flows.includes(k))),
-  });
-
-  // one row per (unit, item) the unit reports: its months as columns and the figures on them
-  const base = `SELECT ux.ui, ux.kind, irs.is_flow, p.*,
-    ${e.mask} AS mask, ${e.total} AS total, ${e.latest} AS latest, ${e.trailing} AS trailing
-  FROM (${pivotSql(spec, params)}) p JOIN ux ON ux.unit = p.unit JOIN irs ON irs.indicator = p.indicator
-  WHERE list_contains(irs.reporters, ux.kind) OR list_contains(irs.reporters, ux.unit)`;
-  const figures = withAnomalies
-    ? `SELECT *, (outliers | ytd) AS flagged,
-    CASE WHEN (outliers | ytd) = 0 THEN NULL ELSE floor(log2(outliers | ytd))::INTEGER END AS last
-  FROM (SELECT *, CASE WHEN is_flow THEN ${a.outliers} ELSE 0 END AS outliers, CASE WHEN is_flow THEN ${a.ytd} ELSE 0 END AS ytd
-        FROM (${withMedianAndMad(base, m)}))`
-    : `SELECT *, 0 AS flagged, NULL::INTEGER AS last, NULL::DOUBLE AS med, NULL::DOUBLE AS mad, 0::BIGINT AS outliers, 0::BIGINT AS ytd
-  FROM (${base})`;
-  if (withAnomalies) {
-    Object.assign(params, {
-      z: spec.anomaly.robustZ,
-      min_scale: spec.anomaly.minScale,
-      min_history: spec.anomaly.minHistory,
-      tol: spec.anomaly.ytdTolerance,
-    });
-  }
-
-  // the metrics' inputs, and one anomaly row per flow
-  const rows: {
-    role: "a" | "b" | "x";
-    k: number;
-    indicator: string;
-    take: string;
-    reporters: readonly string[];
-  }[] = [];
-  for (const x of inputs) {
-    for (const input of x.inputs) {
-      const k = x.metric * 2 + (input.role === "a" ? 0 : 1);
-      rows.push({
-        role: input.role,
-        k,
-        indicator: input.indicator,
-        take: input.take,
-        reporters: x.reporters,
-      });
-    }
-  }
-  if (withAnomalies) {
-    for (const flow of spec.flows.filter((f) => reporters.has(f))) {
-      rows.push({
-        role: "x",
-        k: spec.indicators.indexOf(flow),
-        indicator: flow,
-        take: "total",
-        reporters: spec.flowReporters[flow] ?? [],
-      });
-    }
-  }
-  Object.assign(params, {
-    mm_role: JSON.stringify(rows.map((r) => r.role)),
-    mm_k: JSON.stringify(rows.map((r) => r.k)),
-    mm_indicator: JSON.stringify(rows.map((r) => r.indicator)),
-    mm_take: JSON.stringify(rows.map((r) => r.take)),
-    mm_reporters: JSON.stringify(rows.map((r) => r.reporters)),
-  });
-  const x = "mm.role = 'x'";
-  const flagsAtLast = "((fig.outliers >> fig.last) & 1) + 2 * ((fig.ytd >> fig.last) & 1)";
-  const parts = [
-    `SELECT fig.ui,
-    CASE WHEN ${x} THEN -1 - ((mm.k * 64 + fig.last) * 4 + ${flagsAtLast}) ELSE mm.k END,
-    CASE WHEN ${x} THEN ${a.value} WHEN mm.take = 'total' THEN fig.total ELSE fig.latest END,
-    CASE WHEN ${x} THEN fig.med ELSE fig.mask END,
-    CASE WHEN ${x} THEN (CASE WHEN (fig.ytd >> fig.last) & 1 = 1 THEN ${a.prior} ELSE fig.mad END)
-         WHEN mm.take = 'total' THEN fig.trailing ELSE fig.cb END
-  FROM (${figures}) fig JOIN mm ON mm.indicator = fig.indicator
-  WHERE (list_contains(mm.reporters, fig.kind) OR list_contains(mm.reporters, fig.unit)) AND (mm.role <> 'x' OR fig.flagged <> 0)`,
-  ];
-  if (spec.previousYearFlows.length) {
-    const prev = previousYear(spec);
-    const source = factsSource(spec.selection, {
-      from: prev.first,
-      to: prev.last,
-      unit: spec.unit,
-      indicators: spec.previousYearFlows,
-      prefix: "prev",
-    });
-    Object.assign(params, source.params, {
-      prev_as_of: prev.asOf,
-      ind_names: JSON.stringify(spec.indicators),
-    });
-    parts.push(`SELECT -1, ind.k, sum(value) FILTER (WHERE month <= $prev_as_of), sum(value), count(DISTINCT month)
-  FROM (${source.sql}) p JOIN (
-    SELECT unnest($ind_names::VARCHAR[]) AS indicator, unnest(range(len($ind_names::VARCHAR[])))::INTEGER AS k
-  ) ind ON ind.indicator = p.indicator
-  GROUP BY ind.k`);
-  }
-  const sql = `WITH mm AS (
-  SELECT unnest($mm_role::VARCHAR[]) AS role, unnest($mm_k::INTEGER[]) AS k, unnest($mm_indicator::VARCHAR[]) AS indicator,
-         unnest($mm_take::VARCHAR[]) AS take, unnest($mm_reporters::VARCHAR[][]) AS reporters
-), irs AS (
-  SELECT unnest($ir_indicator::VARCHAR[]) AS indicator, unnest($ir_reporters::VARCHAR[][]) AS reporters,
-         unnest($ir_flow::BOOLEAN[]) AS is_flow
-), ux AS (${UNIT_INDEX_SQL})
-SELECT ui::INTEGER AS ui, k::INTEGER AS k, v1::DOUBLE AS v1, v2::DOUBLE AS v2, v3::DOUBLE AS v3 FROM (
-${parts.join("\nUNION ALL\n")}
-) t(ui, k, v1, v2, v3)`;
-  return { sql, params };
 }
 
 /** Per unit index: the mask of period months (up to as-of) with a counted submission. */
