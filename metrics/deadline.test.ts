@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../warehouse/db.ts";
-import { deadlineSql, quoteRelation } from "./deadline.ts";
+import { casesSource, deadlineSql, quoteRelation } from "./deadline.ts";
 import { computeReport } from "./report.ts";
 import type { MetricProgress, Report } from "./reportTypes.ts";
 import { testPlan } from "./test/testPlan.ts";
@@ -162,7 +162,7 @@ describe("deadline metrics", () => {
   });
 
   it("takes the relation name as an identifier, never a value", () => {
-    const sql = deadlineSql("v_cases", {
+    const sql = deadlineSql(casesSource("v_cases", null), {
       start: "2022-01-01",
       end: "2022-03-31",
       categories: ["hardship"],

@@ -21,6 +21,34 @@ export function quoteRelation(name: string): string {
   return `"${name}"`;
 }
 
+/** Where a report reads cases from: a FROM item and its parameters. */
+export interface CasesSource {
+  from: string;
+  params: Sql["params"];
+}
+
+/**
+ * The ledgers as they stood when an as-reported day ended: for each unit, the cases of its latest
+ * accepted ledger received before the cutoff (an upload is the unit's whole ledger). The deadline
+ * is computed as v_cases computes it (calendar months, clamped at month end).
+ */
+const LEDGERS_RECEIVED_BY = `SELECT c.unit, c.case_id, c.category, c.identified_on, c.employed_on, c.channel,
+  CAST(c.identified_on + CASE c.category WHEN 'zero_family' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE) AS deadline
+FROM cases c
+WHERE c.submission_id IN (
+  SELECT max(s.submission_id) FROM submissions s
+  WHERE s.kind = 'cases' AND s.status = 'accepted' AND s.received_at < $case_cutoff::TIMESTAMPTZ
+  GROUP BY s.units[1])`;
+
+/**
+ * The cases a report counts: the relation as it is, or, for an as-reported report over the
+ * warehouse's own ledger (v_cases), the ledgers received before `cutoff` (an instant with offset).
+ */
+export function casesSource(relation: string, cutoff: string | null): CasesSource {
+  if (cutoff === null || relation !== CASES_RELATION) return { from: quoteRelation(relation), params: {} };
+  return { from: `(${LEDGERS_RECEIVED_BY}) AS received`, params: { case_cutoff: cutoff } };
+}
+
 /** Whether the relation exists (a table or a view). */
 export function relationExistsSql(name: string): Sql {
   return {
@@ -50,35 +78,35 @@ function caseFilter(window: CaseWindow, params: Sql["params"]): string {
 }
 
 /** Per unit and category: cases identified, decided by E, and closed on time by E. */
-export function deadlineSql(relation: string, window: CaseWindow): Sql {
-  const params: Sql["params"] = {};
+export function deadlineSql(source: CasesSource, window: CaseWindow): Sql {
+  const params: Sql["params"] = { ...source.params };
   const where = caseFilter(window, params);
   return {
     sql: `SELECT unit, category,
   count(*)::INTEGER AS identified,
   count(*) FILTER (WHERE employed_on <= $case_end::DATE OR deadline < $case_end::DATE)::INTEGER AS decided,
   count(*) FILTER (WHERE employed_on <= $case_end::DATE AND employed_on <= deadline)::INTEGER AS on_time
-FROM ${quoteRelation(relation)} WHERE ${where}
+FROM ${source.from} WHERE ${where}
 GROUP BY unit, category ORDER BY unit, category`,
     params,
   };
 }
 
 /** Units that keep a ledger at all (any case in the relation). */
-export function ledgerUnitsSql(relation: string): Sql {
-  return { sql: `SELECT DISTINCT unit FROM ${quoteRelation(relation)} ORDER BY unit`, params: {} };
+export function ledgerUnitsSql(source: CasesSource): Sql {
+  return { sql: `SELECT DISTINCT unit FROM ${source.from} ORDER BY unit`, params: { ...source.params } };
 }
 
 /**
  * Open cases past their deadline as of `reference` (the earlier of today and E), per unit and
  * category, with the earliest deadline missed.
  */
-export function overdueCasesSql(relation: string, window: CaseWindow, reference: string): Sql {
-  const params: Sql["params"] = { case_ref: reference };
+export function overdueCasesSql(source: CasesSource, window: CaseWindow, reference: string): Sql {
+  const params: Sql["params"] = { ...source.params, case_ref: reference };
   const where = caseFilter(window, params);
   return {
     sql: `SELECT unit, category, count(*)::INTEGER AS cases, strftime(min(deadline), '%Y-%m-%d') AS earliest
-FROM ${quoteRelation(relation)}
+FROM ${source.from}
 WHERE ${where} AND deadline < $case_ref::DATE AND (employed_on IS NULL OR employed_on > $case_ref::DATE)
 GROUP BY unit, category ORDER BY unit, category`,
     params,

@@ -13,12 +13,13 @@ import { assembleReport, type UnitRow } from "./assembleReport.ts";
 import { firstDay, isDay, lastDay } from "./calendar.ts";
 import {
   CASES_RELATION,
+  casesSource,
   deadlineSql,
   ledgerUnitsSql,
   overdueCasesSql,
   relationExistsSql,
 } from "./deadline.ts";
-import type { Selection } from "./factsSource.ts";
+import { cutoffOf, type Selection } from "./factsSource.ts";
 import { type CaseFigures, inputsOf, type MetricFigures } from "./metricProgress.ts";
 import { emptySeries, putCell } from "./monthlySeries.ts";
 import { metricIndicators, monthsInPlan, type Plan } from "./plan.ts";
@@ -132,7 +133,15 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
     // run while its cells are turned into figures
     const [figures, cases, submitted] = await allOf([
       readFigures(s, spec, plan, units, o.alerts),
-      readCases(s, o.casesRelation, plan, asOf, o.unit, o.alerts, reference),
+      readCases(s, {
+        relation: o.casesRelation,
+        cutoff: o.asReported ? cutoffOf(o.asReported) : null,
+        plan,
+        asOf,
+        unit: o.unit,
+        alerts: o.alerts,
+        reference,
+      }),
       o.alerts ? readSubmitted(s, spec, units.length) : Promise.resolve(null),
     ] as const);
     const prev = previousYear(spec);
@@ -224,13 +233,18 @@ type ReportPreviousYear = Map<string, { toDate: number | null; full: number | nu
 
 async function readCases(
   s: Snapshot,
-  relation: string,
-  plan: Plan,
-  asOf: string,
-  unit: string | null,
-  alerts: boolean,
-  reference: string,
+  q: {
+    relation: string;
+    /** The end of the as-reported day: only ledgers received before it count. */
+    cutoff: string | null;
+    plan: Plan;
+    asOf: string;
+    unit: string | null;
+    alerts: boolean;
+    reference: string;
+  },
 ): Promise<CaseFigures> {
+  const { relation, plan, asOf, unit, alerts, reference } = q;
   const empty: CaseFigures = {
     available: false,
     counts: new Map(),
@@ -243,16 +257,17 @@ async function readCases(
   const exists = relationExistsSql(relation);
   if (!(await s.rows<{ n: number }>(exists.sql, exists.params))[0]?.n) return empty;
   const window = { start: firstDay(plan.period.first), end: lastDay(asOf), categories, unit };
-  const counted = deadlineSql(relation, window);
+  const source = casesSource(relation, q.cutoff);
+  const counted = deadlineSql(source, window);
   const rows = await s.rows<{ unit: string; category: string; decided: number; on_time: number }>(
     counted.sql,
     counted.params,
   );
-  const ledger = ledgerUnitsSql(relation);
+  const ledger = ledgerUnitsSql(source);
   const ledgerUnits = new Set((await s.rows<{ unit: string }>(ledger.sql, ledger.params)).map((r) => r.unit));
   let overdue: CaseFigures["overdue"] = [];
   if (alerts) {
-    const sql = overdueCasesSql(relation, window, reference);
+    const sql = overdueCasesSql(source, window, reference);
     overdue = await s.rows(sql.sql, sql.params);
   }
   return {
