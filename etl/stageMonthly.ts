@@ -43,6 +43,12 @@ function stagedFacts(count: number): StagedFacts {
 export function factsOfValues(values: MonthlyValues): StagedFacts {
   let count = 0;
   for (let i = 0; i < values.length; i++) if (values.value(i) !== null) count++;
+  if (count === values.length) {
+    // no blank cell: the values' own arrays are the facts', only the indicators are numbered anew
+    const indicators = new Int32Array(count);
+    for (let i = 0; i < count; i++) indicators[i] = values.ordinal(i);
+    return { count, ...values.columns(), indicators };
+  }
   const facts = stagedFacts(count);
   let n = 0;
   for (let i = 0; i < values.length; i++) {
