@@ -79,6 +79,16 @@ export class MonthlyValues {
     return i;
   }
 
+  /** The units, months and numbers (NaN: blank) of the values, as views of the arrays they are kept in. */
+  columns(): { units: Int32Array; months: Int32Array; values: Float64Array } {
+    const n = this.length;
+    return {
+      units: this.#unit.subarray(0, n),
+      months: this.#month.subarray(0, n),
+      values: this.#value.subarray(0, n),
+    };
+  }
+
   unit(i: number): number {
     return this.#unit[i];
   }

@@ -43,6 +43,12 @@ function stagedFacts(count: number): StagedFacts {
 export function factsOfValues(values: MonthlyValues): StagedFacts {
   let count = 0;
   for (let i = 0; i < values.length; i++) if (values.value(i) !== null) count++;
+  if (count === values.length) {
+    // no blank cell: the values' own arrays are the facts', only the indicators are numbered anew
+    const indicators = new Int32Array(count);
+    for (let i = 0; i < count; i++) indicators[i] = values.ordinal(i);
+    return { count, ...values.columns(), indicators };
+  }
   const facts = stagedFacts(count);
   let n = 0;
   for (let i = 0; i < values.length; i++) {
@@ -71,6 +77,21 @@ export function factsOfObjects(facts: readonly Fact[], units: readonly { code: s
   return out;
 }
 
+/** The distinct numbers among the first `count` (non-negative), ascending. */
+function distinct(numbers: Int32Array, count: number): Int32Array {
+  let max = -1;
+  for (let i = 0; i < count; i++) if (numbers[i] > max) max = numbers[i];
+  const seen = new Uint8Array(max + 1);
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    if (seen[numbers[i]] === 0) n++;
+    seen[numbers[i]] = 1;
+  }
+  const out = new Int32Array(n);
+  for (let v = 0, k = 0; v <= max; v++) if (seen[v] === 1) out[k++] = v;
+  return out;
+}
+
 /** Fills the temp tables and views loadMonthly reads. */
 export async function stageMonthly(staging: Staging, data: StagedMonthly): Promise<void> {
   const { unitMonths, facts } = data;
@@ -82,13 +103,13 @@ export async function stageMonthly(staging: Staging, data: StagedMonthly): Promi
      CREATE OR REPLACE TEMP TABLE staging_facts (u INTEGER, m INTEGER, i INTEGER, value DOUBLE)`,
   );
   // every fact's unit-month is one of the unit-months, so their units and months cover the facts'
-  const units = Int32Array.from(new Set(unitMonths.units));
+  const units = distinct(unitMonths.units, unitMonths.count);
   await staging.append(
     "dict_unit",
     [INTEGER, VARCHAR],
     [units, Array.from(units, (u) => data.units[u].code)],
   );
-  const months = Int32Array.from(new Set(unitMonths.months));
+  const months = distinct(unitMonths.months, unitMonths.count);
   await staging.append(
     "dict_month",
     [INTEGER, VARCHAR],

@@ -27,6 +27,8 @@ export function unitMonthRows(values: MonthlyValues): UnitMonthRows {
   let slot = -1;
   let lastRow = -1;
   let lastKey = -1;
+  // while each unit-month comes after the one before it, the units are grouped already
+  let ascending = true;
   for (let i = 0; i < n; i++) {
     const key = values.unit(i) * MONTHS + values.month(i);
     const row = values.row(i);
@@ -36,6 +38,7 @@ export function unitMonthRows(values: MonthlyValues): UnitMonthRows {
       lastRow = row;
       continue;
     }
+    if (key < lastKey) ascending = false;
     slot = index.claim(key, count);
     if (slot < 0) {
       slot = count++;
@@ -45,7 +48,7 @@ export function unitMonthRows(values: MonthlyValues): UnitMonthRows {
     lastRow = row;
     lastKey = key;
   }
-  const order = groupedByUnit(keys, count);
+  const order = ascending ? null : groupedByUnit(keys, count);
   const out = {
     count,
     units: new Int32Array(count),

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DataError } from "../etl/finding.ts";
-import { Warehouse } from "./db.ts";
+import { DOUBLE, INTEGER, VARCHAR, Warehouse } from "./db.ts";
 import { latestVersion, readMigrations } from "./migrations.ts";
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), "jobtrack-db-")), "test.duckdb");
@@ -16,6 +16,26 @@ describe("Warehouse", () => {
       "SELECT view_name AS name FROM duckdb_views() WHERE NOT internal ORDER BY 1",
     );
     expect(views.map((v) => v.name)).toEqual(expect.arrayContaining(["v_facts", "v_submissions", "v_units"]));
+    await db.close();
+  });
+
+  it("append takes typed arrays and value arrays over several chunks, a typed array of another type by value", async () => {
+    const db = await Warehouse.open({ path: ":memory:" });
+    const n = 5000;
+    // a view that starts past the beginning of its buffer
+    const ints = Int32Array.from({ length: n + 3 }, (_, i) => i - 10).subarray(3);
+    const doubles = Float64Array.from({ length: n }, (_, i) => i / 4);
+    const texts = Array.from({ length: n }, (_, i) => `t${i}`);
+    const sums = await db.write(async (tx) => {
+      await tx.run("CREATE TEMP TABLE t (i INTEGER, d DOUBLE, s VARCHAR, w DOUBLE)");
+      await tx.append("t", [INTEGER, DOUBLE, VARCHAR, DOUBLE], [ints, doubles, texts, ints.subarray(0, n)]);
+      return tx.query(
+        `SELECT count(*)::INTEGER AS n, sum(i)::DOUBLE AS i, sum(d) AS d, max(s) AS s, sum(w) AS w,
+           max(i) FILTER (WHERE s = 't4321')::INTEGER AS at FROM t`,
+      );
+    });
+    const total = (n * (n - 1)) / 2;
+    expect(sums).toEqual([{ n, i: total - 7 * n, d: total / 4, s: "t999", w: total - 7 * n, at: 4314 }]);
     await db.close();
   });
 

@@ -11,7 +11,7 @@
  */
 
 /** Cells longer than this (in bytes) get a code of their own. */
-const SHARED_MAX = 24;
+export const SHARED_MAX = 24;
 const FIRST_SIZE = 1 << 10;
 const MAX_SIZE = 1 << 18;
 /** The code of the empty cell, in every dictionary. */

@@ -6,7 +6,7 @@
  * came before. Delimiters and line ends are ASCII, which no byte of a multi-byte UTF-8 character
  * can be, so every cell is whole UTF-8.
  */
-import { CellDictionary, EMPTY_CODE } from "./cellDictionary.ts";
+import { CellDictionary, EMPTY_CODE, SHARED_MAX } from "./cellDictionary.ts";
 import { CellTable } from "./cellTable.ts";
 
 const LF = 10;
@@ -55,7 +55,14 @@ export function plainCsvTable(bytes: Uint8Array, delimiter: string): CellTable {
   return reader.table();
 }
 
-/** The state of one pass over the text: the codes so far, and the cell and row being read. */
+/**
+ * Columns whose recent cells are remembered. A column mostly repeats one of its last two texts
+ * (a unit code row after row, indicator keys taking turns), so a cell is first compared with
+ * those, byte for byte, and only looked up in the dictionary when it is neither.
+ */
+const RECALLED_COLUMNS = 64;
+
+/** The state of one pass over the text: the codes so far, and the row being read. */
 class PlainCsvReader {
   readonly #bytes: Uint8Array;
   readonly #delim: number;
@@ -66,9 +73,13 @@ class PlainCsvReader {
   #rows = 0;
   #rowStart = 0;
   #width = 0;
-  /** Where the cell being read starts, and the hash of its bytes so far. */
-  #start = 0;
-  #hash = 0;
+  /**
+   * By column, two recent cells: where their bytes start, their length (0: none) and code,
+   * the more recent at 2·column.
+   */
+  readonly #recentStart = new Int32Array(RECALLED_COLUMNS * 2);
+  readonly #recentLength = new Int32Array(RECALLED_COLUMNS * 2);
+  readonly #recentCode = new Int32Array(RECALLED_COLUMNS * 2);
 
   constructor(bytes: Uint8Array, delim: number) {
     this.#bytes = bytes;
@@ -79,40 +90,70 @@ class PlainCsvReader {
     this.#starts = new Int32Array(expected.rows);
   }
 
-  /** Reads bytes [from, to); returns where to go on (past `to` when a CRLF straddles it). */
+  /**
+   * Reads the cells that start in bytes [from, to), `from` being the start of a cell; returns
+   * where the next cell starts (past `to` when the last cell goes on beyond it).
+   */
   scan(from: number, to: number): number {
     const bytes = this.#bytes;
     const n = bytes.length;
     const delim = this.#delim;
-    const dictionary = this.#dictionary;
+    const recentStart = this.#recentStart;
+    const recentLength = this.#recentLength;
+    const recentCode = this.#recentCode;
     let codes = this.#codes;
     let cells = this.#cells;
-    let start = this.#start;
-    let hash = this.#hash;
+    let rowStart = this.#rowStart;
     let i = from;
-    for (; i < to; i++) {
-      const c = bytes[i];
-      if (c !== delim && c !== LF && c !== CR) {
-        hash = (Math.imul(hash, 31) + c) | 0;
-        continue;
+    while (i < to) {
+      const column = cells - rowStart;
+      let code = -1;
+      if (column < RECALLED_COLUMNS) {
+        const at = column * 2;
+        code = recalled(bytes, i, recentStart[at], recentLength[at], recentCode[at], delim);
+        if (code < 0) {
+          code = recalled(bytes, i, recentStart[at + 1], recentLength[at + 1], recentCode[at + 1], delim);
+          if (code >= 0) {
+            // the older one is the more recent now
+            swap(recentStart, at);
+            swap(recentLength, at);
+            swap(recentCode, at);
+          }
+        }
+        if (code >= 0) i += recentLength[at];
+      }
+      if (code < 0) {
+        const start = i;
+        let hash = 0;
+        for (; i < n; i++) {
+          const c = bytes[i];
+          if (c === delim || c === LF || c === CR) break;
+          hash = (Math.imul(hash, 31) + c) | 0;
+        }
+        code = i === start ? EMPTY_CODE : this.#dictionary.codeOf(start, i, hash);
+        if (column < RECALLED_COLUMNS && i - start > 0 && i - start <= SHARED_MAX) {
+          const at = column * 2;
+          recentStart[at + 1] = recentStart[at];
+          recentLength[at + 1] = recentLength[at];
+          recentCode[at + 1] = recentCode[at];
+          recentStart[at] = start;
+          recentLength[at] = i - start;
+          recentCode[at] = code;
+        }
       }
       if (cells === codes.length) {
         codes = grown(codes);
         this.#codes = codes;
       }
-      codes[cells++] = i === start ? EMPTY_CODE : dictionary.codeOf(start, i, hash);
-      hash = 0;
-      start = i + 1;
+      codes[cells++] = code;
+      if (i === n) break;
+      const c = bytes[i++];
       if (c === delim) continue;
-      if (c === CR && i + 1 < n && bytes[i + 1] === LF) {
-        i++;
-        start = i + 1;
-      }
+      if (c === CR && i < n && bytes[i] === LF) i++;
       this.#endRow(cells);
+      rowStart = cells;
     }
     this.#cells = cells;
-    this.#start = start;
-    this.#hash = hash;
     return i;
   }
 
@@ -124,16 +165,46 @@ class PlainCsvReader {
   }
 
   table(): CellTable {
+    // the last line, when the text does not end with a line break: the empty cell after a
+    // final delimiter, and the row
     const n = this.#bytes.length;
-    // the last line, when the text does not end with a line break
-    if (this.#start < n || this.#cells > this.#rowStart) {
+    if (n > 0 && this.#bytes[n - 1] === this.#delim) {
       if (this.#cells === this.#codes.length) this.#codes = grown(this.#codes);
-      this.#codes[this.#cells++] = this.#dictionary.codeOf(this.#start, n, this.#hash);
-      this.#endRow(this.#cells);
+      this.#codes[this.#cells++] = EMPTY_CODE;
     }
+    if (this.#cells > this.#rowStart) this.#endRow(this.#cells);
     this.#starts[this.#rows] = this.#cells;
     return new CellTable(this.#dictionary.texts, this.#codes, this.#starts, this.#rows, this.#width);
   }
+}
+
+/**
+ * The code of the cell at bytes[i …] when it is the earlier cell bytes[start, start + length)
+ * with that code, followed by the end of the cell; else -1.
+ */
+function recalled(
+  bytes: Uint8Array,
+  i: number,
+  start: number,
+  length: number,
+  code: number,
+  delim: number,
+): number {
+  if (length === 0) return -1;
+  const end = i + length;
+  if (end > bytes.length) return -1;
+  for (let k = 0; k < length; k++) if (bytes[i + k] !== bytes[start + k]) return -1;
+  if (end < bytes.length) {
+    const c = bytes[end];
+    if (c !== delim && c !== LF && c !== CR) return -1;
+  }
+  return code;
+}
+
+function swap(array: Int32Array, at: number): void {
+  const t = array[at];
+  array[at] = array[at + 1];
+  array[at + 1] = t;
 }
 
 /** Splits quote-free CSV text into rows of cells; equal cells share one string. */

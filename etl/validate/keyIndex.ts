@@ -28,9 +28,10 @@ export class KeyIndex {
   #size = 0;
   /** The largest key seen; keys above it are known to be new. */
   #max = -1;
-  /** Keys (and values) noted in ascending order and not yet in the table. */
-  #pendingKeys: number[] = [];
-  #pendingValues: number[] = [];
+  /** Keys (and values) noted in ascending order and not yet in the table: the first #pending. */
+  #pendingKeys = new Float64Array(64);
+  #pendingValues = new Int32Array(64);
+  #pending = 0;
 
   /** `expected`: about how many keys will be stored; the table grows past it anyway. */
   constructor(expected = 1024) {
@@ -42,7 +43,7 @@ export class KeyIndex {
   }
 
   get size(): number {
-    return this.#size + this.#pendingKeys.length;
+    return this.#size + this.#pending;
   }
 
   /** The value stored for the key, or -1. */
@@ -66,8 +67,18 @@ export class KeyIndex {
   claim(key: number, value: number): number {
     if (key > this.#max) {
       this.#max = key;
-      this.#pendingKeys.push(key);
-      this.#pendingValues.push(value);
+      const n = this.#pending;
+      if (n === this.#pendingKeys.length) {
+        const keys = new Float64Array(n * 2);
+        keys.set(this.#pendingKeys);
+        this.#pendingKeys = keys;
+        const values = new Int32Array(n * 2);
+        values.set(this.#pendingValues);
+        this.#pendingValues = values;
+      }
+      this.#pendingKeys[n] = key;
+      this.#pendingValues[n] = value;
+      this.#pending = n + 1;
       return EMPTY;
     }
     this.#flush();
@@ -107,12 +118,11 @@ export class KeyIndex {
 
   /** Moves the noted keys into the table, the first time one is needed there. */
   #flush(): void {
-    const pending = this.#pendingKeys.length;
+    const pending = this.#pending;
     if (pending === 0) return;
     const keys = this.#pendingKeys;
     const values = this.#pendingValues;
-    this.#pendingKeys = [];
-    this.#pendingValues = [];
+    this.#pending = 0;
     while ((this.#size + pending) * 2 > this.#mask + 1) this.#mask = this.#mask * 2 + 1;
     if (this.#keys.length < this.#mask + 1) this.#rehash(this.#mask + 1);
     for (let i = 0; i < pending; i++) this.#insert(keys[i], values[i], true);

@@ -47,8 +47,10 @@ export class LongRowChecks {
   #touchedCount = 0;
   /** Unit-month key → its latest segment; each segment links to the one before it. */
   readonly #groups: KeyIndex;
-  readonly #segmentStart: number[] = [];
-  readonly #segmentPrevious: number[] = [];
+  /** By segment: where its values start, and the unit-month's segment before it (-1: none). */
+  #segmentStart = new Int32Array(1024);
+  #segmentPrevious = new Int32Array(1024);
+  #segments = 0;
 
   /** `expectedRows`: about how many rows are coming, to size the index once. */
   constructor(
@@ -110,11 +112,13 @@ export class LongRowChecks {
     for (let i = 0; i < this.#touchedCount; i++) this.#slots[this.#touched[i]] = -1;
     this.#touchedCount = 0;
     this.#current = key;
-    const segment = this.#segmentStart.length;
+    const segment = this.#segments;
     const previous = this.#groups.claim(key, segment);
     if (previous >= 0) this.#groups.set(key, segment);
-    this.#segmentStart.push(this.#values.length);
-    this.#segmentPrevious.push(previous);
+    if (segment === this.#segmentStart.length) this.#growSegments();
+    this.#segmentStart[segment] = this.#values.length;
+    this.#segmentPrevious[segment] = previous;
+    this.#segments = segment + 1;
     for (let s = previous; s >= 0; s = this.#segmentPrevious[s]) {
       const end = this.#segmentStart[s + 1];
       for (let i = this.#segmentStart[s]; i < end; i++) {
@@ -123,6 +127,15 @@ export class LongRowChecks {
         this.#touched[this.#touchedCount++] = slot;
       }
     }
+  }
+
+  #growSegments(): void {
+    const start = new Int32Array(this.#segmentStart.length * 2);
+    start.set(this.#segmentStart);
+    this.#segmentStart = start;
+    const previous = new Int32Array(this.#segmentPrevious.length * 2);
+    previous.set(this.#segmentPrevious);
+    this.#segmentPrevious = previous;
   }
 
   /** The new value against its total and against its parts, as far as they are already read. */
