@@ -10,6 +10,9 @@ import { appendDictionary, encode, type SubmissionMeta } from "../load.ts";
 import { epochDay } from "./caseDate.ts";
 import type { Case } from "./parseLedger.ts";
 
+/** The day number that stands for "not employed yet" in staging (typed arrays hold no nulls). */
+const NOT_EMPLOYED = -2147483648;
+
 export async function loadLedger(
   tx: Tx,
   meta: SubmissionMeta,
@@ -43,25 +46,35 @@ export async function loadLedger(
   const channels = encode(cases.map((c) => c.channel));
   await appendDictionary(tx, "dict_category", categories.dict);
   await appendDictionary(tx, "dict_channel", channels.dict);
+  const days = new Map<string, number>();
+  const dayOf = (date: string) => {
+    let day = days.get(date);
+    if (day === undefined) {
+      day = epochDay(date);
+      days.set(date, day);
+    }
+    return day;
+  };
+  const identified = new Int32Array(cases.length);
+  const employed = new Int32Array(cases.length);
+  for (let i = 0; i < cases.length; i++) {
+    identified[i] = dayOf(cases[i].identified_on);
+    const on = cases[i].employed_on;
+    employed[i] = on ? dayOf(on) : NOT_EMPLOYED;
+  }
   await tx.run(
     "CREATE OR REPLACE TEMP TABLE staging_cases (case_id VARCHAR, k INTEGER, identified INTEGER, employed INTEGER, ch INTEGER)",
   );
   await tx.append(
     "staging_cases",
     [VARCHAR, INTEGER, INTEGER, INTEGER, INTEGER],
-    [
-      cases.map((c) => c.case_id),
-      Array.from(categories.codes),
-      cases.map((c) => epochDay(c.identified_on)),
-      cases.map((c) => (c.employed_on ? epochDay(c.employed_on) : null)),
-      Array.from(channels.codes),
-    ],
+    [cases.map((c) => c.case_id), categories.codes, identified, employed, channels.codes],
   );
   await tx.run(
     `INSERT INTO cases
-     SELECT $id, $unit, s.case_id, k.text, DATE '1970-01-01' + s.identified, DATE '1970-01-01' + s.employed, ch.text, true
+     SELECT $id, $unit, s.case_id, k.text, DATE '1970-01-01' + s.identified, DATE '1970-01-01' + nullif(s.employed, $none), ch.text, true
      FROM staging_cases s JOIN dict_category k ON k.code = s.k JOIN dict_channel ch ON ch.code = s.ch`,
-    { id, unit: ledger.unit },
+    { id, unit: ledger.unit, none: NOT_EMPLOYED },
   );
   await tx.run("DROP TABLE staging_cases; DROP TABLE dict_category; DROP TABLE dict_channel");
   return { submissionId: id };
