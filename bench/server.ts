@@ -19,7 +19,7 @@ export const serverBench: Section = {
     return {
       lines: [
         "`jobtrack serve` in its own process on a fresh database file; clients in another process over 127.0.0.1.",
-        `Uploads: 11 towns, each with its own token, each sending 30 one-row monthly files (6 indicators) one after another, the 11 at once; months repeat, so later files are new revisions. Report: the demo data (${rep.demoFiles} files), then 50 viewers × 20 \`GET /api/report\` at once, after ${5} warm-up requests (slowest ${rep.warmUpMs} ms) not counted.`,
+        `Uploads: 11 towns, each with its own token, each sending 30 one-row monthly files (6 indicators) one after another, the 11 at once; months repeat, so later files are new revisions. Report: the demo data (${rep.demoFiles} files), then 50 viewers × 20 \`GET /api/report\` at once, after ${5} warm-up requests (slowest ${rep.warmUpMs} ms) not counted. The viewers keep their connections open (node:http, keep-alive), and a viewer's time runs from sending the request to the last byte of the answer; the first answer is parsed and checked to be a report, every other must be the same bytes (same ETag and length).`,
         "",
         "| case | requests | throughput | p50 | p95 | max | errors | server peak RSS | goal |",
         "|---|---|---|---|---|---|---|---|---|",
