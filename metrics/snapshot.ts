@@ -4,6 +4,8 @@
  * transaction is rolled back at the end, which also drops the report's temporary tables. Values
  * are converted by warehouse/db.ts; large numeric results are read column by column.
  */
+import { DuckDBTypeId } from "@duckdb/node-api";
+import { chunkDoubles } from "../warehouse/chunkDoubles.ts";
 import { columnsOf, type Params, type Row, rowsOf, type Value, type Warehouse } from "../warehouse/db.ts";
 import { paramsFor } from "./factsSource.ts";
 
@@ -14,7 +16,8 @@ export interface Snapshot {
   columns(sql: string, params?: Params): Promise<Record<string, Value[]>>;
   /**
    * A numeric result chunk by chunk, for results too large for rows or columns of values: each
-   * chunk's columns as Float64Arrays (null as NaN), reused from one call to the next.
+   * chunk's columns as Float64Arrays (null as NaN), valid only during the call: views of the
+   * chunk's memory or buffers reused from one call to the next.
    */
   numbers(
     sql: string,
@@ -41,16 +44,28 @@ export async function withSnapshot<T>(db: Warehouse, fn: (snapshot: Snapshot) =>
         },
         async numbers(sql, params, visit) {
           const result = await connection.run(sql, paramsFor(sql, params) as never);
-          const columns = Array.from({ length: result.columnCount }, () => new Float64Array(0));
+          const count = result.columnCount;
+          const buffers = Array.from({ length: count }, () => new Float64Array(0));
+          const doubles = buffers.map((_, c) => result.columnTypeId(c) === DuckDBTypeId.DOUBLE);
+          const columns: Float64Array[] = buffers.slice();
           // a materialized result hands its chunks out without a round trip each
-          for (let n = 0; n < result.chunkCount; n++) {
+          const chunks = result.chunkCount;
+          for (let n = 0; n < chunks; n++) {
             const chunk = result.getChunk(n);
             const rows = chunk.rowCount;
-            for (let c = 0; c < columns.length; c++) {
-              if (columns[c].length < rows) columns[c] = new Float64Array(rows);
-              const out = columns[c];
+            for (let c = 0; c < count; c++) {
+              const buffer = () => {
+                if (buffers[c].length < rows) buffers[c] = new Float64Array(rows);
+                return buffers[c];
+              };
+              if (doubles[c]) {
+                columns[c] = chunkDoubles(chunk, c, rows, buffer);
+                continue;
+              }
+              const out = buffer();
               const vector = chunk.getColumnVector(c);
               for (let i = 0; i < rows; i++) out[i] = (vector.getItem(i) as number | null) ?? Number.NaN;
+              columns[c] = out;
             }
             visit(columns, rows);
           }
