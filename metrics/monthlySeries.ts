@@ -1,17 +1,19 @@
 /**
- * Every unit's monthly values of every reported item a report reads, in one Float64Array: for
- * unit u and item k, `months` slots starting at (u × items + k) × months — slot 0 the baseline
- * month, slot 1 + i the period's month i — NaN where nothing was counted. `seen` marks the
- * (unit, item) pairs with at least one value in those months. Filled cell by cell from the
- * facts query (one number per cell names its slot), it replaces a row object per figure.
+ * Every unit's monthly values of every reported item a report reads: per item k, one Float64Array
+ * holding `months` slots per unit — unit u's series starts at u × months, slot 0 the baseline
+ * month, slot 1 + i the period's month i — NaN where nothing was counted. An item's array is made
+ * when its first cell arrives, so items without data cost nothing. `seen[k]` marks the units with
+ * at least one value of item k in those months. Filled chunk by chunk from the facts query (one
+ * number per cell names its slot), it replaces a row object per figure.
  */
 export interface MonthlySeries {
   units: number;
   items: number;
   /** Slots per series: the baseline month and the period's months up to as-of. */
   months: number;
-  values: Float64Array;
-  seen: Uint8Array;
+  /** Per item: its units' series, or null when it has no cell. */
+  values: (Float64Array | null)[];
+  seen: (Uint8Array | null)[];
 }
 
 export function emptySeries(units: number, items: number, months: number): MonthlySeries {
@@ -19,14 +21,40 @@ export function emptySeries(units: number, items: number, months: number): Month
     units,
     items,
     months,
-    values: new Float64Array(units * items * months).fill(Number.NaN),
-    seen: new Uint8Array(units * items),
+    values: new Array<Float64Array | null>(items).fill(null),
+    seen: new Array<Uint8Array | null>(items).fill(null),
   };
 }
 
-/** Records one cell: `slot` = (u × items + k) × months + month slot. Two values for one cell keep the larger. */
-export function putCell(series: MonthlySeries, slot: number, value: number): void {
-  const old = series.values[slot];
-  series.values[slot] = Number.isNaN(old) || value > old ? value : old;
-  series.seen[Math.floor(slot / series.months)] = 1;
+/**
+ * Records `rows` cells: slot i = (k × units + u) × months + month slot, with its value. Two
+ * values for one cell keep the larger.
+ */
+export function putCells(
+  series: MonthlySeries,
+  slots: Float64Array,
+  cells: Float64Array,
+  rows: number,
+): void {
+  const { units, months } = series;
+  const block = units * months;
+  let k = -1;
+  let values: Float64Array = new Float64Array(0);
+  let seen: Uint8Array = new Uint8Array(0);
+  for (let i = 0; i < rows; i++) {
+    const slot = slots[i];
+    const item = Math.floor(slot / block);
+    if (item !== k) {
+      k = item;
+      values = series.values[k] ?? new Float64Array(block).fill(Number.NaN);
+      seen = series.seen[k] ?? new Uint8Array(units);
+      series.values[k] = values;
+      series.seen[k] = seen;
+    }
+    const at = slot - k * block;
+    const old = values[at];
+    const value = cells[i];
+    values[at] = Number.isNaN(old) || value > old ? value : old;
+    seen[Math.floor(at / months)] = 1;
+  }
 }

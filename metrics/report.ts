@@ -21,7 +21,7 @@ import {
 } from "./deadline.ts";
 import { cutoffOf, type Selection } from "./factsSource.ts";
 import { type CaseFigures, inputsOf, type MetricFigures } from "./metricProgress.ts";
-import { emptySeries, putCell } from "./monthlySeries.ts";
+import { emptySeries, putCells } from "./monthlySeries.ts";
 import { metricIndicators, monthsInPlan, type Plan } from "./plan.ts";
 import type { Report } from "./reportTypes.ts";
 import { seriesFigures } from "./seriesFigures.ts";
@@ -203,13 +203,12 @@ async function readFigures(s: Snapshot, spec: FiguresSpec, plan: Plan, units: Un
   const previousYear: ReportPreviousYear = new Map();
   if (!inputs.length) return { metrics: new Map<number, MetricFigures>(), previousYear, anomalies: [] };
   const months = periodMonths(spec);
-  const cells = cellsSql(spec);
+  const cells = cellsSql(spec, units.length);
   const prev = spec.previousYearFlows.length ? previousYearSql(spec) : null;
   // both statements are sent before the series is allocated; the cells arrive once it is
   const reads = [
     s.numbers(cells.sql, cells.params, (columns, rows) => {
-      const [slot, value] = columns;
-      for (let i = 0; i < rows; i++) putCell(series, slot[i], value[i]);
+      putCells(series, columns[0], columns[1], rows);
     }),
     prev ? s.columns(prev.sql, prev.params) : Promise.resolve(null),
   ] as const;

@@ -81,23 +81,23 @@ export function seriesFigures(
   const january = Int32Array.from(periodMonths, (month) => periodMonths.indexOf(`${month.slice(0, 4)}-01`));
   const { robustZ, minScale, minHistory, ytdTolerance } = spec.anomaly;
   const anomalies: AnomalyRow[] = [];
-  const values = series.values;
   const bits = Float64Array.from({ length: m }, (_, i) => 2 ** i);
   const sortBuffer = new Float64Array(m);
   const scratch = new Float64Array(m);
 
   spec.indicators.forEach((indicator, k) => {
     const itemReaders = readers.get(indicator);
-    if (!itemReaders) return;
+    const values = series.values[k];
+    const seen = series.seen[k];
+    if (!itemReaders || !values || !seen) return;
     const reporting = membersOf(units, [...(reporters.get(indicator) ?? [])]);
     const tested =
       withAnomalies && spec.flows.includes(indicator)
         ? membersOf(units, spec.flowReporters[indicator] ?? [])
         : null;
     for (let u = 0; u < unitCount; u++) {
-      const s = u * series.items + k;
-      if (!series.seen[s] || !reporting[u]) continue;
-      const at = s * series.months + 1; // period month i is values[at + i]; the baseline month values[at − 1]
+      if (!seen[u] || !reporting[u]) continue;
+      const at = u * series.months + 1; // period month i is values[at + i]; the baseline month values[at − 1]
       const cb = values[at - 1];
       let mask = 0;
       let total = 0;

@@ -61,12 +61,12 @@ export const UNIT_INDEX_SQL =
 
 /**
  * Every counted cell the figures need, one row each: `slot` names the cell's place in the
- * report's monthly series (monthlySeries.ts) — (unit index × items + item) × months + month, with
+ * report's monthly series (monthlySeries.ts) — (item × units + unit index) × months + month, with
  * month 0 the baseline month and 1 + i the period's month i — and `value` its value. The month
  * and item are found by their position in a list, which DuckDB works out once per distinct
  * string, so the scan stays as cheap as reading the facts.
  */
-export function cellsSql(spec: FiguresSpec): Sql {
+export function cellsSql(spec: FiguresSpec, unitCount: number): Sql {
   const months = [previousMonth(spec.period.first), ...periodMonths(spec)];
   // every item of the catalog read: no filter on the item is needed
   const everyItem = INDICATORS.every((i) => spec.indicators.includes(i.key));
@@ -78,14 +78,14 @@ export function cellsSql(spec: FiguresSpec): Sql {
   });
   return {
     sql: `WITH ux AS (${UNIT_INDEX_SQL})
-SELECT ((ui::DOUBLE * $cell_items + k - 1) * $cell_months + mk - 1)::DOUBLE AS slot, value::DOUBLE AS value FROM (
+SELECT (((k - 1) * $cell_units + ui::DOUBLE) * $cell_months + mk - 1)::DOUBLE AS slot, value::DOUBLE AS value FROM (
   SELECT ux.ui, list_position($cell_item_names::VARCHAR[], f.indicator) AS k,
          list_position($cell_month_names::VARCHAR[], f.month) AS mk, f.value
   FROM (${source.sql}) f JOIN ux ON ux.unit = f.unit
 ) WHERE k IS NOT NULL AND mk IS NOT NULL`,
     params: {
       ...source.params,
-      cell_items: spec.indicators.length,
+      cell_units: unitCount,
       cell_months: months.length,
       cell_item_names: JSON.stringify(spec.indicators),
       cell_month_names: JSON.stringify(months),
