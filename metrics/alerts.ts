@@ -30,7 +30,7 @@ function alert(
   fields: Partial<Alert> & { zh: string; en: string },
   lang: Lang,
 ): Alert {
-  return {
+  const out: Alert = {
     type,
     severity,
     metric: fields.metric ?? null,
@@ -39,51 +39,67 @@ function alert(
     message: lang === "zh" ? fields.zh : fields.en,
     zh: fields.zh,
     en: fields.en,
-    ...(fields.count === undefined ? {} : { count: fields.count }),
   };
+  if (fields.count !== undefined) out.count = fields.count;
+  return out;
 }
 
-/** behind_pace for a metric's district figure (unit null) or one unit's, when its status calls for it. */
-export function behindPaceAlert(
+type BehindPaceFigures = Pick<Progress, "actual" | "expected" | "progress" | "status"> & {
+  target: number | null;
+};
+
+/**
+ * behind_pace for one metric's district figure (unit null) or its units' figures, when a status
+ * calls for it. What the messages share (the month, the comparison, the last target's wording) is
+ * worked out once per metric.
+ */
+export function behindPaceWriter(
   plan: Plan,
   metric: PlanMetric,
-  unit: Named | null,
-  progress: Pick<Progress, "actual" | "expected" | "progress" | "status"> & { target: number | null },
   asOf: string,
   lang: Lang,
-): Alert | null {
-  const from = unit ? plan.alerts.behindPace.unitsFrom : plan.alerts.behindPace.districtFrom;
-  const { status, actual, target } = progress;
-  if (status !== "red" && !(status === "yellow" && from === "yellow")) return null;
-  if (actual === null || target === null) return null;
-  const severity: Severity = status === "red" ? (unit ? "medium" : "high") : unit ? "low" : "medium";
+): (unit: Named | null, progress: BehindPaceFigures) => Alert | null {
   const v = (x: number | null, l: Lang) => formatValue(x, metric.unitOfCount, l);
-  const who = {
-    zh: unit ? `${unit.zh} · ${metric.name.zh}` : metric.name.zh,
-    en: unit ? `${unit.en} — ${metric.name.en}` : metric.name.en,
-  };
   const month = { zh: formatMonth(asOf, "zh"), en: formatMonth(asOf, "en") };
-  const word = STATUS_WORDS[status === "red" ? "red" : "yellow"];
-  let zh: string;
-  let en: string;
-  if (metric.kind === "cap") {
-    zh = `${who.zh}：截至${month.zh}为${v(actual, "zh")}，上限${v(target, "zh")}（${status === "red" ? "红灯 · 已超上限" : "黄灯 · 接近上限"}）。`;
-    en = `${who.en}: ${v(actual, "en")} as of ${month.en} against a cap of ${v(target, "en")} — ${status === "red" ? "over the cap" : "close to the cap"}.`;
-  } else if (metric.kind === "ratio" || metric.kind === "deadline") {
-    const cmp = metric.direction === "above" ? { zh: "大于", en: "above" } : { zh: "不低于", en: "at least" };
-    zh = `${who.zh}：截至${month.zh}为${formatPercent(actual)}，目标${cmp.zh}${formatPercent(target)}（${word.zh}）。`;
-    en = `${who.en}: ${formatPercent(actual)} as of ${month.en} against a target of ${cmp.en} ${formatPercent(target)} — ${word.en}.`;
-  } else {
-    const share = progress.progress === null ? "" : formatPercent(progress.progress);
-    zh = `${who.zh}：截至${month.zh}完成${v(actual, "zh")}，序时进度应达${v(progress.expected, "zh")}，完成率${share}（${word.zh}）。`;
-    en = `${who.en}: ${v(actual, "en")} by ${month.en} against ${v(progress.expected, "en")} expected on pace, ${share} of the target — ${word.en}.`;
-  }
-  return alert(
-    "behind_pace",
-    severity,
-    { metric: metric.id, unit: unit?.code ?? null, month: asOf, zh, en },
-    lang,
-  );
+  const cmp = metric.direction === "above" ? { zh: "大于", en: "above" } : { zh: "不低于", en: "at least" };
+  const name = metric.name;
+  // the wording of the last target seen (a ratio's target is the same for every unit)
+  let lastTarget = Number.NaN;
+  let targetText: { zh: string; en: string; percent: string } | null = null;
+  return (unit, progress) => {
+    const from = unit ? plan.alerts.behindPace.unitsFrom : plan.alerts.behindPace.districtFrom;
+    const { status, actual, target } = progress;
+    if (status !== "red" && !(status === "yellow" && from === "yellow")) return null;
+    if (actual === null || target === null) return null;
+    const severity: Severity = status === "red" ? (unit ? "medium" : "high") : unit ? "low" : "medium";
+    if (targetText === null || target !== lastTarget) {
+      lastTarget = target;
+      targetText = { zh: v(target, "zh"), en: v(target, "en"), percent: formatPercent(target) };
+    }
+    const whoZh = unit ? `${unit.zh} · ${name.zh}` : name.zh;
+    const whoEn = unit ? `${unit.en} — ${name.en}` : name.en;
+    const word = STATUS_WORDS[status === "red" ? "red" : "yellow"];
+    let zh: string;
+    let en: string;
+    if (metric.kind === "cap") {
+      zh = `${whoZh}：截至${month.zh}为${v(actual, "zh")}，上限${targetText.zh}（${status === "red" ? "红灯 · 已超上限" : "黄灯 · 接近上限"}）。`;
+      en = `${whoEn}: ${v(actual, "en")} as of ${month.en} against a cap of ${targetText.en} — ${status === "red" ? "over the cap" : "close to the cap"}.`;
+    } else if (metric.kind === "ratio" || metric.kind === "deadline") {
+      const share = formatPercent(actual);
+      zh = `${whoZh}：截至${month.zh}为${share}，目标${cmp.zh}${targetText.percent}（${word.zh}）。`;
+      en = `${whoEn}: ${share} as of ${month.en} against a target of ${cmp.en} ${targetText.percent} — ${word.en}.`;
+    } else {
+      const share = progress.progress === null ? "" : formatPercent(progress.progress);
+      zh = `${whoZh}：截至${month.zh}完成${v(actual, "zh")}，序时进度应达${v(progress.expected, "zh")}，完成率${share}（${word.zh}）。`;
+      en = `${whoEn}: ${v(actual, "en")} by ${month.en} against ${v(progress.expected, "en")} expected on pace, ${share} of the target — ${word.en}.`;
+    }
+    return alert(
+      "behind_pace",
+      severity,
+      { metric: metric.id, unit: unit?.code ?? null, month: asOf, zh, en },
+      lang,
+    );
+  };
 }
 
 /** missing_submission for each unit-month in `months` not reported, once its due day is before today. */

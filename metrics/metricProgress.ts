@@ -6,7 +6,7 @@
  * indexed by the unit's position in the registry.
  */
 import type { Lang } from "../etl/finding.ts";
-import { behindPaceAlert, type Named, overdueCaseAlert } from "./alerts.ts";
+import { behindPaceWriter, type Named, overdueCaseAlert } from "./alerts.ts";
 import { capInputs, capProgress } from "./cap.ts";
 import { cumulativeInputs, cumulativeProgress } from "./cumulative.ts";
 import { deadlineProgress } from "./deadline.ts";
@@ -58,6 +58,11 @@ export interface MetricContext {
   } | null;
   cases: CaseFigures;
   alerts: boolean;
+  /**
+   * Unit index → one entry per month of `months` for that unit, made once per report and shared
+   * by the metrics' lists of unit-months not reported.
+   */
+  unitMonths: (ui: number) => UnitMonth[];
 }
 
 /** The items a metric reads, by kind (deadline metrics read the ledger instead). */
@@ -146,11 +151,11 @@ export function metricProgress(
         b[i] = c.decided;
       }
       if (ctx.cases.ledgerUnits.has(code)) reported += m;
-      else if (ctx.cases.available) for (const month of months) missing.push({ unit: code, month });
+      else if (ctx.cases.available) for (const entry of ctx.unitMonths(ui)) missing.push(entry);
       continue;
     }
     if (!f) {
-      for (const month of months) missing.push({ unit: units[ui].code, month });
+      for (const entry of ctx.unitMonths(ui)) missing.push(entry);
       continue;
     }
     a[i] = f.a[ui];
@@ -159,9 +164,10 @@ export function metricProgress(
     const mask = f.mask[ui] || 0;
     if (mask === full) reported += m;
     else {
+      const entries = ctx.unitMonths(ui);
       for (let k = 0; k < m; k++) {
         if (bit(mask, k)) reported++;
-        else missing.push({ unit: units[ui].code, month: months[k] });
+        else missing.push(entries[k]);
       }
     }
   }
@@ -268,13 +274,14 @@ function metricAlerts(
   const { plan, lang, units } = ctx;
   const scoped = ctx.scope !== null;
   const alerts: Alert[] = [];
-  const head = behindPaceAlert(plan, metric, scoped ? units[expected[0]] : null, headline, ctx.asOf, lang);
+  const behindPace = behindPaceWriter(plan, metric, ctx.asOf, lang);
+  const head = behindPace(scoped ? units[expected[0]] : null, headline);
   if (head) alerts.push(head);
   if (!scoped) {
     for (let i = 0; i < unitRows.length; i++) {
       const status = unitRows[i].status;
       if (status !== "red" && status !== "yellow") continue;
-      const alert = behindPaceAlert(plan, metric, units[expected[i]], unitRows[i], ctx.asOf, lang);
+      const alert = behindPace(units[expected[i]], unitRows[i]);
       if (alert) alerts.push(alert);
     }
   }
