@@ -8,7 +8,7 @@ import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
 import { anomalyAlert, missingSubmissionAlerts, type Named, sortAlerts } from "./alerts.ts";
 import { bit, type CaseFigures, type MetricFigures, metricProgress } from "./metricProgress.ts";
 import { metricIndicators, type Plan } from "./plan.ts";
-import type { Alert, MetricProgress, Report } from "./reportTypes.ts";
+import type { Alert, MetricProgress, Report, UnitMonth } from "./reportTypes.ts";
 
 export interface UnitRow {
   code: string;
@@ -73,6 +73,16 @@ export function assembleReport(input: ReportInput): Report {
   const alerts: Alert[] = [];
   const metrics: MetricProgress[] = [];
   const byReporters = new Map<string, number[]>();
+  const unitMonthLists: UnitMonth[][] = new Array(input.units.length);
+  const unitMonths = (ui: number) => {
+    let list = unitMonthLists[ui];
+    if (!list) {
+      const unit = input.units[ui].code;
+      list = input.months.map((month) => ({ unit, month }));
+      unitMonthLists[ui] = list;
+    }
+    return list;
+  };
   plan.metrics.forEach((metric, mi) => {
     const key = metric.reporters.join("\u0000");
     const expected = byReporters.get(key) ?? unitsReporting(input, metric.reporters);
@@ -95,6 +105,7 @@ export function assembleReport(input: ReportInput): Report {
             : null,
         cases: input.cases,
         alerts: input.alerts,
+        unitMonths,
       },
       metric,
       expected,
