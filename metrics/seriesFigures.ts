@@ -80,6 +80,7 @@ export function seriesFigures(
   // where month i's calendar year starts among the period's months (−1 when before the period)
   const january = Int32Array.from(periodMonths, (month) => periodMonths.indexOf(`${month.slice(0, 4)}-01`));
   const { robustZ, minScale, minHistory, ytdTolerance } = spec.anomaly;
+  const thresholds = { robustZ, minScale, minHistory, ytdTolerance };
   const anomalies: AnomalyRow[] = [];
   const bits = Float64Array.from({ length: m }, (_, i) => 2 ** i);
   const sortBuffer = new Float64Array(m);
@@ -131,12 +132,7 @@ export function seriesFigures(
         }
       }
       if (tested?.[u]) {
-        const row = latestFlag(values, at, present, sortBuffer, scratch, january, {
-          robustZ,
-          minScale,
-          minHistory,
-          ytdTolerance,
-        });
+        const row = latestFlag(values, at, present, sortBuffer, scratch, january, thresholds);
         if (row) anomalies.push({ ui: u, indicator, ...row });
       }
     }
