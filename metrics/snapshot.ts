@@ -46,7 +46,7 @@ export async function withSnapshot<T>(db: Warehouse, fn: (snapshot: Snapshot) =>
           const result = await connection.run(sql, paramsFor(sql, params) as never);
           const count = result.columnCount;
           const buffers = Array.from({ length: count }, () => new Float64Array(0));
-          const doubles = buffers.map((_, c) => result.columnTypeId(c) === DuckDBTypeId.DOUBLE);
+          const types = buffers.map((_, c) => result.columnTypeId(c));
           const columns: Float64Array[] = buffers.slice();
           // a materialized result hands its chunks out without a round trip each
           const chunks = result.chunkCount;
@@ -58,8 +58,8 @@ export async function withSnapshot<T>(db: Warehouse, fn: (snapshot: Snapshot) =>
                 if (buffers[c].length < rows) buffers[c] = new Float64Array(rows);
                 return buffers[c];
               };
-              if (doubles[c]) {
-                columns[c] = chunkDoubles(chunk, c, rows, buffer);
+              if (types[c] === DuckDBTypeId.DOUBLE || types[c] === DuckDBTypeId.INTEGER) {
+                columns[c] = chunkDoubles(chunk, c, rows, types[c] === DuckDBTypeId.INTEGER, buffer);
                 continue;
               }
               const out = buffer();

@@ -78,7 +78,7 @@ export function cellsSql(spec: FiguresSpec, unitCount: number): Sql {
   });
   return {
     sql: `WITH ux AS (${UNIT_INDEX_SQL})
-SELECT (((k - 1) * $cell_units + ui::DOUBLE) * $cell_months + mk - 1)::DOUBLE AS slot, value::DOUBLE AS value FROM (
+SELECT (((k - 1) * $cell_units::BIGINT + ui) * $cell_months + mk - 1)::INTEGER AS slot, value::DOUBLE AS value FROM (
   SELECT ux.ui, list_position($cell_item_names::VARCHAR[], f.indicator) AS k,
          list_position($cell_month_names::VARCHAR[], f.month) AS mk, f.value
   FROM (${source.sql}) f JOIN ux ON ux.unit = f.unit
