@@ -1,10 +1,11 @@
 /**
  * Every unit's monthly values of every reported item a report reads: per item k, one Float64Array
- * holding `months` slots per unit — unit u's series starts at u × months, slot 0 the baseline
- * month, slot 1 + i the period's month i — NaN where nothing was counted. An item's array is made
- * when its first cell arrives, so items without data cost nothing. `seen[k]` marks the units with
- * at least one value of item k in those months. Filled chunk by chunk from the facts query (one
- * number per cell names its slot), it replaces a row object per figure.
+ * of `months` rows of `units` slots — month slot j of unit u at j × units + u, slot 0 the baseline
+ * month, slot 1 + i the period's month i — NaN where nothing was counted. Months are rows because
+ * the facts come month by month, so the cells of a chunk land next to each other. An item's array
+ * is made when its first cell arrives, so items without data cost nothing. `seen[k]` marks the
+ * units with at least one value of item k in those months. Filled chunk by chunk from the facts
+ * query (one number per cell names its slot), it replaces a row object per figure.
  */
 export interface MonthlySeries {
   units: number;
@@ -27,7 +28,7 @@ export function emptySeries(units: number, items: number, months: number): Month
 }
 
 /**
- * Records `rows` cells: slot i = (k × units + u) × months + month slot, with its value. Two
+ * Records `rows` cells: slot i = (k × months + month slot) × units + u, with its value. Two
  * values for one cell keep the larger.
  */
 export function putCells(
@@ -36,8 +37,8 @@ export function putCells(
   cells: Float64Array,
   rows: number,
 ): void {
-  const { units, months } = series;
-  const block = units * months;
+  const block = series.units * series.months;
+  const units = series.units;
   let k = -1;
   let values: Float64Array = new Float64Array(0);
   let seen: Uint8Array = new Uint8Array(0);
@@ -55,6 +56,6 @@ export function putCells(
     const old = values[at];
     const value = cells[i];
     values[at] = Number.isNaN(old) || value > old ? value : old;
-    seen[Math.floor(at / months)] = 1;
+    seen[at % units] = 1;
   }
 }

@@ -81,6 +81,7 @@ export function seriesFigures(
   const january = Int32Array.from(periodMonths, (month) => periodMonths.indexOf(`${month.slice(0, 4)}-01`));
   const { robustZ, minScale, minHistory, ytdTolerance } = spec.anomaly;
   const thresholds = { robustZ, minScale, minHistory, ytdTolerance };
+  const step = series.units;
   const anomalies: AnomalyRow[] = [];
   const bits = Float64Array.from({ length: m }, (_, i) => 2 ** i);
   const sortBuffer = new Float64Array(m);
@@ -98,14 +99,15 @@ export function seriesFigures(
         : null;
     for (let u = 0; u < unitCount; u++) {
       if (!seen[u] || !reporting[u]) continue;
-      const at = u * series.months + 1; // period month i is values[at + i]; the baseline month values[at − 1]
-      const cb = values[at - 1];
+      // the baseline month is values[u]; period month i is values[at + i × step]
+      const at = u + step;
+      const cb = values[u];
       let mask = 0;
       let total = 0;
       let present = 0;
       let latest = Number.NaN;
       for (let i = 0; i < m; i++) {
-        const c = values[at + i];
+        const c = values[at + i * step];
         if (Number.isNaN(c)) continue;
         mask += bits[i];
         total += c;
@@ -118,7 +120,7 @@ export function seriesFigures(
       }
       let trailing = 0;
       for (let i = Math.max(0, m - 3); i < m; i++) {
-        const c = values[at + i];
+        const c = values[at + i * step];
         trailing += Number.isNaN(c) ? 0 : c;
       }
       for (const r of itemReaders) {
@@ -132,7 +134,7 @@ export function seriesFigures(
         }
       }
       if (tested?.[u]) {
-        const row = latestFlag(values, at, present, sortBuffer, scratch, january, thresholds);
+        const row = latestFlag(values, at, step, present, sortBuffer, scratch, january, thresholds);
         if (row) anomalies.push({ ui: u, indicator, ...row });
       }
     }
@@ -150,6 +152,7 @@ export function seriesFigures(
 function latestFlag(
   values: Float64Array,
   at: number,
+  step: number,
   present: number,
   sortBuffer: Float64Array,
   scratch: Float64Array,
@@ -163,7 +166,7 @@ function latestFlag(
   // run: the months of the current calendar year before month i, added up from its January
   let run = Number.NaN;
   for (let i = 0; i < january.length; i++) {
-    const c = values[at + i];
+    const c = values[at + i * step];
     const first = january[i];
     const outlier = history && Math.abs(c - med) > scale;
     let ytd = false;

@@ -61,7 +61,7 @@ export const UNIT_INDEX_SQL =
 
 /**
  * Every counted cell the figures need, one row each: `slot` names the cell's place in the
- * report's monthly series (monthlySeries.ts) — (item × units + unit index) × months + month, with
+ * report's monthly series (monthlySeries.ts) — (item × months + month) × units + unit index, with
  * month 0 the baseline month and 1 + i the period's month i — and `value` its value. The month
  * and item are found by their position in a list, which DuckDB works out once per distinct
  * string, so the scan stays as cheap as reading the facts.
@@ -78,7 +78,7 @@ export function cellsSql(spec: FiguresSpec, unitCount: number): Sql {
   });
   return {
     sql: `WITH ux AS (${UNIT_INDEX_SQL})
-SELECT (((k - 1) * $cell_units::BIGINT + ui) * $cell_months + mk - 1)::INTEGER AS slot, value::DOUBLE AS value FROM (
+SELECT (((k - 1) * $cell_months::BIGINT + mk - 1) * $cell_units + ui)::INTEGER AS slot, value::DOUBLE AS value FROM (
   SELECT ux.ui, list_position($cell_item_names::VARCHAR[], f.indicator) AS k,
          list_position($cell_month_names::VARCHAR[], f.month) AS mk, f.value
   FROM (${source.sql}) f JOIN ux ON ux.unit = f.unit
