@@ -40,7 +40,16 @@ export function trimmed(value: number, digits: number): string {
 }
 
 export function formatPercent(fraction: number): string {
-  return `${trimmed(fraction * 100, 1)}%`;
+  const percent = fraction * 100;
+  // the common case, 0 to 999.9% with the tenth not near a half (where the float product and the
+  // decimal rounding of roundTo could disagree): the same text without going through strings
+  const tenths = percent * 10;
+  const whole = Math.round(tenths);
+  if (percent >= 0 && whole < 10_000 && Math.abs(Math.abs(tenths - whole) - 0.5) > 1e-6) {
+    const digit = whole % 10;
+    return digit === 0 ? `${(whole - digit) / 10}%` : `${(whole - digit) / 10}.${digit}%`;
+  }
+  return `${trimmed(percent, 1)}%`;
 }
 
 /** Unit word of a count in zh (`人`, `个`, `亿元`); en shows bare numbers except for money. */
