@@ -158,7 +158,10 @@ async function ingestLedger(
   table: CellTable,
 ): Promise<IngestResult> {
   const parsed = parseLedger(table, { units: ctx.units, today: ctx.today });
-  const months = [...new Set(parsed.cases.map((c) => c.identified_on.slice(0, 7)))].sort();
+  // a ledger's dates repeat (one string per distinct date), so months are taken per distinct date
+  const dates = new Set<string>();
+  for (const c of parsed.cases) dates.add(c.identified_on);
+  const months = [...new Set([...dates].map((d) => d.slice(0, 7)))].sort();
   const summary = {
     units: parsed.unit ? [parsed.unit] : [],
     months,
