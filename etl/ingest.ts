@@ -8,7 +8,7 @@ import type { Tx, Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import { type Finding, type FindingOut, type Lang, localizeFinding } from "./finding.ts";
 import { isLedger, LEDGER_HEADER_ROWS } from "./ledger/ledgerHeader.ts";
-import { ledgerReportMismatches, loadLedger } from "./ledger/loadLedger.ts";
+import { ledgerReportMismatches, loadLedger, stageLedger } from "./ledger/loadLedger.ts";
 import { parseLedger } from "./ledger/parseLedger.ts";
 import { loadMonthly, recordRejected, type SubmissionMeta, unchangedSubmission } from "./load.ts";
 import { monthlyFlows, ytdLookupsNeeded } from "./monthlyFlows.ts";
@@ -158,7 +158,10 @@ async function ingestLedger(
   table: CellTable,
 ): Promise<IngestResult> {
   const parsed = parseLedger(table, { units: ctx.units, today: ctx.today });
-  const months = [...new Set(parsed.cases.map((c) => c.identified_on.slice(0, 7)))].sort();
+  // a ledger's dates repeat (one string per distinct date), so months are taken per distinct date
+  const dates = new Set<string>();
+  for (const c of parsed.cases) dates.add(c.identified_on);
+  const months = [...new Set([...dates].map((d) => d.slice(0, 7)))].sort();
   const summary = {
     units: parsed.unit ? [parsed.unit] : [],
     months,
@@ -167,24 +170,28 @@ async function ingestLedger(
   };
   if (parsed.errors.length || !parsed.unit) return reject(ctx, meta, { ...summary, errors: parsed.errors });
   const unit = parsed.unit;
-  const result = await ctx.db.write(async (tx) => {
-    const unchanged = await unchangedSubmission(tx, meta.sha256, "cases");
-    if (unchanged !== null) return { status: "unchanged" as const, id: unchanged, warnings: [] as Finding[] };
-    const { submissionId } = await loadLedger(tx, meta, {
-      unit,
-      cases: parsed.cases,
-      rows: parsed.rows,
-      warnings: parsed.warnings,
-    });
-    const mismatches = await ledgerReportMismatches(tx, unit);
-    if (mismatches.length) {
-      await tx.run("UPDATE submissions SET findings = $f::JSON WHERE submission_id = $id", {
-        f: JSON.stringify([...parsed.warnings, ...mismatches]),
-        id: submissionId,
+  const result = await ctx.db.write(
+    async (tx) => {
+      const unchanged = await unchangedSubmission(tx, meta.sha256, "cases");
+      if (unchanged !== null)
+        return { status: "unchanged" as const, id: unchanged, warnings: [] as Finding[] };
+      const { submissionId } = await loadLedger(tx, meta, {
+        unit,
+        months,
+        rows: parsed.rows,
+        warnings: parsed.warnings,
       });
-    }
-    return { status: "accepted" as const, id: submissionId, warnings: mismatches };
-  });
+      const mismatches = await ledgerReportMismatches(tx, unit);
+      if (mismatches.length) {
+        await tx.run("UPDATE submissions SET findings = $f::JSON WHERE submission_id = $id", {
+          f: JSON.stringify([...parsed.warnings, ...mismatches]),
+          id: submissionId,
+        });
+      }
+      return { status: "accepted" as const, id: submissionId, warnings: mismatches };
+    },
+    (staging) => stageLedger(staging, parsed.cases),
+  );
   ctx.onProgress?.("done", 1);
   return {
     ...resultOf(ctx.lang, meta.fileName, result.status, {

@@ -4,7 +4,7 @@
  * earlier cells stay in `facts` with current = false, and `submission_unit_months` numbers the
  * revisions of each unit-month.
  */
-import { INTEGER, type Tx, VARCHAR } from "../warehouse/db.ts";
+import { INTEGER, type Staging, type Tx, VARCHAR } from "../warehouse/db.ts";
 import type { Finding } from "./finding.ts";
 
 export interface SubmissionMeta {
@@ -107,7 +107,7 @@ export function encode(values: readonly (string | null)[]): { dict: (string | nu
   return { dict, codes };
 }
 
-export async function appendDictionary(tx: Tx, table: string, dict: (string | null)[]): Promise<void> {
+export async function appendDictionary(tx: Staging, table: string, dict: (string | null)[]): Promise<void> {
   await tx.run(`CREATE OR REPLACE TEMP TABLE ${table} (code INTEGER, text VARCHAR)`);
   await tx.append(table, [INTEGER, VARCHAR], [dict.map((_, i) => i), dict]);
 }

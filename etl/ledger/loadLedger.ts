@@ -4,7 +4,7 @@
  * with the monthly reports: hardship persons employed in a month per the ledger against
  * `hardship_employed` reported for that month, as warnings naming both numbers.
  */
-import { INTEGER, type Tx, VARCHAR } from "../../warehouse/db.ts";
+import { INTEGER, type Staging, type Tx, VARCHAR } from "../../warehouse/db.ts";
 import { type Finding, finding } from "../finding.ts";
 import { appendDictionary, encode, type SubmissionMeta } from "../load.ts";
 import { epochDay } from "./caseDate.ts";
@@ -13,39 +13,16 @@ import type { Case } from "./parseLedger.ts";
 /** The day number that stands for "not employed yet" in staging (typed arrays hold no nulls). */
 const NOT_EMPLOYED = -2147483648;
 
-export async function loadLedger(
-  tx: Tx,
-  meta: SubmissionMeta,
-  ledger: { unit: string; cases: Case[]; rows: number; warnings: Finding[] },
-): Promise<{ submissionId: number }> {
-  const [{ id }] = await tx.query<{ id: number }>(
-    "SELECT coalesce(max(submission_id), 0) + 1 AS id FROM submissions",
-  );
-  const months = [...new Set(ledger.cases.map((c) => c.identified_on.slice(0, 7)))].sort();
-  await tx.run(
-    `INSERT INTO submissions VALUES ($id, 'cases', $file, $sha, $at::TIMESTAMPTZ, $by, 'accepted', $rows,
-       [$unit], $months::VARCHAR[], $format, $encoding, $findings::JSON)`,
-    {
-      id,
-      file: meta.fileName,
-      sha: meta.sha256,
-      at: meta.receivedAt,
-      by: meta.receivedBy,
-      rows: ledger.rows,
-      unit: ledger.unit,
-      months: JSON.stringify(months),
-      format: meta.format,
-      encoding: meta.encoding,
-      findings: JSON.stringify(ledger.warnings),
-    },
-  );
-  await tx.run("UPDATE cases SET current = false WHERE current AND unit = $unit", { unit: ledger.unit });
+/**
+ * Stages an accepted ledger's cases for loadLedger on the connection, before its transaction
+ * begins: DuckDB reads committed staging rows faster than rows the transaction added itself.
+ */
+export async function stageLedger(staging: Staging, cases: readonly Case[]): Promise<void> {
   // repeated text travels as dictionary codes and dates as day numbers: far cheaper than objects
-  const cases = ledger.cases;
   const categories = encode(cases.map((c) => c.category));
   const channels = encode(cases.map((c) => c.channel));
-  await appendDictionary(tx, "dict_category", categories.dict);
-  await appendDictionary(tx, "dict_channel", channels.dict);
+  await appendDictionary(staging, "dict_category", categories.dict);
+  await appendDictionary(staging, "dict_channel", channels.dict);
   const days = new Map<string, number>();
   const dayOf = (date: string) => {
     let day = days.get(date);
@@ -62,14 +39,43 @@ export async function loadLedger(
     const on = cases[i].employed_on;
     employed[i] = on ? dayOf(on) : NOT_EMPLOYED;
   }
-  await tx.run(
+  await staging.run(
     "CREATE OR REPLACE TEMP TABLE staging_cases (case_id VARCHAR, k INTEGER, identified INTEGER, employed INTEGER, ch INTEGER)",
   );
-  await tx.append(
+  await staging.append(
     "staging_cases",
     [VARCHAR, INTEGER, INTEGER, INTEGER, INTEGER],
     [cases.map((c) => c.case_id), categories.codes, identified, employed, channels.codes],
   );
+}
+
+/** Loads the cases stageLedger staged; returns the submission id. */
+export async function loadLedger(
+  tx: Tx,
+  meta: SubmissionMeta,
+  ledger: { unit: string; months: string[]; rows: number; warnings: Finding[] },
+): Promise<{ submissionId: number }> {
+  const [{ id }] = await tx.query<{ id: number }>(
+    "SELECT coalesce(max(submission_id), 0) + 1 AS id FROM submissions",
+  );
+  await tx.run(
+    `INSERT INTO submissions VALUES ($id, 'cases', $file, $sha, $at::TIMESTAMPTZ, $by, 'accepted', $rows,
+       [$unit], $months::VARCHAR[], $format, $encoding, $findings::JSON)`,
+    {
+      id,
+      file: meta.fileName,
+      sha: meta.sha256,
+      at: meta.receivedAt,
+      by: meta.receivedBy,
+      rows: ledger.rows,
+      unit: ledger.unit,
+      months: JSON.stringify(ledger.months),
+      format: meta.format,
+      encoding: meta.encoding,
+      findings: JSON.stringify(ledger.warnings),
+    },
+  );
+  await tx.run("UPDATE cases SET current = false WHERE current AND unit = $unit", { unit: ledger.unit });
   await tx.run(
     `INSERT INTO cases
      SELECT $id, $unit, s.case_id, k.text, DATE '1970-01-01' + s.identified, DATE '1970-01-01' + nullif(s.employed, $none), ch.text, true

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { plainCsvTable } from "../read/plainCsv.ts";
 import { parseLedger } from "./parseLedger.ts";
 
 const units = [
@@ -157,5 +158,15 @@ describe("parseLedger", () => {
       ]),
     ).toEqual(["null:identified_on:missing_column", "null:employed_on:missing_column"]);
     expect(codes([HEADER])).toEqual(["null:null:no_data"]);
+  });
+
+  it("finds a repeated case_id in a CSV whose case_ids are otherwise all distinct", () => {
+    const lines = [HEADER.join(",")];
+    for (let i = 1; i <= 3000; i++) lines.push(`盈浦,C${String(i).padStart(5, "0")},零就业家庭,2022-01-05,,`);
+    lines.push("盈浦,C00007,零就业家庭,2022-01-05,,", "盈浦,C00008,就业困难人员,2022-01-05,,");
+    const parsed = parseLedger(plainCsvTable(Buffer.from(lines.join("\n")), ","), ctx);
+    expect(parsed.cases).toHaveLength(3000);
+    expect(parsed.warnings.map((w) => `${w.row}:${w.code}`)).toEqual(["3002:duplicate_case"]);
+    expect(parsed.errors.map((f) => `${f.row}:${f.code}`)).toEqual(["3003:conflicting_case"]);
   });
 });

@@ -183,15 +183,9 @@ export function parseLedger(
     return true;
   };
   const units = new Set<string>();
-  // case_id → the row that first held it (its case is cases[index]); by code when no case_id
-  // needs folding (full-width forms, spaces), since then equal ids are equal codes
+  // case_id → the index in cases of the row that first held it. Not by code: equal texts of a
+  // column that seldom repeats need not share one (cellDictionary.ts)
   const caseIdOf = (r: number) => toHalfWidth(cellAt(r, caseAt));
-  let byCode = true;
-  for (let r = headerRow + 1; r < table.rowCount && byCode; r++) {
-    const code = table.code(r, caseAt);
-    if (texts[code] !== toHalfWidth(texts[code].trim())) byCode = false;
-  }
-  const firstByCode = byCode ? new Int32Array(texts.length).fill(-1) : null;
   const firstById = new Map<string, number>();
   const caseRows: number[] = [];
   for (let r = headerRow + 1; r < table.rowCount; r++) {
@@ -276,8 +270,7 @@ export function parseLedger(
       employed_on: employed,
       channel: cellAt(r, channelAt) || null,
     };
-    const caseCode = table.code(r, caseAt);
-    const earlier = firstByCode ? firstByCode[caseCode] : (firstById.get(caseId) ?? -1);
+    const earlier = firstById.get(caseId) ?? -1;
     if (earlier >= 0 && !sameCase(out.cases[earlier], c)) {
       errors.push(
         finding(
@@ -299,8 +292,7 @@ export function parseLedger(
         ),
       );
     } else {
-      if (firstByCode) firstByCode[caseCode] = out.cases.length;
-      else firstById.set(caseId, out.cases.length);
+      firstById.set(caseId, out.cases.length);
       caseRows.push(excelRow);
       out.cases.push(c);
     }

@@ -7,7 +7,8 @@
  * Cells are slices of one UTF-8 buffer, looked up by a hash of their bytes in an open-addressing
  * table and compared with the bytes of the text's first occurrence, so no string is made for a
  * cell whose text came before. Long cells and, past a limit, new texts get a code of their own
- * without a lookup: they are rarely repeated.
+ * without a lookup: they are rarely repeated. So do the cells of a column that holds few repeats
+ * (plainCsv.ts), such as case ids: equal texts then need not share a code.
  */
 
 /** Cells longer than this (in bytes) get a code of their own. */
@@ -80,6 +81,11 @@ export class CellDictionary {
     this.#table[at + 3] = length;
     this.#count++;
     return code;
+  }
+
+  /** A code of its own for bytes[start, end), without a lookup: for texts seldom repeated. */
+  fresh(start: number, end: number): number {
+    return end === start ? EMPTY_CODE : this.#add(start, end);
   }
 
   #add(start: number, end: number): number {

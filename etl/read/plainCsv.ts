@@ -62,6 +62,14 @@ export function plainCsvTable(bytes: Uint8Array, delimiter: string): CellTable {
  */
 const RECALLED_COLUMNS = 64;
 
+/**
+ * Filled cells of a column looked at before judging whether it repeats its texts. A column of
+ * which nearly every such cell was a new text (ids, names) is not looked up any more: each of its
+ * cells gets a code of its own, which keeps the dictionary's table small and quick for the rest.
+ */
+const JUDGED_CELLS = 1024;
+const NEW_SHARE = 0.9;
+
 /** The state of one pass over the text: the codes so far, and the row being read. */
 class PlainCsvReader {
   readonly #bytes: Uint8Array;
@@ -80,6 +88,10 @@ class PlainCsvReader {
   readonly #recentStart = new Int32Array(RECALLED_COLUMNS * 2);
   readonly #recentLength = new Int32Array(RECALLED_COLUMNS * 2);
   readonly #recentCode = new Int32Array(RECALLED_COLUMNS * 2);
+  /** By column: filled cells judged so far, how many of them were new texts, whether distinct. */
+  readonly #judged = new Int32Array(RECALLED_COLUMNS);
+  readonly #newTexts = new Int32Array(RECALLED_COLUMNS);
+  readonly #distinct = new Uint8Array(RECALLED_COLUMNS);
 
   constructor(bytes: Uint8Array, delim: number) {
     this.#bytes = bytes;
@@ -101,6 +113,8 @@ class PlainCsvReader {
     const recentStart = this.#recentStart;
     const recentLength = this.#recentLength;
     const recentCode = this.#recentCode;
+    const distinct = this.#distinct;
+    const dictionary = this.#dictionary;
     let codes = this.#codes;
     let cells = this.#cells;
     let rowStart = this.#rowStart;
@@ -108,7 +122,14 @@ class PlainCsvReader {
     while (i < to) {
       const column = cells - rowStart;
       let code = -1;
-      if (column < RECALLED_COLUMNS) {
+      if (column < RECALLED_COLUMNS && distinct[column] === 1) {
+        const start = i;
+        for (; i < n; i++) {
+          const c = bytes[i];
+          if (c === delim || c === LF || c === CR) break;
+        }
+        code = dictionary.fresh(start, i);
+      } else if (column < RECALLED_COLUMNS) {
         const at = column * 2;
         code = recalled(bytes, i, recentStart[at], recentLength[at], recentCode[at], delim);
         if (code < 0) {
@@ -120,7 +141,10 @@ class PlainCsvReader {
             swap(recentCode, at);
           }
         }
-        if (code >= 0) i += recentLength[at];
+        if (code >= 0) {
+          i += recentLength[at];
+          if (this.#judged[column] < JUDGED_CELLS) this.#judge(column, false);
+        }
       }
       if (code < 0) {
         const start = i;
@@ -130,7 +154,10 @@ class PlainCsvReader {
           if (c === delim || c === LF || c === CR) break;
           hash = (Math.imul(hash, 31) + c) | 0;
         }
-        code = i === start ? EMPTY_CODE : this.#dictionary.codeOf(start, i, hash);
+        const known = dictionary.texts.length;
+        code = i === start ? EMPTY_CODE : dictionary.codeOf(start, i, hash);
+        if (i > start && column < RECALLED_COLUMNS && this.#judged[column] < JUDGED_CELLS)
+          this.#judge(column, dictionary.texts.length > known);
         if (column < RECALLED_COLUMNS && i - start > 0 && i - start <= SHARED_MAX) {
           const at = column * 2;
           recentStart[at + 1] = recentStart[at];
@@ -155,6 +182,13 @@ class PlainCsvReader {
     }
     this.#cells = cells;
     return i;
+  }
+
+  /** Counts a filled cell of the column, a new text or not, and judges the column once enough are. */
+  #judge(column: number, isNew: boolean): void {
+    if (isNew) this.#newTexts[column]++;
+    if (++this.#judged[column] === JUDGED_CELLS)
+      this.#distinct[column] = this.#newTexts[column] >= JUDGED_CELLS * NEW_SHARE ? 1 : 0;
   }
 
   #endRow(cells: number): void {
