@@ -16,7 +16,7 @@ import {
 } from "../metrics/formatValue.ts";
 
 export type { Lang };
-export { formatMonth, formatPercent, formatValue, groupThousands, roundTo, trimmedDecimal, unitWordZh };
+export { formatMonth, formatPercent, formatValue, groupThousands, roundTo, unitWordZh };
 
 /** Placeholder shown for a missing value. */
 export const NONE = "—";

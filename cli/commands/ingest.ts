@@ -87,8 +87,8 @@ export const ingest: Command = {
   name: "ingest",
   usage: "ingest <file|folder>… [--as NAME]",
   summary: {
-    zh: "导入月报（CSV/xlsx，任意编码），逐个文件给出结论",
-    en: "load monthly reports (CSV/xlsx, any encoding), a verdict per file",
+    zh: "导入月报或对象台账（CSV/xlsx，任意编码），逐个文件给出结论",
+    en: "load monthly reports or case ledgers (CSV/xlsx, any encoding), a verdict per file",
   },
   options: { as: { type: "string" } },
   async run(args) {
