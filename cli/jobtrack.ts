@@ -1,10 +1,13 @@
 /**
  * The command line: parse arguments, dispatch to one command, one top-level catch that turns
  * every error into a message in the chosen language and an exit code (0 ok, 1 rejected input or
- * failed check, 2 usage).
+ * failed check, 2 usage). Output for people (every format but json and csv, and everything on
+ * stderr) passes through escapeControls: a cell, a file name or a path that carries a terminal
+ * escape sequence or a bidi override is shown, never obeyed. JSON and CSV stay the exact data.
  */
 import { parseArgs } from "node:util";
 import { DataError, type Lang } from "../etl/finding.ts";
+import { escapeControls } from "../server/assets/escapeControls.js";
 import { CliError, usageError } from "./cliError.ts";
 import { type Command, GLOBAL_OPTIONS } from "./command.ts";
 import { backup, restore } from "./commands/backup.ts";
@@ -54,7 +57,14 @@ function helpText(lang: Lang): string {
   return `${lines.join("\n")}\n`;
 }
 
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+/** Text for a terminal: controls escaped, line feeds and tabs kept. */
+const forPeople = (text: string) => escapeControls(text, { keepLines: true });
+
+/** Formats whose output is data for programs, passed through exactly. */
+const EXACT_FORMATS = new Set(["json", "csv"]);
+
+export async function main(argv: string[], given: CliIO = processIO()): Promise<number> {
+  let io: CliIO = { ...given, stderr: (text) => given.stderr(forPeople(text)) };
   const envLang = io.env.JOBTRACK_LANG === "en" ? "en" : "zh";
   let lang: Lang = argv.includes("--lang") && argv[argv.indexOf("--lang") + 1] === "en" ? "en" : envLang;
   try {
@@ -81,6 +91,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       throw usageError("--lang 须为 zh 或 en。", "--lang must be zh or en.");
     }
     lang = (flags.lang as Lang | undefined) ?? envLang;
+    if (!EXACT_FORMATS.has(String(flags.format)))
+      io = { ...io, stdout: (text) => given.stdout(forPeople(text)) };
     if (flags.help) {
       io.stdout(`jobtrack ${command.usage}\n${say(lang, command.summary.zh, command.summary.en)}\n`);
       return 0;

@@ -1,4 +1,9 @@
-/** A plain text table for the terminal; CJK characters count two columns wide. */
+/**
+ * A plain text table for the terminal; CJK characters count two columns wide. A cell's control
+ * characters, line breaks and tabs included, are shown escaped, so each row stays one line and no
+ * cell can move the cursor or reorder what follows it.
+ */
+import { escapeControls } from "../server/assets/escapeControls.js";
 import type { Value } from "../warehouse/db.ts";
 
 export function displayWidth(text: string): number {
@@ -22,17 +27,18 @@ export function displayWidth(text: string): number {
 
 function cellText(value: Value): string {
   if (value === null) return "NULL";
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+  if (typeof value === "object") return escapeControls(JSON.stringify(value));
+  return escapeControls(String(value));
 }
 
 export function formatTable(columns: string[], rows: Value[][], numeric: boolean[] = []): string {
+  const heads = columns.map((c) => escapeControls(c));
   const texts = rows.map((row) => row.map(cellText));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c), ...texts.map((r) => displayWidth(r[i]))));
+  const widths = heads.map((c, i) => Math.max(displayWidth(c), ...texts.map((r) => displayWidth(r[i]))));
   const pad = (text: string, i: number) => {
     const fill = " ".repeat(widths[i] - displayWidth(text));
     return numeric[i] ? fill + text : text + fill;
   };
   const line = (cells: string[]) => cells.map(pad).join("  ").trimEnd();
-  return `${[line(columns), widths.map((w) => "─".repeat(w)).join("  "), ...texts.map(line)].join("\n")}\n`;
+  return `${[line(heads), widths.map((w) => "─".repeat(w)).join("  "), ...texts.map(line)].join("\n")}\n`;
 }

@@ -1,12 +1,13 @@
 /**
  * The HTTP app (CONTRACT §7), built apart from `listen` (server/main.ts listens). Order:
- * security headers → health, page assets, local command line → who is asking → cross-site guard
- * → one router per resource → the working pages (upload, SQL console, audit log) → the dashboard
- * → a JSON 404 → the one error handler, which also records every refusal (401, 403, 413, 429) in
- * the audit trail.
+ * security headers → health, local command line → who is asking → cross-site guard → page
+ * assets → one router per resource → the working pages (upload, SQL console, audit log) → the
+ * dashboard → a JSON 404 → the one error handler, which also records every refusal (401, 403,
+ * 413, 429) in the audit trail: at once for a signed-in caller, summarised per address and minute
+ * for everyone else (server/anonymousAudit.ts).
  */
 import express, { type Express, type Request, type Response } from "express";
-import { recordAudit } from "./audit.ts";
+import { clipText, recordAudit } from "./audit.ts";
 import { authenticate, authOf, clientKey, csrfGuard } from "./auth.ts";
 import { errorHandler, type HttpError, notFound } from "./errors.ts";
 import { assetsRouter } from "./routes/assets.ts";
@@ -29,6 +30,17 @@ export type { AppDeps, AppOptions } from "./serverContext.ts";
 
 const AUDITED_REFUSALS = new Set([401, 403, 413, 429]);
 
+const contexts = new WeakMap<Express, ServerContext>();
+
+/**
+ * Writes the summaries of anonymous refusals whose minute is over (all of them with `all`, at
+ * shutdown). The server calls it on a timer; the audit routes call it before reading.
+ */
+export async function flushAnonymousAudit(app: Express, all = false): Promise<void> {
+  const ctx = contexts.get(app);
+  if (ctx) await ctx.anonymousAudit.flush(ctx.clock(), all);
+}
+
 export function createApp(deps: AppDeps): Express {
   const ctx = serverContext(deps);
   const app = express();
@@ -38,10 +50,10 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(securityHeaders);
   app.use(healthRouter());
-  app.use(assetsRouter());
   app.use(cliRouter(ctx));
   app.use(authenticate(ctx));
   app.use(csrfGuard);
+  app.use(assetsRouter());
   app.use(sessionRouter(ctx));
   app.use(submissionsRouter(ctx));
   app.use(reportRouter(ctx));
@@ -59,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
       onError: (req, res, error) => auditRefusal(ctx, req, res, error),
     }),
   );
+  contexts.set(app, ctx);
   return app;
 }
 
@@ -70,13 +83,26 @@ async function auditRefusal(
 ): Promise<void> {
   if (!AUDITED_REFUSALS.has(error.status) || res.locals.audited) return;
   const who = authOf(res)?.principal ?? null;
+  const target = clipText(`${req.method} ${req.path}`, 200);
+  if (!who) {
+    await ctx.anonymousAudit.note({
+      at: ctx.clock(),
+      address: clientKey(req),
+      action: "request",
+      result: "refused",
+      status: error.status,
+      code: error.code,
+      target,
+    });
+    return;
+  }
   await recordAudit(ctx.db, {
     at: ctx.clock(),
-    actor: who ? actorName(who) : null,
-    tokenId: who?.tokenId ?? null,
-    role: who?.role ?? null,
+    actor: actorName(who),
+    tokenId: who.tokenId,
+    role: who.role,
     action: "request",
-    target: `${req.method} ${req.path}`.slice(0, 300),
+    target,
     result: "refused",
     detail: { status: error.status, code: error.code, ip: clientKey(req) },
   });

@@ -2,8 +2,13 @@
  * The audit trail: every write (upload, token create and revoke, login, logout) and every
  * refusal (401, 403, 413, 429) with who, when, what and the result. Never a token, a password
  * or a file's content: details hold codes, counts, names and places (row, column), not values.
+ * Refusals of requests nobody signed in for arrive summarised (server/anonymousAudit.ts).
+ * Text that may come from outside (a path asked for, a file name, an address) is stored with its
+ * control and bidi characters escaped and clipped, so no row can rewrite the screen of whoever
+ * reads the trail, on the /audit page or in a terminal.
  */
 import type { Tx, Value, Warehouse } from "../warehouse/db.ts";
+import { escapeControls } from "./assets/escapeControls.js";
 
 export interface AuditEntry {
   at: Date;
@@ -31,16 +36,34 @@ export interface AuditRow {
 const INSERT =
   "INSERT INTO audit VALUES ($at::TIMESTAMPTZ, $actor, $tokenId, $role, $action, $target, $result, $detail::JSON)";
 
+/** Longest text kept in one field of an audit row; a file name is at most 200 characters. */
+const MAX_TEXT = 200;
+
+/** Outside text as the audit keeps it: escaped (see escapeControls.js), at most `max` characters. */
+export function clipText(text: string, max: number): string {
+  const chars = Array.from(escapeControls(text));
+  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+function storedValue(value: Value): Value {
+  if (typeof value === "string") return clipText(value, MAX_TEXT);
+  if (Array.isArray(value)) return value.map(storedValue);
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clipText(k, MAX_TEXT), storedValue(v)]));
+  return value;
+}
+
 function paramsOf(entry: AuditEntry) {
+  const text = (value: string | null) => (value === null ? null : clipText(value, MAX_TEXT));
   return {
     at: entry.at.toISOString(),
-    actor: entry.actor,
+    actor: text(entry.actor),
     tokenId: entry.tokenId,
     role: entry.role,
-    action: entry.action,
-    target: entry.target,
-    result: entry.result,
-    detail: JSON.stringify(entry.detail ?? {}),
+    action: clipText(entry.action, MAX_TEXT),
+    target: text(entry.target),
+    result: clipText(entry.result, MAX_TEXT),
+    detail: JSON.stringify(storedValue(entry.detail ?? {})),
   };
 }
 
@@ -52,6 +75,13 @@ export async function auditTx(tx: Tx, entry: AuditEntry): Promise<void> {
 /** Records an entry in its own transaction. */
 export function recordAudit(db: Warehouse, entry: AuditEntry): Promise<void> {
   return db.write((tx) => auditTx(tx, entry));
+}
+
+/** Records several entries in one transaction. */
+export function recordAudits(db: Warehouse, entries: AuditEntry[]): Promise<void> {
+  return db.write(async (tx) => {
+    for (const entry of entries) await auditTx(tx, entry);
+  });
 }
 
 export interface AuditPage {

@@ -89,6 +89,7 @@ describe.runIf(run)("browser end to end", () => {
   let dir = "";
   let server: RunningServer;
   let browser: Browser;
+  let db: Warehouse;
   const tokens = {} as Record<Role, string>;
   const contexts: BrowserContext[] = [];
 
@@ -97,7 +98,7 @@ describe.runIf(run)("browser end to end", () => {
     mkdirSync(OUT, { recursive: true });
     const units = readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv"));
     const plans = loadPlans(join(PACKAGE_ROOT, "metrics", "plans"));
-    const db = await Warehouse.open({ path: join(dir, "jobtrack.duckdb") });
+    db = await Warehouse.open({ path: join(dir, "jobtrack.duckdb") });
     await syncRegistry(db, units);
     const now = new Date("2022-09-15T02:00:00Z");
     for (const role of ["viewer", "town", "analyst", "admin"] as Role[]) {
@@ -223,9 +224,20 @@ describe.runIf(run)("browser end to end", () => {
     await viewer.page.screenshot({ path: join(OUT, "dashboard-viewer.png"), fullPage: true });
     expect(viewer.trouble.problems).toEqual([]);
 
+    // a row written raw, as rows stored before the server escaped outside text could be
+    await db.write((tx) =>
+      tx.run(
+        `INSERT INTO audit VALUES ('2022-09-15T01:00:00Z'::TIMESTAMPTZ, NULL, NULL, NULL, 'request',
+         'GET /api/\u202egnp.exe\u001b[2J', 'refused', '{"ip":"\u009b31m"}'::JSON)`,
+      ),
+    );
     const admin = await signIn("admin", "/audit");
     await admin.page.locator("#audit table tbody tr").first().waitFor();
-    expect(await admin.page.textContent("#audit")).toContain("upload");
+    const auditText = (await admin.page.textContent("#audit")) ?? "";
+    expect(auditText).toContain("upload");
+    expect(auditText).toContain("GET /api/\\u202egnp.exe\\x1b[2J");
+    expect(auditText).toContain("\\x9b31m");
+    expect(auditText).not.toMatch(/[\u001b\u009b\u202e]/);
     expect(await admin.page.textContent("#range")).toMatch(/共 \d+ 条/);
     await admin.page.screenshot({ path: join(OUT, "audit-log.png"), fullPage: true });
     expect(admin.trouble.problems).toEqual([]);

@@ -130,7 +130,7 @@ export interface ErrorHandlerOptions {
 
 export function errorHandler(options: ErrorHandlerOptions): ErrorRequestHandler {
   const log = options.log ?? ((message: string) => console.error(message));
-  return async (error, req, res, _next) => {
+  return async function handleError(error, req, res, _next) {
     const http = toHttpError(error, options.limitBytes);
     if (http.status >= 500)
       log(`jobtrack server: ${req.method} ${req.path}: ${(error as Error)?.stack ?? String(error)}`);

@@ -2,14 +2,16 @@
  * Listening: starts the app on a host and port, writes `<db>.server.json` so the command line on
  * this machine can reach the running server, starts the scheduler (server/schedule/), prints the
  * address, and on SIGINT or SIGTERM stops taking requests, stops the scheduler, lets the requests
- * and jobs in flight finish, removes the server file and closes the warehouse.
+ * and jobs in flight finish, writes the last summaries of anonymous refusals, removes the server
+ * file and closes the warehouse. Those summaries are also written every 15 seconds once their
+ * minute is over, so the audit trail is never more than a little behind.
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Context } from "../cli/context.ts";
 import type { Lang } from "../etl/finding.ts";
 import type { Plan } from "../metrics/plan.ts";
-import { createApp } from "./app.ts";
+import { createApp, flushAnonymousAudit } from "./app.ts";
 import { newLocalKey, removeServerFile, writeServerFile } from "./localServer.ts";
 import { loadScheduleConfig } from "./schedule/scheduleConfig.ts";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.ts";
@@ -111,6 +113,12 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
     s.once("listening", () => resolve(s));
     s.once("error", reject);
   });
+  const summaries = setInterval(() => {
+    flushAnonymousAudit(app).catch((error) =>
+      log(`jobtrack server: could not record refusals: ${String(error)}`),
+    );
+  }, 15_000);
+  summaries.unref();
   const address = server.address() as AddressInfo;
   const url = urlOf(host, address.port);
   if (fileBacked) writeServerFile(ctx.db.path, { pid: process.pid, url, key });
@@ -136,6 +144,10 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
       await scheduler?.stop();
       await stopped;
       clearTimeout(timer);
+      clearInterval(summaries);
+      await flushAnonymousAudit(app, true).catch((error) =>
+        log(`jobtrack server: could not record refusals: ${String(error)}`),
+      );
       await ctx.db.close();
       resolveClosed();
     })();

@@ -162,17 +162,30 @@ describe("page content", () => {
 });
 
 describe("assets", () => {
-  it("serves the page scripts without a sign-in, revalidated by ETag", async () => {
-    for (const file of ["portal.css", "portal.js", "upload.js", "uploadChecks.js", "sql.js", "audit.js"]) {
-      const res = await request(f.app).get(`/assets/portal/${file}`);
+  const asset = (url: string, role: TestRole | null = "viewer") => {
+    const test = request(f.app).get(url);
+    return role ? test.set("Authorization", f.bearer(role)) : test;
+  };
+
+  it("serves the page scripts to anyone signed in, revalidated by ETag", async () => {
+    const files = ["portal.css", "portal.js", "upload.js", "uploadChecks.js", "sql.js", "audit.js"];
+    for (const file of [...files, "escapeControls.js"]) {
+      const res = await asset(`/assets/portal/${file}`);
       expect(res.status, file).toBe(200);
       expect(res.headers["cache-control"]).toBe("no-cache");
       expect(res.headers["content-type"]).toMatch(file.endsWith(".css") ? /text\/css/ : /text\/javascript/);
-      const again = await request(f.app).get(`/assets/portal/${file}`).set("If-None-Match", res.headers.etag);
+      const again = await asset(`/assets/portal/${file}`).set("If-None-Match", res.headers.etag);
       expect(again.status).toBe(304);
     }
-    expect((await request(f.app).get("/assets/portal/uploadChecks.d.ts")).status).not.toBe(200);
-    expect((await request(f.app).get("/assets/portal/..%2Fauth.ts")).status).not.toBe(200);
+    expect((await asset("/assets/portal/uploadChecks.d.ts")).status).toBe(404);
+    expect((await asset("/assets/portal/..%2Fauth.ts")).status).toBe(404);
+  });
+
+  it("serves nothing to a client that is not signed in (the login page needs no asset)", async () => {
+    const res = await asset("/assets/portal/portal.js", null);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("unauthorized");
+    expect((await request(f.app).get("/login")).text).not.toContain("/assets/");
   });
 
   it("serves papaparse and exceljs from node_modules with long caching", async () => {
@@ -180,7 +193,8 @@ describe("assets", () => {
     const data = JSON.parse(/id="page-data">(.*?)<\/script>/s.exec(upload)![1]);
     const papa = /src="(\/assets\/vendor\/papaparse[^"]+)"/.exec(upload)![1];
     for (const url of [papa, data.vendor.exceljs]) {
-      const res = await request(f.app).get(url);
+      expect((await asset(url, null)).status).toBe(401);
+      const res = await asset(url, "town");
       expect(res.status, url).toBe(200);
       expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
       expect(res.headers["content-type"]).toMatch(/text\/javascript/);

@@ -73,8 +73,8 @@ const ROLES: TestRole[] = ["viewer", "town", "analyst", "admin"];
 describe("every route × role", () => {
   let f: AppFixture;
   beforeAll(async () => {
-    // the made-up tokens below would otherwise trip the per-address limit on failed sign-ins
-    f = await appFixture({ login: { max: 1000 } });
+    // the made-up token below, sent once per route, would otherwise reach the limits on failed credentials
+    f = await appFixture({ failures: { perAddress: 1000, perCredential: 1000 } });
   });
   afterAll(async () => {
     await f.db.close();

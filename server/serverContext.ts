@@ -1,12 +1,15 @@
 /**
  * What every router works with: the open warehouse, the unit registry, the plans, the clock, the
- * normalized options, the login limiter and who recent credentials stand for. Built once by createApp; nothing here is global.
+ * normalized options, the count of failed credentials, the summary of anonymous refusals and who
+ * recent credentials stand for. Built once by createApp; nothing here is global.
  */
 import type { CliIO } from "../cli/io.ts";
 import type { Plan } from "../metrics/plan.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
-import { LoginLimiter, type LoginLimiterOptions } from "./loginLimiter.ts";
+import { AnonymousAudit } from "./anonymousAudit.ts";
+import { recordAudits } from "./audit.ts";
+import { FailureLimiter, type FailureLimiterOptions } from "./failureLimiter.ts";
 import { PrincipalCache } from "./principalCache.ts";
 
 export interface AppOptions {
@@ -19,9 +22,13 @@ export interface AppOptions {
   sqlMaxRows?: number;
   /** How long a login lasts; defaults to 12 hours. */
   sessionTtlMs?: number;
-  /** Failed sign-ins allowed per address; defaults to 10 per 15 minutes. */
-  login?: LoginLimiterOptions;
-  /** Express's "trust proxy" setting, for a server behind a reverse proxy; defaults to false. */
+  /** Failed credentials allowed per address and per presented value; default 10 and 5 per 15 minutes. */
+  failures?: FailureLimiterOptions;
+  /**
+   * Express's "trust proxy" setting, for a server behind a reverse proxy (server/trustProxy.ts
+   * reads it from `serve --trust-proxy` or JOBTRACK_TRUST_PROXY); defaults to false: the
+   * client is the socket's peer and X-Forwarded-* headers are ignored.
+   */
   trustProxy?: boolean | number | string;
   /** The local key of `<db>.server.json`; enables POST /api/cli for the command line. Defaults to off. */
   localKey?: string | null;
@@ -61,7 +68,9 @@ export interface ServerContext {
   plans: Plan[];
   clock: () => Date;
   config: ServerConfig;
-  limiter: LoginLimiter;
+  limiter: FailureLimiter;
+  /** Refusals of requests nobody signed in for, summarised per address and minute. */
+  anonymousAudit: AnonymousAudit;
   /** Who each recent token or session is, until the warehouse next changes. */
   principals: PrincipalCache;
 }
@@ -89,7 +98,8 @@ export function serverContext(deps: AppDeps): ServerContext {
     plans: deps.plans,
     clock: deps.clock,
     config,
-    limiter: new LoginLimiter(deps.options?.login),
+    limiter: new FailureLimiter(deps.options?.failures),
+    anonymousAudit: new AnonymousAudit((entries) => recordAudits(deps.db, entries)),
     principals: new PrincipalCache(),
   };
 }

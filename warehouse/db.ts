@@ -7,6 +7,10 @@
  * The instance runs with external access disabled and its configuration locked: no SQL sent to
  * it can read or write files or the network. Parquet backup and restore use a separate in-memory
  * instance (warehouse/parquet.ts), never this one.
+ *
+ * The database file, its write-ahead log and the folder created for them are readable by their
+ * owner only (0600, 0700): DuckDB creates them under a private umask (warehouse/privateFiles.ts),
+ * and a file of an older version that is readable by others is made private at open.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -22,6 +26,7 @@ import {
 import bindings from "@duckdb/node-bindings";
 import { DataError, finding } from "../etl/finding.ts";
 import { latestVersion, type Migration, readMigrations } from "./migrations.ts";
+import { makePrivate, withPrivateFiles } from "./privateFiles.ts";
 import { type RepairReport, repairAfterCrash } from "./repair.ts";
 
 export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
@@ -72,8 +77,15 @@ export class Warehouse {
 
   /** Opens (creating and migrating as needed) the database file. */
   static async open(options: WarehouseOptions = {}): Promise<Warehouse> {
+    return withPrivateFiles(() => Warehouse.#open(options));
+  }
+
+  static async #open(options: WarehouseOptions): Promise<Warehouse> {
     const path = options.path === ":memory:" ? ":memory:" : resolve(options.path ?? "data/jobtrack.duckdb");
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      for (const file of [path, `${path}.wal`]) makePrivate(file);
+    }
     const key = path === ":memory:" ? `:memory:${Math.random()}` : path;
     if (path !== ":memory:" && open.has(key)) {
       throw new Error(`the database ${path} is already open in this process; share the Warehouse object`);
@@ -142,26 +154,28 @@ export class Warehouse {
    */
   write<T>(fn: (tx: Tx) => Promise<T>, stage?: (staging: Staging) => Promise<void>): Promise<T> {
     if (this.closed) return Promise.reject(new Error("warehouse is closed"));
-    const next = this.queue.then(async () => {
-      const connection = await this.instance.connect();
-      try {
-        if (stage) await stage(txOf(connection));
-        await connection.run("BEGIN TRANSACTION");
-        try {
-          const result = await fn(txOf(connection));
-          await connection.run("COMMIT");
-          this.version++;
-          return result;
-        } catch (error) {
-          await connection.run("ROLLBACK").catch(() => {});
-          throw error;
-        }
-      } finally {
-        connection.closeSync();
-      }
-    });
+    const next = this.queue.then(() => withPrivateFiles(() => this.#transaction(fn, stage)));
     this.queue = next.catch(() => {});
     return next;
+  }
+
+  async #transaction<T>(fn: (tx: Tx) => Promise<T>, stage?: (staging: Staging) => Promise<void>): Promise<T> {
+    const connection = await this.instance.connect();
+    try {
+      if (stage) await stage(txOf(connection));
+      await connection.run("BEGIN TRANSACTION");
+      try {
+        const result = await fn(txOf(connection));
+        await connection.run("COMMIT");
+        this.version++;
+        return result;
+      } catch (error) {
+        await connection.run("ROLLBACK").catch(() => {});
+        throw error;
+      }
+    } finally {
+      connection.closeSync();
+    }
   }
 
   /** Waits for queued writes, checkpoints and closes the file. */
@@ -171,7 +185,7 @@ export class Warehouse {
     await this.queue;
     if (this.path !== ":memory:") {
       const connection = await this.instance.connect();
-      await connection.run("CHECKPOINT").catch(() => {});
+      await withPrivateFiles(() => connection.run("CHECKPOINT").catch(() => {}));
       connection.closeSync();
     }
     this.instance.closeSync();

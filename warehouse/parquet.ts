@@ -2,7 +2,8 @@
  * Backup and restore as Parquet: one file per table plus manifest.json (schema version, row
  * counts, sha256 of each file). The warehouse instance cannot touch files (external access is
  * off), so the files are written and read by a separate in-memory DuckDB instance, and the data
- * moves between the two as data chunks.
+ * moves between the two as data chunks. A backup holds everything the database does, so its
+ * folder is 0700 and its files 0600 (warehouse/privateFiles.ts), as the database's own are.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { join, resolve } from "node:path";
 import { DuckDBInstance, type DuckDBResult } from "@duckdb/node-api";
 import { DataError, finding } from "../etl/finding.ts";
 import type { Warehouse } from "./db.ts";
+import { withPrivateFiles } from "./privateFiles.ts";
 
 export interface BackupManifest {
   format: "jobtrack-backup";
@@ -41,11 +43,15 @@ async function pipe(result: DuckDBResult, append: (chunk: Chunk) => void) {
 }
 
 /** Writes every table to `dir` (created; written to a temp folder first, then renamed). */
-export async function backup(db: Warehouse, dir: string, now: Date): Promise<BackupManifest> {
+export function backup(db: Warehouse, dir: string, now: Date): Promise<BackupManifest> {
+  return withPrivateFiles(() => writeBackup(db, dir, now));
+}
+
+async function writeBackup(db: Warehouse, dir: string, now: Date): Promise<BackupManifest> {
   const target = resolve(dir);
   const staging = `${target}.partial-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  mkdirSync(staging, { recursive: true, mode: 0o700 });
   const io = await DuckDBInstance.create(":memory:");
   const ioc = await io.connect();
   const source = await db.connect();

@@ -1,15 +1,17 @@
 /**
- * `jobtrack serve [--port 3000] [--host 127.0.0.1] [--site dist] [--config FILE]`: the HTTP
- * server on the database, with its scheduler (server/schedule/; `--config` names its JSON or YAML
- * file, by default jobtrack.schedule.json beside the database), until SIGINT or SIGTERM. While it
- * runs, other `jobtrack` commands on this machine are carried out by the server (see
- * server/localServer.ts).
+ * `jobtrack serve [--port 3000] [--host 127.0.0.1] [--site dist] [--config FILE] [--trust-proxy
+ * PROXY]`: the HTTP server on the database, with its scheduler (server/schedule/; `--config`
+ * names its JSON or YAML file, by default jobtrack.schedule.json beside the database), until
+ * SIGINT or SIGTERM. `--trust-proxy` (or JOBTRACK_TRUST_PROXY) names the reverse proxy in front,
+ * whose X-Forwarded-* headers are then believed (server/trustProxy.ts). While it runs, other
+ * `jobtrack` commands on this machine are carried out by the server (see server/localServer.ts).
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { siteRebuilder } from "../../dashboard/buildDashboard.ts";
 import { findLocalServer } from "../../server/localServer.ts";
 import { startServer } from "../../server/main.ts";
+import { parseTrustProxy, TrustProxyError } from "../../server/trustProxy.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { dbPath, openContext } from "../context.ts";
@@ -17,7 +19,8 @@ import { districtToday, say } from "../io.ts";
 
 export const serve: Command = {
   name: "serve",
-  usage: "serve [--port 3000] [--host 127.0.0.1] [--site dist] [--config jobtrack.schedule.json]",
+  usage:
+    "serve [--port 3000] [--host 127.0.0.1] [--site dist] [--config jobtrack.schedule.json] [--trust-proxy loopback]",
   summary: {
     zh: "启动网页服务（看板、上传、分析接口）",
     en: "run the web server (dashboard, uploads, analyst API)",
@@ -27,6 +30,7 @@ export const serve: Command = {
     host: { type: "string" },
     site: { type: "string" },
     config: { type: "string" },
+    "trust-proxy": { type: "string" },
   },
   usesDatabase: false,
   async run(args) {
@@ -38,6 +42,16 @@ export const serve: Command = {
         "--port 须为 0 到 65535 之间的整数。",
         "--port must be a whole number from 0 to 65535.",
       );
+    }
+    let trustProxy: ReturnType<typeof parseTrustProxy>;
+    try {
+      // defaults to believing no proxy: the client is the socket's peer
+      trustProxy = parseTrustProxy(
+        (args.flags["trust-proxy"] as string | undefined) ?? args.io.env.JOBTRACK_TRUST_PROXY,
+      );
+    } catch (error) {
+      if (error instanceof TrustProxyError) throw usageError(error.zh, error.en);
+      throw error;
     }
     if (args.io.hosted) {
       throw new CliError(1, "服务已在此数据库上运行。", "A server is already running on this database.");
@@ -64,6 +78,7 @@ export const serve: Command = {
         clock: args.io.now,
         lang: args.lang,
         say: (line) => args.io.stdout(`${line}\n`),
+        app: { trustProxy },
         schedule: { configFile, rebuild: siteRebuilder(ctx, siteDir, args.io.now, districtToday) },
       });
     } catch (error) {

@@ -1,5 +1,8 @@
 // The audit log page: GET /api/audit a page at a time, newest first, optionally one action only.
 // The page and filter live in the address (?offset=&action=), so back and reload keep them.
+// Every text from the trail is shown with its control and bidi characters escaped: rows written
+// before the server escaped them itself must not reorder or hide what is around them either.
+import { escapeControls } from "./escapeControls.js";
 import { el, expiredNotice, fetchJson, formatNumber, formatTime, pageData, show, t } from "./portal.js";
 
 const data = pageData();
@@ -38,8 +41,10 @@ function remember() {
 function detailText(detail) {
   if (detail === null || detail === undefined) return "";
   if (typeof detail === "object" && Object.keys(detail).length === 0) return "";
-  return JSON.stringify(detail);
+  return escapeControls(JSON.stringify(detail));
 }
+
+const shown = (text) => (text === null || text === undefined ? "" : escapeControls(String(text)));
 
 async function load() {
   remember();
@@ -97,11 +102,11 @@ async function load() {
                 "tr",
                 {},
                 el("td", {}, formatTime(e.at)),
-                el("td", {}, e.actor ?? "—"),
-                el("td", {}, e.role ? t(...(ROLE[e.role] ?? [e.role, e.role])) : "—"),
-                el("td", {}, el("code", {}, e.action)),
-                el("td", {}, e.target ?? ""),
-                el("td", {}, el("span", { class: `badge ${e.result}` }, e.result)),
+                el("td", {}, e.actor === null ? "—" : shown(e.actor)),
+                el("td", {}, e.role ? shown(t(...(ROLE[e.role] ?? [e.role, e.role]))) : "—"),
+                el("td", {}, el("code", {}, shown(e.action))),
+                el("td", {}, shown(e.target)),
+                el("td", {}, el("span", { class: `badge ${e.result}` }, shown(e.result))),
                 el("td", {}, el("pre", { class: "detail" }, detailText(e.detail))),
               ),
             ),

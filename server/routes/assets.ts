@@ -1,5 +1,7 @@
 /**
- * The scripts and stylesheet of the server's own pages, open to anyone (they hold no data):
+ * The scripts and stylesheet of the server's working pages, for anyone signed in. They hold no
+ * data, but the login page needs none of them (its style is inline), so nothing the server
+ * answers is open besides the health check and signing in and out: one rule, no exceptions.
  * - `/assets/portal/<file>`: server/assets/ (a fixed list), revalidated by ETag on every use;
  * - `/assets/vendor/<package>@<version>/<file>`: the browser bundles of papaparse and exceljs
  *   from node_modules, cached for a year (the version in the address changes on an upgrade).
@@ -10,6 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Response, Router } from "express";
+import { ALL_ROLES, requireRole } from "../auth.ts";
 
 const ASSET_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "assets");
 const require = createRequire(import.meta.url);
@@ -21,6 +24,7 @@ const PORTAL_FILES: Record<string, string> = {
   "upload.js": "text/javascript; charset=utf-8",
   "sql.js": "text/javascript; charset=utf-8",
   "audit.js": "text/javascript; charset=utf-8",
+  "escapeControls.js": "text/javascript; charset=utf-8",
 };
 
 const VENDOR = [
@@ -65,8 +69,10 @@ export function assetsRouter(): Router {
     res.set("Cache-Control", cacheControl).type(asset.type).send(asset.body);
   };
 
-  router.get("/assets/portal/:file", (req, res, next) => {
-    const file = req.params.file;
+  const signedIn = requireRole(...ALL_ROLES);
+
+  router.get("/assets/portal/:file", signedIn, (req, res, next) => {
+    const file = String(req.params.file);
     const type = Object.hasOwn(PORTAL_FILES, file) ? PORTAL_FILES[file] : undefined;
     if (!type) {
       next();
@@ -81,7 +87,7 @@ export function assetsRouter(): Router {
 
   for (const { pkg, file } of VENDOR) {
     const url = vendorUrl(pkg);
-    router.get(url, (_req, res) => {
+    router.get(url, signedIn, (_req, res) => {
       send(
         res,
         load(url, () => ({

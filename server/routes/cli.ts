@@ -8,9 +8,10 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { isAbsolute } from "node:path";
-import express, { type Request, type Response, Router } from "express";
+import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import type { CliIO } from "../../cli/io.ts";
 import { recordAudit } from "../audit.ts";
+import { roleGuard } from "../auth.ts";
 import { badRequest, HttpError } from "../errors.ts";
 import type { ServerContext } from "../serverContext.ts";
 
@@ -42,47 +43,57 @@ export function cliRouter(ctx: ServerContext): Router {
   const key = ctx.config.localKey;
   if (!key) return router;
 
-  router.post("/api/cli", express.json({ limit: "1mb" }), async (req: Request, res: Response) => {
+  // the role check of this route: the machine's own command line, which acts as admin
+  const localOnly: RequestHandler = (req, _res, next) => {
     const remote = req.socket.remoteAddress ?? "";
     // the same machine: a loopback address, or the server's own address when bound to one interface
     const local = LOOPBACK.has(remote) || (remote !== "" && remote === req.socket.localAddress);
     if (!local || req.get("x-forwarded-for") !== undefined || !keyMatches(req.get(LOCAL_KEY_HEADER), key)) {
       throw refused();
     }
-    const body = (req.body ?? {}) as { argv?: unknown; cwd?: unknown };
-    const argv = body.argv;
-    if (!Array.isArray(argv) || argv.length > 10_000 || !argv.every((a) => typeof a === "string")) {
-      throw badRequest("bad_argv", "argv 须为字符串数组。", "argv must be an array of strings.");
-    }
-    if (typeof body.cwd !== "string" || !isAbsolute(body.cwd)) {
-      throw badRequest("bad_cwd", "cwd 须为绝对路径。", "cwd must be an absolute path.");
-    }
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIO = {
-      stdout: (text) => out.push(text),
-      stderr: (text) => err.push(text),
-      stderrIsTTY: false,
-      stdoutIsTTY: false,
-      now: ctx.clock,
-      env: { ...process.env },
-      cwd: body.cwd,
-      hosted: { db: ctx.db, units: ctx.units, plans: ctx.plans },
-    };
-    const run = ctx.config.runCli ?? (await import("../../cli/jobtrack.ts")).main;
-    const exitCode = await run(argv as string[], io);
-    await recordAudit(ctx.db, {
-      at: ctx.clock(),
-      actor: "cli",
-      tokenId: null,
-      role: "admin",
-      action: "cli",
-      target: String(argv[0] ?? ""),
-      result: exitCode === 0 ? "ok" : "failure",
-      detail: { exit_code: exitCode },
-    });
-    if (["ingest", "restore"].includes(String(argv[0]))) ctx.config.onDataChanged?.();
-    res.json({ exitCode, stdout: out.join(""), stderr: err.join("") });
-  });
+    next();
+  };
+
+  router.post(
+    "/api/cli",
+    roleGuard(localOnly, "local"),
+    express.json({ limit: "1mb" }),
+    async (req: Request, res: Response) => {
+      const body = (req.body ?? {}) as { argv?: unknown; cwd?: unknown };
+      const argv = body.argv;
+      if (!Array.isArray(argv) || argv.length > 10_000 || !argv.every((a) => typeof a === "string")) {
+        throw badRequest("bad_argv", "argv 须为字符串数组。", "argv must be an array of strings.");
+      }
+      if (typeof body.cwd !== "string" || !isAbsolute(body.cwd)) {
+        throw badRequest("bad_cwd", "cwd 须为绝对路径。", "cwd must be an absolute path.");
+      }
+      const out: string[] = [];
+      const err: string[] = [];
+      const io: CliIO = {
+        stdout: (text) => out.push(text),
+        stderr: (text) => err.push(text),
+        stderrIsTTY: false,
+        stdoutIsTTY: false,
+        now: ctx.clock,
+        env: { ...process.env },
+        cwd: body.cwd,
+        hosted: { db: ctx.db, units: ctx.units, plans: ctx.plans },
+      };
+      const run = ctx.config.runCli ?? (await import("../../cli/jobtrack.ts")).main;
+      const exitCode = await run(argv as string[], io);
+      await recordAudit(ctx.db, {
+        at: ctx.clock(),
+        actor: "cli",
+        tokenId: null,
+        role: "admin",
+        action: "cli",
+        target: String(argv[0] ?? ""),
+        result: exitCode === 0 ? "ok" : "failure",
+        detail: { exit_code: exitCode },
+      });
+      if (["ingest", "restore"].includes(String(argv[0]))) ctx.config.onDataChanged?.();
+      res.json({ exitCode, stdout: out.join(""), stderr: err.join("") });
+    },
+  );
   return router;
 }

@@ -2,12 +2,14 @@
  * The built dashboard (everyone signed in): the static site folder of `jobtrack build`, with
  * `/upload` for towns and admins and `/sql` for analysts and admins when the site has those
  * pages. A browser that is not signed in is sent to the login page; before the site is built,
- * `/` says so in both languages.
+ * `/` says so in both languages. Every request that reaches this router passes its gate, the
+ * site's files and the JSON 404 for unknown addresses alike: nobody learns which addresses exist
+ * without signing in.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
-import { ALL_ROLES, authOf, requireRole } from "../auth.ts";
+import { ALL_ROLES, authOf, requireRole, roleGuard } from "../auth.ts";
 import { langOf } from "../errors.ts";
 import { notBuiltPage } from "../pages/loginPage.ts";
 import type { ServerContext } from "../serverContext.ts";
@@ -25,6 +27,10 @@ function isPageRequest(req: Request): boolean {
 
 /** Sends a browser that is not signed in to the login page, then checks the page's roles. */
 function pageGate(req: Request, res: Response, next: NextFunction): void {
+  if (!isPageRequest(req)) {
+    requireRole(...ALL_ROLES)(req, res, next);
+    return;
+  }
   if (!authOf(res) && req.accepts(["json", "html"]) === "html") {
     const target = req.originalUrl.startsWith("/") ? req.originalUrl : "/";
     const lang = langOf(req) === "en" ? "&lang=en" : "";
@@ -38,13 +44,7 @@ function pageGate(req: Request, res: Response, next: NextFunction): void {
 export function dashboardRouter(ctx: ServerContext): Router {
   const router = Router();
   const siteDir = ctx.config.siteDir;
-  router.use((req, res, next) => {
-    if (!isPageRequest(req)) {
-      next();
-      return;
-    }
-    pageGate(req, res, next);
-  });
+  router.use(roleGuard(pageGate, ALL_ROLES));
   if (siteDir) {
     router.use(
       express.static(siteDir, {

@@ -4,43 +4,39 @@
  * afterwards; a signed-in role that may not open a page gets a 403 page (recorded in the audit
  * trail like every refusal) pointing at the pages it may open. Pages are never cached.
  */
-import { type Request, type Response, Router } from "express";
+import { type Request, type RequestHandler, type Response, Router } from "express";
 import { districtToday } from "../../cli/io.ts";
 import { previousMonth } from "../../etl/normalize/month.ts";
 import { recordAudit } from "../audit.ts";
-import { authOf, clientKey } from "../auth.ts";
+import { authOf, clientKey, principal, roleGuard } from "../auth.ts";
 import { forbidden, langOf, unauthorized } from "../errors.ts";
 import { auditPage } from "../pages/auditPage.ts";
 import { forbiddenPortalPage, type PortalPath } from "../pages/portalLayout.ts";
 import { sqlPage } from "../pages/sqlPage.ts";
 import { uploadPage } from "../pages/uploadPage.ts";
 import type { ServerContext } from "../serverContext.ts";
-import { actorName, type Principal, type Role } from "../tokens.ts";
+import { actorName, type Role } from "../tokens.ts";
 
 function wantsHtml(req: Request): boolean {
   return req.accepts(["json", "html"]) === "html";
 }
 
-export function pagesRouter(ctx: ServerContext): Router {
-  const router = Router();
-
-  /** The signed-in holder if the role may open the page; otherwise answers (redirect, 403) or throws. */
-  const admit = async (
-    req: Request,
-    res: Response,
-    path: PortalPath,
-    roles: Role[],
-  ): Promise<Principal | null> => {
+/** The role check of a working page: a browser not signed in goes to the login page, a role that may not open it gets the 403 page. */
+function pageGuard(ctx: ServerContext, path: PortalPath, roles: Role[]): RequestHandler {
+  const guard: RequestHandler = async (req, res, next) => {
     const auth = authOf(res);
     const lang = langOf(req);
     if (!auth) {
       if (!wantsHtml(req)) throw unauthorized();
-      const next = encodeURIComponent(req.originalUrl.startsWith("/") ? req.originalUrl : path);
-      res.redirect(303, `/login?next=${next}${lang === "en" ? "&lang=en" : ""}`);
-      return null;
+      const back = encodeURIComponent(req.originalUrl.startsWith("/") ? req.originalUrl : path);
+      res.redirect(303, `/login?next=${back}${lang === "en" ? "&lang=en" : ""}`);
+      return;
     }
     const who = auth.principal;
-    if (roles.includes(who.role)) return who;
+    if (roles.includes(who.role)) {
+      next();
+      return;
+    }
     if (!wantsHtml(req)) throw forbidden();
     await recordAudit(ctx.db, {
       at: ctx.clock(),
@@ -48,7 +44,7 @@ export function pagesRouter(ctx: ServerContext): Router {
       tokenId: who.tokenId,
       role: who.role,
       action: "request",
-      target: `${req.method} ${req.path}`.slice(0, 300),
+      target: `${req.method} ${req.path}`,
       result: "refused",
       detail: { status: 403, code: "forbidden", ip: clientKey(req) },
     });
@@ -57,44 +53,59 @@ export function pagesRouter(ctx: ServerContext): Router {
       .set("Cache-Control", "no-store")
       .type("html")
       .send(forbiddenPortalPage(lang, who, path));
-    return null;
   };
+  return roleGuard(guard, roles);
+}
+
+export function pagesRouter(ctx: ServerContext): Router {
+  const router = Router();
 
   const send = (res: Response, html: string) => {
     res.set("Cache-Control", "no-store").type("html").send(html);
   };
 
-  router.get(["/upload", "/upload.html"], async (req: Request, res: Response) => {
-    const who = await admit(req, res, "/upload", ["town", "admin"]);
-    if (!who) return;
-    // the month a report is due for: the one before today's
-    const month = previousMonth(districtToday(ctx.clock()).slice(0, 7));
-    send(
-      res,
-      uploadPage({
-        lang: langOf(req),
-        who,
-        units: ctx.units,
-        month,
-        limitBytes: ctx.config.uploadLimitBytes,
-      }),
-    );
-  });
+  router.get(
+    ["/upload", "/upload.html"],
+    pageGuard(ctx, "/upload", ["town", "admin"]),
+    (req: Request, res: Response) => {
+      // the month a report is due for: the one before today's
+      const month = previousMonth(districtToday(ctx.clock()).slice(0, 7));
+      send(
+        res,
+        uploadPage({
+          lang: langOf(req),
+          who: principal(res),
+          units: ctx.units,
+          month,
+          limitBytes: ctx.config.uploadLimitBytes,
+        }),
+      );
+    },
+  );
 
-  router.get(["/sql", "/sql.html"], async (req: Request, res: Response) => {
-    const who = await admit(req, res, "/sql", ["analyst", "admin"]);
-    if (!who) return;
-    send(
-      res,
-      sqlPage({ lang: langOf(req), who, timeoutMs: ctx.config.sqlTimeoutMs, maxRows: ctx.config.sqlMaxRows }),
-    );
-  });
+  router.get(
+    ["/sql", "/sql.html"],
+    pageGuard(ctx, "/sql", ["analyst", "admin"]),
+    (req: Request, res: Response) => {
+      send(
+        res,
+        sqlPage({
+          lang: langOf(req),
+          who: principal(res),
+          timeoutMs: ctx.config.sqlTimeoutMs,
+          maxRows: ctx.config.sqlMaxRows,
+        }),
+      );
+    },
+  );
 
-  router.get(["/audit", "/audit.html"], async (req: Request, res: Response) => {
-    const who = await admit(req, res, "/audit", ["admin"]);
-    if (!who) return;
-    send(res, auditPage({ lang: langOf(req), who }));
-  });
+  router.get(
+    ["/audit", "/audit.html"],
+    pageGuard(ctx, "/audit", ["admin"]),
+    (req: Request, res: Response) => {
+      send(res, auditPage({ lang: langOf(req), who: principal(res) }));
+    },
+  );
 
   return router;
 }

@@ -1,12 +1,14 @@
 /**
  * Signing in and out: `GET /login` (the form), `POST /login` (a form post or JSON with the token:
  * opens a session and sets the `jt_session` cookie, HttpOnly, SameSite=Strict, Secure over https),
- * `POST /logout` (ends the session and clears the cookie). Failed sign-ins count against the
- * client's address; past the limit the answer is 429.
+ * `POST /logout` (ends the session and clears the cookie). A valid token always signs in; a
+ * wrong one counts against the client's address and against the value tried
+ * (server/failureLimiter.ts), and past either budget the answer is 429 instead of 401. Failed
+ * sign-ins reach the audit trail summarised per address and minute (server/anonymousAudit.ts).
  */
 import express, { type Request, type Response, Router } from "express";
 import { recordAudit } from "../audit.ts";
-import { authOf, clientKey, crossSiteRefused, sameOrigin, tooManyAttempts } from "../auth.ts";
+import { authOf, clientKey, crossSiteRefused, failedCredential, sameOrigin } from "../auth.ts";
 import { HttpError, langOf } from "../errors.ts";
 import { loginPage, safeNext } from "../pages/loginPage.ts";
 import type { ServerContext } from "../serverContext.ts";
@@ -40,39 +42,29 @@ export function sessionRouter(ctx: ServerContext): Router {
     if (req.get("origin") !== undefined && !sameOrigin(req)) throw crossSiteRefused();
     const key = clientKey(req);
     const now = ctx.clock();
-    const wait = ctx.limiter.retryAfter(key, now.getTime());
-    if (wait > 0) {
-      res.setHeader("Retry-After", String(wait));
-      const error = tooManyAttempts(wait);
-      await audit429(ctx, req, now);
-      res.locals.audited = true;
-      if (!html) throw error;
-      res.status(429).type("html").send(loginPage({ lang, next, error }));
-      return;
-    }
     const token = typeof body.token === "string" ? body.token.trim() : "";
     const found = token ? await principalOf(ctx.db, token) : null;
     if (!found) {
-      ctx.limiter.fail(key, now.getTime());
-      await recordAudit(ctx.db, {
+      const refused = failedCredential(ctx, req, res, token || null);
+      await ctx.anonymousAudit.note({
         at: now,
-        actor: null,
-        tokenId: null,
-        role: null,
+        address: key,
         action: "login",
+        result: refused ? "refused" : "failure",
+        status: refused ? 429 : 401,
+        code: refused ? refused.code : "bad_token",
         target: null,
-        result: "failure",
-        detail: { ip: key, reason: token ? "bad_token" : "no_token" },
+        detail: { reason: token ? "bad_token" : "no_token" },
       });
       res.locals.audited = true;
-      if (!html) throw new HttpError(401, "bad_token", BAD_TOKEN.zh, BAD_TOKEN.en);
+      const error = refused ?? new HttpError(401, "bad_token", BAD_TOKEN.zh, BAD_TOKEN.en);
+      if (!html) throw error;
       res
-        .status(401)
+        .status(error.status)
         .type("html")
-        .send(loginPage({ lang, next, error: BAD_TOKEN }));
+        .send(loginPage({ lang, next, error: refused ?? BAD_TOKEN }));
       return;
     }
-    ctx.limiter.succeed(key);
     const secret = await createSession(ctx.db, found.tokenId, now, ctx.config.sessionTtlMs);
     res.cookie(SESSION_COOKIE, secret, {
       httpOnly: true,
@@ -117,17 +109,4 @@ export function sessionRouter(ctx: ServerContext): Router {
   });
 
   return router;
-}
-
-async function audit429(ctx: ServerContext, req: Request, at: Date): Promise<void> {
-  await recordAudit(ctx.db, {
-    at,
-    actor: null,
-    tokenId: null,
-    role: null,
-    action: "login",
-    target: null,
-    result: "refused",
-    detail: { status: 429, code: "too_many_attempts", ip: clientKey(req) },
-  });
 }

@@ -1,9 +1,11 @@
 import {
   appendFileSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -141,6 +143,76 @@ describe("folder source", () => {
     expect(again.ingested.map((i) => i.result.status)).toEqual(["unchanged"]);
     expect(readdirSync(join(source.folder, "processed")).length).toBe(2);
     expect(readdirSync(source.folder).sort()).toEqual(["notes.docx", "processed", "~$report.xlsx"]);
+  });
+
+  it("a planted rejected/ link out of the inbox stops the folder: nothing ingested, nothing written or moved out", async () => {
+    f = await scheduleFixture();
+    const source = folderSource(f);
+    const outside = join(f.dir, "outside");
+    mkdirSync(outside);
+    symlinkSync(outside, join(source.folder, "rejected"));
+    const report = "单位,报告月份,失业人员实现再就业人数\n盈浦街道,2022-08,约50\n";
+    writeFileSync(join(source.folder, "broken.csv"), report);
+    const looks: FolderLooks = new Map();
+    const scan = () => scanFolder(f!.env, source, { looks, maxBytes: MB });
+    await expect(scan()).rejects.toThrow(
+      /rejected in the folder inbox\/310118002 is not an ordinary folder inside it/,
+    );
+    await expect(scan()).rejects.toThrow(/perhaps a link to somewhere else/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(readFileSync(join(source.folder, "broken.csv"), "utf8")).toBe(report);
+    expect(await f.submissions()).toEqual([]);
+  });
+
+  it("a processed/ link to another unit's inbox is refused too", async () => {
+    f = await scheduleFixture();
+    const source = folderSource(f);
+    const other = join(f.dir, "inbox", "310118102");
+    mkdirSync(other, { recursive: true });
+    symlinkSync("../310118102", join(source.folder, "processed"));
+    writeFileSync(
+      join(source.folder, "good.csv"),
+      "单位,报告月份,失业人员实现再就业人数\n盈浦街道,2022-08,1\n",
+    );
+    await expect(scanFolder(f.env, source, { looks: new Map(), maxBytes: MB })).rejects.toThrow(
+      /processed in the folder .* is not an ordinary folder/,
+    );
+    expect(readdirSync(other)).toEqual([]);
+  });
+
+  it("a link in the inbox is never read: not to a file outside, not put in a report's place", async () => {
+    f = await scheduleFixture();
+    const source = folderSource(f);
+    const secret = join(f.dir, "secret.csv");
+    writeFileSync(secret, "单位,报告月份,失业人员实现再就业人数\n盈浦街道,2022-08,999\n");
+    symlinkSync(secret, join(source.folder, "linked.csv"));
+    const looks: FolderLooks = new Map();
+    await scanFolder(f.env, source, { looks, maxBytes: MB });
+    const scan = await scanFolder(f.env, source, { looks, maxBytes: MB });
+    expect(scan).toEqual({ ingested: [], waiting: [] });
+    expect(lstatSync(join(source.folder, "linked.csv")).isSymbolicLink()).toBe(true);
+    expect(await f.submissions()).toEqual([]);
+  });
+
+  it("a link planted where the findings file will go is not followed", async () => {
+    f = await scheduleFixture();
+    const source = folderSource(f);
+    const target = join(f.dir, "victim.txt");
+    writeFileSync(target, "keep");
+    mkdirSync(join(source.folder, "rejected"));
+    symlinkSync(target, join(source.folder, "rejected", "broken.csv.findings.json"));
+    writeFileSync(
+      join(source.folder, "broken.csv"),
+      "单位,报告月份,失业人员实现再就业人数\n盈浦街道,2022-08,约50\n",
+    );
+    const looks: FolderLooks = new Map();
+    await scanFolder(f.env, source, { looks, maxBytes: MB });
+    const scan = await scanFolder(f.env, source, { looks, maxBytes: MB });
+    expect(scan.ingested[0].movedTo).toMatch(/rejected\/broken\.20220915T020000\.csv$/);
+    expect(readFileSync(target, "utf8")).toBe("keep");
+    expect(existsSync(join(source.folder, "rejected", "broken.20220915T020000.csv.findings.json"))).toBe(
+      true,
+    );
   });
 
   it("isReportFile takes csv, txt and Excel files only", () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Source } from "./scheduleConfig.ts";
 import { type ScheduleFixture, scheduleFixture, YINGPU } from "./scheduleFixture.ts";
 import { readScheduleState } from "./scheduleState.ts";
-import { deliveredName, fetchUrlSource } from "./urlSource.ts";
+import { deliveredName, fetchUrlSource, ownSite } from "./urlSource.ts";
 
 let f: ScheduleFixture | null = null;
 let server: Server | null = null;
@@ -125,6 +125,88 @@ describe("URL source", () => {
     expect(result).toMatchObject({
       status: "ingested",
       result: { status: "rejected", errors: [{ code: "too_large" }] },
+    });
+  });
+
+  describe("redirects", () => {
+    const extra: Server[] = [];
+    afterEach(async () => {
+      for (const s of extra.splice(0)) await new Promise<void>((resolve) => s.close(() => resolve()));
+    });
+
+    /** A server on 127.0.0.1 answering by path: a redirect (to a path or a full address) or the report. */
+    async function site(routes: Record<string, string | null>) {
+      const requests: { path: string; headers: IncomingHttpHeaders }[] = [];
+      const s = createServer((req, res) => {
+        requests.push({ path: req.url ?? "", headers: req.headers });
+        const to = routes[req.url ?? ""];
+        if (to === undefined) res.writeHead(404).end();
+        else if (to === null) res.writeHead(200, { "Content-Type": "text/csv" }).end(REPORT);
+        else res.writeHead(302, { Location: to }).end();
+      });
+      extra.push(s);
+      await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+      return { origin: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, requests };
+    }
+
+    const options = () => ({ stateFile: join(f!.dir, "state.json"), maxBytes: MB });
+
+    it("a redirect to another origin is refused for a source with headers; the other site hears nothing", async () => {
+      f = await scheduleFixture();
+      const elsewhere = await site({ "/collect": null });
+      const town = await site({ "/latest.csv": `${elsewhere.origin}/collect` });
+      const source = urlSource(f, `${town.origin}/latest.csv`);
+      await expect(fetchUrlSource(f.env, source, options())).rejects.toThrow(
+        `redirects to another site, ${elsewhere.origin}; it was not followed`,
+      );
+      expect(town.requests.map((r) => r.headers["x-key"])).toEqual(["k1"]);
+      expect(elsewhere.requests).toEqual([]);
+      expect(await f.submissions()).toEqual([]);
+    });
+
+    it("a source without headers follows a redirect to another origin", async () => {
+      f = await scheduleFixture();
+      const elsewhere = await site({ "/collect": null });
+      const town = await site({ "/latest.csv": `${elsewhere.origin}/collect` });
+      const source = { ...urlSource(f, `${town.origin}/latest.csv`), headers: {} };
+      const fetched = await fetchUrlSource(f.env, source, options());
+      expect(fetched).toMatchObject({ status: "ingested", result: { status: "accepted" } });
+      expect(elsewhere.requests.map((r) => [r.path, r.headers["user-agent"]])).toEqual([
+        ["/collect", "jobtrack-scheduler"],
+      ]);
+    });
+
+    it("a redirect within the source's origin keeps its headers", async () => {
+      f = await scheduleFixture();
+      const town = await site({ "/old.csv": "/exports/latest.csv", "/exports/latest.csv": null });
+      const fetched = await fetchUrlSource(f.env, urlSource(f, `${town.origin}/old.csv`), options());
+      expect(fetched).toMatchObject({ status: "ingested", fileName: "old.csv" });
+      expect(town.requests.map((r) => [r.path, r.headers["x-key"]])).toEqual([
+        ["/old.csv", "k1"],
+        ["/exports/latest.csv", "k1"],
+      ]);
+    });
+
+    it("counts the same host moved from http to https as the source's own site, and nothing else", () => {
+      const home = new URL("http://zjj.example.gov.cn/jobtrack/monthly.csv");
+      const own = (url: string) => ownSite(new URL(url), home);
+      expect(own("http://zjj.example.gov.cn/other.csv")).toBe(true);
+      expect(own("https://zjj.example.gov.cn/jobtrack/monthly.csv")).toBe(true);
+      expect(own("https://zjj.example.gov.cn:8443/monthly.csv")).toBe(false);
+      expect(own("http://zjj.example.gov.cn:8080/monthly.csv")).toBe(false);
+      expect(own("http://files.example.gov.cn/monthly.csv")).toBe(false);
+      expect(ownSite(new URL("http://zjj.example.gov.cn/"), new URL("https://zjj.example.gov.cn/"))).toBe(
+        false,
+      );
+    });
+
+    it("gives up after five redirects", async () => {
+      f = await scheduleFixture();
+      const town = await site({ "/a": "/b", "/b": "/a" });
+      await expect(fetchUrlSource(f.env, urlSource(f, `${town.origin}/a`), options())).rejects.toThrow(
+        /more than 5/,
+      );
+      expect(town.requests.length).toBe(6);
     });
   });
 

@@ -5,6 +5,14 @@
  * Content-Disposition, else the URL's last path segment. A body identical to the last one ingested
  * (a server without validators) is not ingested again. Any other answer fails the job, which
  * retries at the next tick.
+ *
+ * Redirects are followed by hand, at most five. A source's own headers (an access key of the
+ * town's system) go only to the origin (scheme, host and port) the source names, or to the same
+ * host over https when the source names plain http: a redirect anywhere else is refused for a
+ * source that has headers, naming where it led, so the administrator can put the final address
+ * in the config; a source without headers follows it.
+ * The scheduler fetches from the server's own network position: it reaches whatever the server
+ * can, internal addresses included, so only administrators write its config.
  */
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
@@ -64,6 +72,32 @@ export function deliveredName(disposition: string | null, url: string, fallback:
   return clean || fallback;
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+/** The http(s) address a redirect points at, relative to where it came from; null when there is none. */
+function redirectTarget(location: string | null, from: string): URL | null {
+  if (!location) return null;
+  try {
+    const url = new URL(location, from);
+    return url.protocol === "http:" || url.protocol === "https:" ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a source's headers may go to `url`: its own origin, or the same host moved from http to https. */
+export function ownSite(url: URL, source: URL): boolean {
+  if (url.origin === source.origin) return true;
+  return (
+    source.protocol === "http:" &&
+    url.protocol === "https:" &&
+    url.hostname === source.hostname &&
+    source.port === "" &&
+    url.port === ""
+  );
+}
+
 /** Reads a body up to `limit` bytes; null when it is longer. */
 async function readCapped(response: Response, limit: number): Promise<Uint8Array | null> {
   const declared = Number(response.headers.get("content-length") ?? "");
@@ -102,23 +136,46 @@ export async function fetchUrlSource(
   const state = readScheduleState(options.stateFile);
   const key = urlStateKey(source);
   const last = state.urls[key];
-  const headers: Record<string, string> = { "User-Agent": "jobtrack-scheduler", ...source.headers };
-  if (last?.etag) headers["If-None-Match"] = last.etag;
-  if (last?.lastModified) headers["If-Modified-Since"] = last.lastModified;
+  const common: Record<string, string> = { "User-Agent": "jobtrack-scheduler" };
+  if (last?.etag) common["If-None-Match"] = last.etag;
+  if (last?.lastModified) common["If-Modified-Since"] = last.lastModified;
+  const own = { ...common, ...source.headers };
+  const home = new URL(source.url);
+  const hasHeaders = Object.keys(source.headers).length > 0;
   const get = options.fetch ?? fetch;
+  const signal = AbortSignal.timeout(options.timeoutMs ?? 60_000); // defaults to 60 s
+  let url = source.url;
   let response: Response;
-  try {
-    response = await get(source.url, {
-      headers,
-      redirect: "follow",
-      signal: AbortSignal.timeout(options.timeoutMs ?? 60_000), // defaults to 60 s
-    });
-  } catch (error) {
-    const reason = (error as Error).cause ? String((error as Error).cause) : (error as Error).message;
-    throw new JobError(
-      `无法获取 ${source.url}（${source.name}）：${reason}`,
-      `Cannot fetch ${source.url} (${source.name}): ${reason}`,
-    );
+  for (let hops = 0; ; hops++) {
+    try {
+      response = await get(url, {
+        headers: ownSite(new URL(url), home) ? own : common,
+        redirect: "manual",
+        signal,
+      });
+    } catch (error) {
+      const reason = (error as Error).cause ? String((error as Error).cause) : (error as Error).message;
+      throw new JobError(
+        `无法获取 ${source.url}（${source.name}）：${reason}`,
+        `Cannot fetch ${source.url} (${source.name}): ${reason}`,
+      );
+    }
+    if (!REDIRECTS.has(response.status)) break;
+    await response.body?.cancel();
+    const next = redirectTarget(response.headers.get("location"), url);
+    if (!next || hops >= MAX_REDIRECTS) {
+      throw new JobError(
+        `获取 ${source.url}（${source.name}）失败：重定向无效或超过 ${MAX_REDIRECTS} 次。`,
+        `Fetching ${source.url} (${source.name}) failed: a redirect without a valid address, or more than ${MAX_REDIRECTS}.`,
+      );
+    }
+    if (hasHeaders && !ownSite(next, home)) {
+      throw new JobError(
+        `${source.url}（${source.name}）重定向到另一个站点 ${next.origin}；为免把此来源的请求头（如访问密钥）交给别的站点，未跟随。如该地址可信，请在配置中直接写它。`,
+        `${source.url} (${source.name}) redirects to another site, ${next.origin}; it was not followed, so that the source's headers (such as an access key) go to no other site. If that address is trusted, put it in the config instead.`,
+      );
+    }
+    url = next.href;
   }
   if (response.status === 304) {
     await response.body?.cancel();
