@@ -16,7 +16,6 @@ import { ALL_ROLES, principal, requireRole } from "../auth.ts";
 import { badRequest, forbidden, langOf, pick } from "../errors.ts";
 import type { ServerContext } from "../serverContext.ts";
 import { actorName, type Principal } from "../tokens.ts";
-import { foreignUnits } from "../unitScope.ts";
 
 const RAW_TYPES = [
   "text/csv",
@@ -32,29 +31,22 @@ interface Upload {
   bytes: Uint8Array;
 }
 
-/** The uploaded file, whichever way it came. */
+/**
+ * The uploaded file, whichever way it came. The name is cleaned where every way in meets
+ * (ingestFile, normalize/fileName.ts); here it only gets a fallback.
+ */
 function uploadOf(req: Request): Upload {
-  if (req.file) return { fileName: cleanName(req.file.originalname, "upload.csv"), bytes: req.file.buffer };
+  if (req.file) return { fileName: req.file.originalname || "upload.csv", bytes: req.file.buffer };
   if (Buffer.isBuffer(req.body)) {
     const xlsx = req.is("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const name = typeof req.query.name === "string" ? req.query.name : "";
-    return { fileName: cleanName(name, xlsx ? "upload.xlsx" : "upload.csv"), bytes: req.body };
+    return { fileName: name || (xlsx ? "upload.xlsx" : "upload.csv"), bytes: req.body };
   }
   throw badRequest(
     "no_file",
     "没有收到文件：请用表单字段 file 上传，或以 text/csv 作为请求体发送。",
     "No file received: upload it in the form field `file`, or send it as the request body with Content-Type text/csv.",
   );
-}
-
-/** A file name as shown and stored: no folders, no control characters, at most 200 characters. */
-function cleanName(name: string, fallback: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const text = base
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .trim()
-    .slice(0, 200);
-  return text || fallback;
 }
 
 /** Findings as the audit keeps them: where and what kind, no message text. */
@@ -86,47 +78,39 @@ export function submissionsRouter(ctx: ServerContext): Router {
       const lang = langOf(req);
       const upload = uploadOf(req);
       const now = ctx.clock();
-      let units = ctx.units;
-      if (who.role === "town") {
-        const own = who.unit ?? "";
-        const others = await foreignUnits(upload.bytes, upload.fileName, ctx.units, own);
-        if (others.length) {
-          const ownName = ctx.units.find((u) => u.code === own)?.name_zh ?? own;
-          const names = others.map((code) => ctx.units.find((u) => u.code === code)?.name_zh ?? code);
-          await recordAudit(ctx.db, {
-            at: now,
-            actor: actorName(who),
-            tokenId: who.tokenId,
-            role: who.role,
-            action: "upload",
-            target: upload.fileName,
-            result: "refused",
-            detail: { status: 403, code: "other_unit", units: others },
-          });
-          res.locals.audited = true;
-          throw forbidden(
-            `本账号只能报送本单位（${ownName}）的数据，文件中含有其他单位：${names.join("、")}。整份文件未入库。`,
-            `This account may submit for its own unit (${own}) only; the file names other units: ${others.join(", ")}. Nothing of the file was kept.`,
-          );
-        }
-        units = ctx.units.filter((u) => u.code === own);
-      }
+      const own = who.role === "town" ? (who.unit ?? "") : undefined;
       const result = await ingestFile(
-        { db: ctx.db, units, periods: planPeriods(ctx.plans), today: districtToday(now), lang },
+        { db: ctx.db, units: ctx.units, periods: planPeriods(ctx.plans), today: districtToday(now), lang },
         {
           fileName: upload.fileName,
           bytes: upload.bytes,
           receivedAt: districtTimestamp(now),
           receivedBy: receivedBy(who),
         },
+        { onlyUnit: own },
       );
+      const otherUnit = result.errors.find((f) => f.code === "other_unit");
+      if (own !== undefined && otherUnit) {
+        await recordAudit(ctx.db, {
+          at: now,
+          actor: actorName(who),
+          tokenId: who.tokenId,
+          role: who.role,
+          action: "upload",
+          target: result.file,
+          result: "refused",
+          detail: { status: 403, code: "other_unit", units: result.units.filter((u) => u !== own) },
+        });
+        res.locals.audited = true;
+        throw forbidden(otherUnit.zh, otherUnit.en);
+      }
       await recordAudit(ctx.db, {
         at: now,
         actor: actorName(who),
         tokenId: who.tokenId,
         role: who.role,
         action: "upload",
-        target: upload.fileName,
+        target: result.file,
         result: result.status,
         detail: {
           submission_id: result.submission_id,
