@@ -5,7 +5,7 @@
  * `GET /api/submissions` (everyone signed in): the history with revisions, newest first; a town
  * sees its own unit's.
  */
-import express, { type Request, type Response, Router } from "express";
+import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import multer from "multer";
 import { districtTimestamp, districtToday } from "../../cli/io.ts";
 import { type IngestResult, ingestFile } from "../../etl/ingest.ts";
@@ -49,6 +49,27 @@ function uploadOf(req: Request): Upload {
   );
 }
 
+/**
+ * The multipart reader, whose own refusals (a size over the limit, too many parts) keep their
+ * meaning, while anything the form parser cannot read — a part header it finds malformed, such as
+ * a file name holding a NUL byte, or a form cut short — is the sender's error: a 400 that says
+ * so, never a 500 with a stack trace in the log.
+ */
+function readMultipart(parse: RequestHandler): RequestHandler {
+  return (req, res, next) =>
+    parse(req, res, (error?: unknown) => {
+      const e = error as { code?: unknown; name?: unknown } | undefined;
+      if (!error || e?.code === "LIMIT_FILE_SIZE" || e?.name === "MulterError") return next(error);
+      next(
+        badRequest(
+          "bad_upload",
+          "无法读取上传的表单：表单格式有误（例如文件名中含有不允许的控制字符）。请检查文件名后重新上传。",
+          "The upload form could not be read: it is malformed (for example, the file name holds a control character that is not allowed). Check the file name and upload again.",
+        ),
+      );
+    });
+}
+
 /** Findings as the audit keeps them: where and what kind, no message text. */
 function findingPlaces(result: IngestResult): Value[] {
   return result.errors.slice(0, 200).map((f) => ({ row: f.row, column: f.column, code: f.code }));
@@ -61,11 +82,13 @@ function receivedBy(p: Principal): string {
 export function submissionsRouter(ctx: ServerContext): Router {
   const router = Router();
   const limit = ctx.config.uploadLimitBytes;
-  const multipart = multer({
-    storage: multer.memoryStorage(),
-    defParamCharset: "utf8",
-    limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
-  }).single("file");
+  const multipart = readMultipart(
+    multer({
+      storage: multer.memoryStorage(),
+      defParamCharset: "utf8",
+      limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
+    }).single("file"),
+  );
   const raw = express.raw({ type: RAW_TYPES, limit });
 
   router.post(
