@@ -199,8 +199,7 @@ class MonthlyParse {
     const unitCode = this.#table.code(r, unitCol.index);
     const unitCell = cells.unitCell(unitCode);
     if (unitCell === TOTAL) {
-      const shown = cells.isPii(unitCol.index) ? "合计" : this.#table.texts[unitCode];
-      this.warnings.add(totalRowWarning(r + 1, unitCol.header, shown));
+      this.warnings.add(totalRowWarning(r + 1, unitCol.header, this.#table.texts[unitCode]));
       return false;
     }
     this.rows++;

@@ -63,7 +63,8 @@ describe("file names of uploads", () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toEqual({
       code: "bad_upload",
-      message: "无法读取上传的表单：表单格式有误（例如文件名中含有不允许的控制字符）。请检查文件名后重新上传。",
+      message:
+        "无法读取上传的表单：表单格式有误（例如文件名中含有不允许的控制字符）。请检查文件名后重新上传。",
     });
     expect(hasStackTrace(res.text)).toBe(false);
     expect(logged.filter(hasStackTrace)).toEqual([]);
