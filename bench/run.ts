@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { abuseBench } from "./abuse.ts";
 import { buildBench } from "./build.ts";
 import { ingestBench } from "./ingest.ts";
 import { ledgerBench } from "./ledger.ts";
@@ -13,7 +14,7 @@ import { reportBench } from "./report.ts";
 import type { Section } from "./section.ts";
 import { serverBench } from "./server.ts";
 
-const SECTIONS: Section[] = [ingestBench, ledgerBench, reportBench, buildBench, serverBench];
+const SECTIONS: Section[] = [ingestBench, ledgerBench, reportBench, buildBench, serverBench, abuseBench];
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const work = mkdtempSync(join(tmpdir(), "jobtrack-bench-"));

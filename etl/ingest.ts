@@ -1,21 +1,25 @@
 /**
- * Ingest of one file: bytes → cells → values + findings → one transaction. A file is accepted
- * whole, reported `unchanged` (byte-identical to a current submission), or refused whole with
- * every finding; a refused file leaves only its metadata and findings behind.
+ * Ingest of one file: bytes → cells → privacy screen → values + findings → one transaction. A
+ * file is accepted whole, reported `unchanged` (byte-identical to a current submission), or
+ * refused whole with every finding; a refused file leaves only its metadata and findings behind.
+ * Two refusals leave nothing at all, as the HTTP route's 413 and 403 do: a file over the size
+ * limit (not even read), and a file naming a unit other than the one the sender may submit for.
+ * The CLI, the upload route and the scheduler's sources all come through here, so the file is
+ * read and parsed once, and its name is cleaned (normalize/fileName.ts) before it is kept anywhere.
  */
 import { createHash, webcrypto } from "node:crypto";
 import type { Tx, Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
-import { type Finding, type FindingOut, type Lang, localizeFinding } from "./finding.ts";
-import { isLedger, LEDGER_HEADER_ROWS } from "./ledger/ledgerHeader.ts";
+import { type Finding, type FindingOut, finding, type Lang, localizeFinding } from "./finding.ts";
 import { ledgerReportMismatches, loadLedger, stageLedger } from "./ledger/loadLedger.ts";
 import { parseLedger } from "./ledger/parseLedger.ts";
 import { loadMonthly, recordRejected, type SubmissionMeta, unchangedSubmission } from "./load.ts";
 import { monthlyFlows, ytdLookupsNeeded } from "./monthlyFlows.ts";
+import { storedFileName } from "./normalize/fileName.ts";
 import { type ParsedMonthly, parseMonthly } from "./parseMonthly.ts";
 import { priorYtdLookup } from "./priorYtd.ts";
-import type { CellTable } from "./read/cellTable.ts";
 import { readUploadTable } from "./read/readUpload.ts";
+import { screenUpload } from "./screenUpload.ts";
 import {
   dropStaged,
   factsOfObjects,
@@ -24,6 +28,7 @@ import {
   stageMonthly,
 } from "./stageMonthly.ts";
 import { unitMonthRows } from "./unitMonthRows.ts";
+import type { ScreenedTable } from "./validate/screenTable.ts";
 
 export interface IngestContext {
   db: Warehouse;
@@ -40,8 +45,11 @@ export interface IngestContext {
 export type IngestStage = "read" | "parse" | "load" | "done";
 
 export interface IngestInput {
+  /** The name as received; it is cleaned (and any personal number masked) before it is kept. */
   fileName: string;
   bytes: Uint8Array;
+  /** The file's size when its bytes were not read (over a limit); defaults to bytes.length. */
+  size?: number;
   /** ISO timestamp with offset; when the file was received. */
   receivedAt: string;
   receivedBy: string | null;
@@ -59,7 +67,19 @@ export interface IngestResult {
   submission_id: number | null;
 }
 
-/** The ledger header is looked for among this many first rows (ledgerHeader.ts). */
+export interface IngestOptions {
+  /**
+   * The one unit the sender may submit for (a town's account, a scheduler source). A file naming
+   * another known unit is refused with an `other_unit` finding naming them, `units` listing every
+   * unit it names, and nothing recorded.
+   */
+  onlyUnit?: string;
+  /** Files larger than this are refused unread, with nothing recorded; no limit when absent. */
+  maxBytes?: number;
+}
+
+/** What the command line reads of one file at most: a national-scale file of a million rows is about 35 MB. */
+export const CLI_MAX_BYTES = 64 * 1024 * 1024;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -72,14 +92,87 @@ async function sha256HexAsync(bytes: Uint8Array): Promise<string> {
 
 type Summary = Pick<ParsedMonthly, "units" | "months" | "rows" | "warnings">;
 
-export async function ingestFile(ctx: IngestContext, input: IngestInput): Promise<IngestResult> {
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function tooLargeFinding(maxBytes: number): Finding {
+  return finding(
+    null,
+    null,
+    "too_large",
+    `文件超过大小上限（${sizeText(maxBytes)}），未读取，整份文件未入库。`,
+    `The file is over the size limit (${sizeText(maxBytes)}); it was not read and nothing of it was kept.`,
+  );
+}
+
+function otherUnitFinding(units: Unit[], own: string, others: string[]): Finding {
+  const nameOf = (code: string) => units.find((u) => u.code === code)?.name_zh ?? code;
+  return finding(
+    null,
+    null,
+    "other_unit",
+    `只能报送本单位（${nameOf(own)}）的数据，文件中含有其他单位：${others.map(nameOf).join("、")}。整份文件未入库。`,
+    `Only your own unit's data (${own}) may be sent here; the file names other units: ${others.join(", ")}. Nothing of the file was kept.`,
+  );
+}
+
+function nameWarning(name: string): Finding {
+  return finding(
+    null,
+    null,
+    "file_name_masked",
+    `文件名中含有疑似身份证号或手机号，已隐去，保存为“${name}”。请勿在文件名中写入个人号码。`,
+    `The file name held what looks like a resident ID or phone number; it was masked and kept as "${name}". Do not put personal numbers in file names.`,
+  );
+}
+
+/** A refusal that records nothing: the result only. */
+function unrecorded(lang: Lang, file: string, f: Finding, units: string[] = []): IngestResult {
+  return resultOf(lang, file, "rejected", {
+    units,
+    months: [],
+    rows: 0,
+    warnings: [],
+    errors: [f],
+    submissionId: null,
+  });
+}
+
+/**
+ * The refusal of a file that names, in its unit column, a known unit other than `own` (whatever
+ * else is wrong with those rows); null when it names none. Its `units` are every unit named.
+ */
+function otherUnitRefusal(
+  ctx: IngestContext,
+  file: string,
+  named: string[],
+  own: string,
+): IngestResult | null {
+  const others = named.filter((u) => u !== own);
+  return others.length ? unrecorded(ctx.lang, file, otherUnitFinding(ctx.units, own, others), named) : null;
+}
+
+export async function ingestFile(
+  ctx: IngestContext,
+  input: IngestInput,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const progress = ctx.onProgress ?? (() => {});
+  const stored = storedFileName(input.fileName, "upload");
+  const file = stored.name;
+  const named: Finding[] = stored.masked ? [nameWarning(file)] : [];
+  if (options.maxBytes !== undefined && (input.size ?? input.bytes.length) > options.maxBytes) {
+    return unrecorded(ctx.lang, file, tooLargeFinding(options.maxBytes));
+  }
   const digest = sha256HexAsync(input.bytes);
   progress("read", 0);
-  const read = await readUploadTable(input.bytes, input.fileName);
+  const read = await readUploadTable(input.bytes, file);
   const metaOf = async (): Promise<SubmissionMeta> => ({
     kind: "monthly",
-    fileName: input.fileName,
+    fileName: file,
     sha256: await digest,
     receivedAt: input.receivedAt,
     receivedBy: input.receivedBy,
@@ -89,28 +182,31 @@ export async function ingestFile(ctx: IngestContext, input: IngestInput): Promis
   if (!read.table || read.findings.length) {
     return reject(ctx, await metaOf(), {
       errors: read.findings,
-      warnings: [],
+      warnings: named,
       units: [],
       months: [],
       rows: 0,
     });
   }
   progress("parse", 0.2);
-  const table = read.table;
-  if (isLedger(table.rows(0, LEDGER_HEADER_ROWS))) {
-    return ingestLedger(ctx, { ...(await metaOf()), kind: "cases" }, table);
-  }
-  const parsed = parseMonthly(table, {
+  const { kind, screened } = screenUpload(read.table);
+  if (kind === "cases")
+    return ingestLedger(ctx, { ...(await metaOf()), kind: "cases" }, screened, named, options);
+  const parsed = parseMonthly(screened, {
     units: ctx.units,
     periods: ctx.periods,
     currentMonth: ctx.today.slice(0, 7),
   });
+  if (options.onlyUnit !== undefined) {
+    const refused = otherUnitRefusal(ctx, file, parsed.namedUnits, options.onlyUnit);
+    if (refused) return refused;
+  }
   const meta = await metaOf();
   const summary: Summary = {
     units: parsed.units,
     months: parsed.months,
     rows: parsed.rows,
-    warnings: parsed.warnings,
+    warnings: [...named, ...parsed.warnings],
   };
   if (parsed.errors.length) return reject(ctx, meta, { ...summary, errors: parsed.errors });
   progress("load", 0.6);
@@ -144,7 +240,7 @@ export async function ingestFile(ctx: IngestContext, input: IngestInput): Promis
     staged ? (staging) => stageMonthly(staging, staged) : undefined,
   );
   progress("done", 1);
-  return resultOf(ctx.lang, input.fileName, result.status, {
+  return resultOf(ctx.lang, file, result.status, {
     ...summary,
     errors: result.errors,
     submissionId: result.status === "rejected" ? null : result.id,
@@ -155,9 +251,15 @@ export async function ingestFile(ctx: IngestContext, input: IngestInput): Promis
 async function ingestLedger(
   ctx: IngestContext,
   meta: SubmissionMeta,
-  table: CellTable,
+  screened: ScreenedTable,
+  named: Finding[],
+  options: IngestOptions,
 ): Promise<IngestResult> {
-  const parsed = parseLedger(table, { units: ctx.units, today: ctx.today });
+  const parsed = parseLedger(screened, { units: ctx.units, today: ctx.today });
+  if (options.onlyUnit !== undefined) {
+    const refused = otherUnitRefusal(ctx, meta.fileName, parsed.namedUnits, options.onlyUnit);
+    if (refused) return { ...refused, kind: "cases" };
+  }
   // a ledger's dates repeat (one string per distinct date), so months are taken per distinct date
   const dates = new Set<string>();
   for (const c of parsed.cases) dates.add(c.identified_on);
@@ -166,7 +268,7 @@ async function ingestLedger(
     units: parsed.unit ? [parsed.unit] : [],
     months,
     rows: parsed.rows,
-    warnings: parsed.warnings,
+    warnings: [...named, ...parsed.warnings],
   };
   if (parsed.errors.length || !parsed.unit) return reject(ctx, meta, { ...summary, errors: parsed.errors });
   const unit = parsed.unit;
@@ -179,12 +281,12 @@ async function ingestLedger(
         unit,
         months,
         rows: parsed.rows,
-        warnings: parsed.warnings,
+        warnings: summary.warnings,
       });
       const mismatches = await ledgerReportMismatches(tx, unit);
       if (mismatches.length) {
         await tx.run("UPDATE submissions SET findings = $f::JSON WHERE submission_id = $id", {
-          f: JSON.stringify([...parsed.warnings, ...mismatches]),
+          f: JSON.stringify([...summary.warnings, ...mismatches]),
           id: submissionId,
         });
       }
@@ -196,7 +298,7 @@ async function ingestLedger(
   return {
     ...resultOf(ctx.lang, meta.fileName, result.status, {
       ...summary,
-      warnings: [...parsed.warnings, ...result.warnings],
+      warnings: [...summary.warnings, ...result.warnings],
       errors: [],
       submissionId: result.id,
     }),

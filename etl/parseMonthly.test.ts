@@ -3,7 +3,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { parseMonthly } from "./parseMonthly.ts";
 import { readUpload } from "./read/readUpload.ts";
-import { at, cells, parse, TOWN_HEADER } from "./testdata/parse.ts";
+import { at, cells, parse, screened, TOWN_HEADER } from "./testdata/parse.ts";
 import { CONTEXT_2022 } from "./testdata/units.ts";
 
 describe("parseMonthly: accepted files", () => {
@@ -221,7 +221,7 @@ describe("parseMonthly after readUpload", () => {
     ws.getRow(4).values = ["朱家角", "2022年8月", { formula: "1000+234", result: 1234 }, null, null];
     ws.getRow(5).values = ["合计", "2022年8月", 40618, 80, 100];
     const upload = await readUpload(new Uint8Array(await wb.xlsx.writeBuffer()), "月报.xlsx");
-    const p = parseMonthly(upload.grid!, CONTEXT_2022);
+    const p = parseMonthly(screened(upload.grid!), CONTEXT_2022);
     expect(at(p.errors)).toEqual([]);
     expect(at(p.warnings)).toEqual(["total_row@5:单位"]);
     expect(cells(p)).toEqual([
@@ -238,7 +238,7 @@ describe("parseMonthly after readUpload", () => {
     const text = '单位,报告月份,正规就业人数,新增就业岗位数\r\n盈浦街道,2022年8月,"39,384",１２０\r\n,,,\r\n';
     const upload = await readUpload(new Uint8Array(iconv.encode(text, "gbk")), "月报.csv");
     expect(upload.encoding).toBe("gb18030");
-    const p = parseMonthly(upload.grid!, CONTEXT_2022);
+    const p = parseMonthly(screened(upload.grid!), CONTEXT_2022);
     expect(at(p.errors)).toEqual([]);
     expect(p.values.map((v) => v.value)).toEqual([39384, 120]);
   });

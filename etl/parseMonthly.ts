@@ -7,10 +7,11 @@
 import { type Finding, finding } from "./finding.ts";
 import { MONTH_SLOTS, MonthlyValues } from "./monthlyValues.ts";
 import { type ColumnSpec, mapHeader } from "./normalize/header.ts";
-import { CellTable } from "./read/cellTable.ts";
+import type { CellTable } from "./read/cellTable.ts";
 import { CellReader, type MonthEntry, TOTAL, type UnitEntry } from "./validate/cellReader.ts";
 import { FindingCollector } from "./validate/findingCollector.ts";
 import { LongRowChecks } from "./validate/longRowChecks.ts";
+import type { ScreenedTable } from "./validate/screenTable.ts";
 import { totalRowWarning } from "./validate/totalRow.ts";
 import { type IndicatorColumn, WideRowChecks } from "./validate/wideRowChecks.ts";
 
@@ -45,6 +46,8 @@ export interface ParsedMonthly {
   /** Unit codes and months of the file's data rows, sorted. */
   units: string[];
   months: string[];
+  /** Every known unit a data row names (even in a row refused for other reasons), sorted. */
+  namedUnits: string[];
   /** Data rows counted: not blank, not a total row, not a repeat of an identical row. */
   rows: number;
 }
@@ -70,9 +73,12 @@ interface WideColumns {
   checks: WideRowChecks;
 }
 
-/** Parses and checks every row of a monthly template, given as a grid or a table of cells. */
-export function parseMonthly(grid: string[][] | CellTable, ctx: MonthlyContext): ParsedMonthly {
-  return new MonthlyParse(grid instanceof CellTable ? grid : CellTable.fromGrid(grid), ctx).run();
+/**
+ * Parses and checks every row of a monthly template, given as its screened table of cells
+ * (screenUpload.ts): the privacy findings come first, and redacted cells give no other finding.
+ */
+export function parseMonthly(screened: ScreenedTable, ctx: MonthlyContext): ParsedMonthly {
+  return new MonthlyParse(screened, ctx).run();
 }
 
 class MonthlyParse {
@@ -81,6 +87,7 @@ class MonthlyParse {
   values!: MonthlyValues;
   rows = 0;
   readonly #table: CellTable;
+  readonly #isRedacted: (code: number) => boolean;
   readonly #ctx: MonthlyContext;
   #cells!: CellReader;
   /** The data row being read: its unit, month, and unit-month key (-1 unless both are good). */
@@ -88,9 +95,11 @@ class MonthlyParse {
   #month: MonthEntry | null = null;
   #key = -1;
 
-  constructor(table: CellTable, ctx: MonthlyContext) {
-    this.#table = table;
+  constructor(screened: ScreenedTable, ctx: MonthlyContext) {
+    this.#table = screened.table;
+    this.#isRedacted = screened.isRedacted;
     this.#ctx = ctx;
+    this.errors.absorb(screened.findings);
   }
 
   run(): ParsedMonthly {
@@ -100,17 +109,14 @@ class MonthlyParse {
     const unitCol = header.columns.find((c) => c.role === "unit");
     const monthCol = header.columns.find((c) => c.role === "month");
     if (!unitCol || !monthCol || header.findings.some((f) => f.code === "missing_column")) {
-      // no header found: only the privacy check, with columns named by their letters
+      // no header found: no row can be read
       this.values = new MonthlyValues(this.#ctx.units, []);
-      this.#cells = new CellReader(table, this.#ctx.units, this.#ctx, this.errors, []);
-      for (let r = 0; r < table.rowCount; r++) this.#cells.scanRow(r);
+      this.#cells = new CellReader(table, this.#isRedacted, this.#ctx.units, this.#ctx, this.errors);
       return this.#result();
     }
-    const headerCells = table.row(header.headerRow);
     const headers: string[] = [];
     for (const c of header.columns) headers[c.index] = c.header;
-    this.#cells = new CellReader(table, this.#ctx.units, this.#ctx, this.errors, headerCells);
-    for (let r = 0; r <= header.headerRow; r++) this.#cells.scanRow(r);
+    this.#cells = new CellReader(table, this.#isRedacted, this.#ctx.units, this.#ctx, this.errors);
     const expectedRows = table.rowCount - header.headerRow;
     const indicatorCol = header.columns.find((c) => c.role === "indicator_name");
     const valueCol = header.columns.find((c) => c.role === "value");
@@ -183,7 +189,7 @@ class MonthlyParse {
   }
 
   /**
-   * The start of every data row: the PII check, then the unit and the month. False for a blank
+   * The start of every data row: its redacted cells, then the unit and the month. False for a blank
    * row or a total row, which are not counted; otherwise the row is counted and #unit, #month
    * and #key (-1 unless both are good) describe it.
    */
@@ -193,8 +199,7 @@ class MonthlyParse {
     const unitCode = this.#table.code(r, unitCol.index);
     const unitCell = cells.unitCell(unitCode);
     if (unitCell === TOTAL) {
-      const shown = cells.isPii(unitCol.index) ? "合计" : this.#table.texts[unitCode];
-      this.warnings.add(totalRowWarning(r + 1, unitCol.header, shown));
+      this.warnings.add(totalRowWarning(r + 1, unitCol.header, this.#table.texts[unitCode]));
       return false;
     }
     this.rows++;

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Lang } from "../../etl/finding.ts";
-import { type IngestResult, ingestFile } from "../../etl/ingest.ts";
+import { CLI_MAX_BYTES, type IngestResult, ingestFile } from "../../etl/ingest.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
@@ -101,6 +101,8 @@ export const ingest: Command = {
       for (const job of jobs) {
         const now = args.io.now();
         const bar = progressBar(args.io, basename(job.path));
+        // a file over the limit is refused unread: this may run inside the server (see serve)
+        const size = statSync(job.path).size;
         const labels: Record<string, [string, string]> = {
           read: ["读取", "reading"],
           parse: ["校验", "checking"],
@@ -118,11 +120,13 @@ export const ingest: Command = {
           },
           {
             fileName: basename(job.path),
-            bytes: readFileSync(job.path),
+            bytes: size > CLI_MAX_BYTES ? new Uint8Array(0) : readFileSync(job.path),
+            size,
             receivedAt: job.receivedAt ?? districtTimestamp(now),
             receivedBy:
               job.receivedBy ?? (args.flags.as as string | undefined) ?? `cli:${args.io.env.USER ?? "admin"}`,
           },
+          { maxBytes: CLI_MAX_BYTES },
         );
         bar.stop();
         results.push(result);

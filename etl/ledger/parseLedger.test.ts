@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { plainCsvTable } from "../read/plainCsv.ts";
+import { screened } from "../testdata/parse.ts";
 import { parseLedger } from "./parseLedger.ts";
 
 const units = [
@@ -9,17 +10,17 @@ const units = [
 const ctx = { units, today: "2022-09-10" };
 const HEADER = ["单位", "编号", "类别", "认定日期", "就业日期", "就业渠道"];
 const codes = (grid: string[][]) =>
-  parseLedger(grid, ctx).errors.map((f) => `${f.row}:${f.column}:${f.code}`);
+  parseLedger(screened(grid), ctx).errors.map((f) => `${f.row}:${f.column}:${f.code}`);
 
 describe("parseLedger", () => {
   it("reads Chinese headers, every date spelling and both categories", () => {
     const parsed = parseLedger(
-      [
+      screened([
         HEADER,
         ["盈浦", "YP-001", "零就业家庭", "2022/1/31", "2022年2月28日", "公益性岗位"],
         ["盈浦街道", "YP-002", "就业困难人员", "2022-03-05", "", ""],
         ["310118002", "YP-003", "hardship", "２０２２.４.１", "2022-08-01", "=SUM(A1)"],
-      ],
+      ]),
       ctx,
     );
     expect(parsed.errors).toEqual([]);
@@ -54,11 +55,11 @@ describe("parseLedger", () => {
 
   it("accepts English keys in another order below a title row", () => {
     const parsed = parseLedger(
-      [
+      screened([
         ["朱家角镇就业困难人员台账（2022年）"],
         ["case_id", "unit", "identified_on", "category", "employed_on"],
         ["ZJJ-1", "朱家角", "2022-05-01", "zero_family", "2022-05-20"],
-      ],
+      ]),
       ctx,
     );
     expect(parsed.errors).toEqual([]);
@@ -89,11 +90,11 @@ describe("parseLedger", () => {
 
   it("keeps an identical repeated row once, with a warning", () => {
     const parsed = parseLedger(
-      [
+      screened([
         HEADER,
         ["盈浦", "A1", "零就业家庭", "2022-03-05", "", ""],
         ["盈浦", "A1", "零就业家庭", "2022-03-05", "", ""],
-      ],
+      ]),
       ctx,
     );
     expect(parsed.errors).toEqual([]);
@@ -103,13 +104,13 @@ describe("parseLedger", () => {
 
   it("takes a case_id typed in full-width forms or with spaces as the same case", () => {
     const parsed = parseLedger(
-      [
+      screened([
         HEADER,
         ["盈浦", "A1", "零就业家庭", "2022-03-05", "", ""],
         ["盈浦", " Ａ１ ", "零就业家庭", "2022-03-05", "", ""],
         ["盈浦", "Ａ２", "零就业家庭", "2022-03-05", "", ""],
         ["盈浦", "A2", "就业困难人员", "2022-03-05", "", ""],
-      ],
+      ]),
       ctx,
     );
     expect(parsed.cases.map((c) => c.case_id)).toEqual(["A1", "A2"]);
@@ -133,11 +134,11 @@ describe("parseLedger", () => {
     const id = "110101199003074514";
     const phone = "13800138000";
     const parsed = parseLedger(
-      [
+      screened([
         HEADER,
         ["盈浦", id, "零就业家庭", "2022-03-05", "", ""],
         ["盈浦", "A2", "就业困难人员", "2022-03-05", "", phone],
-      ],
+      ]),
       ctx,
     );
     expect(parsed.errors.map((f) => `${f.row}:${f.column}:${f.code}`)).toEqual([
@@ -164,7 +165,7 @@ describe("parseLedger", () => {
     const lines = [HEADER.join(",")];
     for (let i = 1; i <= 3000; i++) lines.push(`盈浦,C${String(i).padStart(5, "0")},零就业家庭,2022-01-05,,`);
     lines.push("盈浦,C00007,零就业家庭,2022-01-05,,", "盈浦,C00008,就业困难人员,2022-01-05,,");
-    const parsed = parseLedger(plainCsvTable(Buffer.from(lines.join("\n")), ","), ctx);
+    const parsed = parseLedger(screened(plainCsvTable(Buffer.from(lines.join("\n")), ",")), ctx);
     expect(parsed.cases).toHaveLength(3000);
     expect(parsed.warnings.map((w) => `${w.row}:${w.code}`)).toEqual(["3002:duplicate_case"]);
     expect(parsed.errors.map((f) => `${f.row}:${f.code}`)).toEqual(["3003:conflicting_case"]);

@@ -8,9 +8,8 @@
 import { type Finding, finding } from "../finding.ts";
 import { toHalfWidth } from "../normalize/halfWidth.ts";
 import { type Unit, unitResolver } from "../normalize/unit.ts";
-import { CellTable } from "../read/cellTable.ts";
 import { excerpt } from "../validate/findingCollector.ts";
-import { looksLikePii, type PiiKind, piiFinding } from "../validate/pii.ts";
+import { REDACTED, type ScreenedTable } from "../validate/screenTable.ts";
 import { isTotalRow } from "../validate/totalRow.ts";
 import { type CaseCategory, parseCaseDate } from "./caseDate.ts";
 import { LEDGER_HEADER_ROWS, type LedgerColumn, ledgerColumnOf, ledgerHeaderRow } from "./ledgerHeader.ts";
@@ -26,6 +25,8 @@ export interface Case {
 
 export interface ParsedLedger {
   unit: string | null;
+  /** Every known unit a data row names, sorted. */
+  namedUnits: string[];
   cases: Case[];
   errors: Finding[];
   warnings: Finding[];
@@ -45,9 +46,6 @@ const CATEGORIES = new Map<string, CaseCategory>([
 
 const REQUIRED: LedgerColumn[] = ["unit", "case_id", "category", "identified_on", "employed_on"];
 
-/** What stands in for a cell that held an ID or phone number, so no later message can echo it. */
-const REDACTED = "［已隐去 redacted］";
-
 /** Per distinct text (dictionary code), a value computed once. */
 function perCode<T>(texts: readonly string[], compute: (text: string) => T): (code: number) => T {
   const done = new Uint8Array(texts.length);
@@ -62,47 +60,18 @@ function perCode<T>(texts: readonly string[], compute: (text: string) => T): (co
 }
 
 /**
- * Reads the ledger from its cells as dictionary codes (a grid of strings is accepted too): the
- * checks of a repeated text (a unit, a category, a date, the PII scan) run once per distinct text.
+ * Reads the ledger from its screened cells (screenUpload.ts) as dictionary codes: the checks of a
+ * repeated text (a unit, a category, a date) run once per distinct text. The privacy findings come
+ * first; a redacted cell gives no other finding that could quote it.
  */
-export function parseLedger(
-  input: CellTable | string[][],
-  ctx: { units: Unit[]; today: string },
-): ParsedLedger {
-  const table = input instanceof CellTable ? input : CellTable.fromGrid(input);
+export function parseLedger(screened: ScreenedTable, ctx: { units: Unit[]; today: string }): ParsedLedger {
+  const table = screened.table;
   const texts = table.texts;
-  const errors: Finding[] = [];
+  const errors: Finding[] = screened.findings.list();
   const warnings: Finding[] = [];
-  const out: ParsedLedger = { unit: null, cases: [], errors, warnings, rows: 0 };
-  // PII: each distinct text is scanned once; a cell holding PII is named by row and column, and
-  // its text is replaced before anything else reads it, so no later message can echo it
-  const piiKinds = new Map<number, PiiKind>();
-  for (let code = 0; code < texts.length; code++) {
-    const kind = looksLikePii(texts[code]);
-    if (kind) piiKinds.set(code, kind);
-  }
-  const visible = (code: number) => (piiKinds.has(code) ? REDACTED : texts[code]);
-  const visibleRow = (r: number) => {
-    const start = table.rowStart(r);
-    const row = new Array<string>(table.rowLength(r));
-    for (let c = 0; c < row.length; c++) row[c] = visible(table.codeAt(start + c));
-    return row;
-  };
-  if (piiKinds.size) {
-    const rawHeaderRow = Math.max(0, ledgerHeaderRow(table.rows(0, LEDGER_HEADER_ROWS)));
-    const rawHeader = rawHeaderRow < table.rowCount ? table.row(rawHeaderRow) : [];
-    for (let r = 0; r < table.rowCount; r++) {
-      const start = table.rowStart(r);
-      for (let c = 0; c < table.rowLength(r); c++) {
-        const kind = piiKinds.get(table.codeAt(start + c));
-        if (!kind) continue;
-        const column = rawHeader[c] && !looksLikePii(rawHeader[c]) ? rawHeader[c] : `#${c + 1}`;
-        errors.push(piiFinding(kind, r + 1, column));
-      }
-    }
-  }
-  const firstRows: string[][] = [];
-  for (let r = 0; r < Math.min(table.rowCount, LEDGER_HEADER_ROWS); r++) firstRows.push(visibleRow(r));
+  const out: ParsedLedger = { unit: null, namedUnits: [], cases: [], errors, warnings, rows: 0 };
+  const redacted = screened.isRedacted;
+  const firstRows = table.rows(0, LEDGER_HEADER_ROWS);
   const headerRow = ledgerHeaderRow(firstRows);
   if (headerRow < 0) {
     errors.push(
@@ -167,7 +136,7 @@ export function parseLedger(
   const cellAt = (r: number, c: number) => {
     if (c < 0) return "";
     const code = table.code(r, c);
-    return piiKinds.has(code) ? REDACTED : trimmedOf(code);
+    return redacted(code) ? REDACTED : trimmedOf(code);
   };
   const resolve = unitResolver(ctx.units);
   const unitOf = perCode(texts, (text) => resolve(text.trim()));
@@ -193,9 +162,9 @@ export function parseLedger(
     if (blankRow(r)) continue;
     const unitCode = unitAt < 0 ? 0 : table.code(r, unitAt);
     const unitText = cellAt(r, unitAt);
-    if (!piiKinds.has(unitCode) && totalOf(unitCode)) continue;
+    if (!redacted(unitCode) && totalOf(unitCode)) continue;
     out.rows++;
-    const unit = piiKinds.has(unitCode) ? null : unitOf(unitCode);
+    const unit = redacted(unitCode) ? null : unitOf(unitCode);
     if (!unit) {
       errors.push(
         finding(
@@ -224,7 +193,7 @@ export function parseLedger(
       );
     }
     const categoryCode = table.code(r, categoryAt);
-    const category = piiKinds.has(categoryCode) ? null : categoryOf(categoryCode);
+    const category = redacted(categoryCode) ? null : categoryOf(categoryCode);
     if (!category) {
       const categoryText = cellAt(r, categoryAt);
       errors.push(
@@ -311,6 +280,7 @@ export function parseLedger(
   if (out.rows === 0)
     errors.push(finding(null, null, "no_data", "文件没有数据行。", "The file has no data rows."));
   out.unit = units.size === 1 ? [...units][0] : null;
+  out.namedUnits = [...units].sort();
   return out;
 }
 

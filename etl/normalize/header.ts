@@ -6,7 +6,7 @@
  */
 import { type Finding, finding } from "../finding.ts";
 import type { Indicator } from "../indicators.ts";
-import { looksLikePii } from "../validate/pii.ts";
+import { looksLikePii, REDACTED } from "../validate/pii.ts";
 import { headerKey, indicatorByName } from "./indicatorName.ts";
 
 export type ColumnSpec =
@@ -75,7 +75,7 @@ export function columnLetter(index: number): string {
  */
 export function columnName(headerCells: readonly string[] | undefined, index: number): string {
   const text = (headerCells?.[index] ?? "").trim();
-  return text === "" || looksLikePii(text) ? columnLetter(index) : text;
+  return text === "" || text === REDACTED || looksLikePii(text) ? columnLetter(index) : text;
 }
 
 function rolesOf(row: readonly string[]): Set<KeyRole> {

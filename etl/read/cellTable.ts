@@ -66,6 +66,11 @@ export class CellTable {
     return new CellTable(texts, codes, starts, grid.length, width);
   }
 
+  /** The same cells with other texts for their codes (as many texts, each code's in its place). */
+  withTexts(texts: readonly string[]): CellTable {
+    return new CellTable(texts, this.#codes, this.#starts, this.rowCount, this.width);
+  }
+
   rowLength(r: number): number {
     return Math.min(this.#starts[r + 1] - this.#starts[r], this.width);
   }

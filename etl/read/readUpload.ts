@@ -5,11 +5,12 @@
  * every finding here refuses the file.
  */
 import { type Finding, finding } from "../finding.ts";
-import { CellTable } from "./cellTable.ts";
+import type { CellTable } from "./cellTable.ts";
 import { parseCsvTable } from "./csv.ts";
 import { type TextEncoding, utf8Text } from "./decode.ts";
 import { sniffFormat, type UploadFormat } from "./sniff.ts";
-import { readXlsxGrid } from "./xlsx.ts";
+import { WORKBOOK_LIMITS, WorkbookTooLarge, workbookTooLargeFinding } from "./workbookLimits.ts";
+import { readXlsxTable } from "./xlsx.ts";
 
 export interface Upload {
   grid: string[][] | null;
@@ -38,10 +39,14 @@ function emptyFile(format: UploadFormat, encoding: TextEncoding | null): TableUp
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<TableUpload> {
-  let grid: string[][];
+  let table: CellTable;
   try {
-    grid = await readXlsxGrid(bytes);
-  } catch {
+    table = await readXlsxTable(bytes, WORKBOOK_LIMITS);
+  } catch (error) {
+    if (error instanceof WorkbookTooLarge) {
+      const f = workbookTooLargeFinding(error, WORKBOOK_LIMITS);
+      return { table: null, encoding: null, format: "xlsx", findings: [f] };
+    }
     const f = finding(
       null,
       null,
@@ -51,8 +56,8 @@ async function readXlsx(bytes: Uint8Array): Promise<TableUpload> {
     );
     return { table: null, encoding: null, format: "xlsx", findings: [f] };
   }
-  if (grid.length === 0) return emptyFile("xlsx", null);
-  return { table: CellTable.fromGrid(grid), encoding: null, format: "xlsx", findings: [] };
+  if (table.rowCount === 0) return emptyFile("xlsx", null);
+  return { table, encoding: null, format: "xlsx", findings: [] };
 }
 
 /** Reads an upload into a table of cells, or says why it cannot be read. */

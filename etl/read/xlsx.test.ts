@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { cellText, plainNumber, readXlsxGrid } from "./xlsx.ts";
+import { plainNumber, readXlsxGrid } from "./xlsx.ts";
 
 async function xlsxBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -81,25 +81,12 @@ describe("readXlsxGrid", () => {
   });
 });
 
-describe("plainNumber and cellText", () => {
+describe("plainNumber", () => {
   it("plainNumber(1e21) has no exponent", () => {
     expect(plainNumber(1e21)).toBe("1000000000000000000000");
   });
 
   it("plainNumber(12.3 - 10.1) is 2.2", () => {
     expect(plainNumber(12.3 - 10.1)).toBe("2.2");
-  });
-
-  it("cellText(null) is empty", () => {
-    expect(cellText(null)).toBe("");
-  });
-
-  it("cellText(shared formula with a result) is the result", () => {
-    expect(cellText({ sharedFormula: "A1", result: 7 })).toBe("7");
-  });
-
-  it("cellText(hyperlink with rich text) is the joined text", () => {
-    const value = { text: { richText: [{ text: "盈" }, { text: "浦" }] }, hyperlink: "x" };
-    expect(cellText(value as unknown as ExcelJS.CellValue)).toBe("盈浦");
   });
 });

@@ -1,12 +1,13 @@
 /**
- * Reads the cells of a monthly template's data rows: the PII check of every cell, then the unit,
- * month, indicator and value cells, each resolved once per distinct text (per code of the cell
- * table) and checked, with every problem added to the findings. Pure: the registry, the plans'
- * periods and the current month come in through the context.
+ * Reads the cells of a monthly template's data rows: the unit, month, indicator and value cells,
+ * each resolved once per distinct text (per code of the cell table) and checked, with every
+ * problem added to the findings. The table comes screened (validate/screenTable.ts): a cell that
+ * held a personal number is already a finding, and yields no value and no other finding here.
+ * Pure: the registry, the plans' periods and the current month come in through the context.
  */
 import { INDICATORS, reports } from "../indicators.ts";
 import { MONTH_BASE } from "../monthlyValues.ts";
-import { type ColumnSpec, columnName } from "../normalize/header.ts";
+import type { ColumnSpec } from "../normalize/header.ts";
 import { type IndicatorName, indicatorByName } from "../normalize/indicatorName.ts";
 import { monthIndex } from "../normalize/month.ts";
 import { type ParsedNumber, parseNumber } from "../normalize/number.ts";
@@ -14,7 +15,6 @@ import { type Unit, unitPositionResolver } from "../normalize/unit.ts";
 import type { CellTable } from "../read/cellTable.ts";
 import { acceptedMonth, type MonthVerdict, type MonthWindow, monthFinding } from "./acceptedMonth.ts";
 import type { FindingCollector } from "./findingCollector.ts";
-import { looksLikePii, type PiiKind, piiFinding } from "./pii.ts";
 import { notReportedFinding, unknownIndicatorFinding, unknownUnitFinding } from "./rowRules.ts";
 import { isTotalRow } from "./totalRow.ts";
 import { valueFinding, valueProblem } from "./valueRule.ts";
@@ -27,6 +27,8 @@ export interface UnitEntry {
   /** By indicator ordinal (INDICATORS order): whether the unit's kind reports it. */
   reports: boolean[];
   used: boolean;
+  /** Whether a data row names it, whatever else is wrong with that row. */
+  named: boolean;
 }
 
 export interface MonthEntry {
@@ -42,25 +44,21 @@ export const TOTAL = "total";
 /** Unit codes some indicator lists by code (departments); other units report by their kind. */
 const NAMED_REPORTERS: ReadonlySet<string> = new Set(INDICATORS.flatMap((ind) => ind.reporters));
 
-/**
- * By code, what a cell is: not yet looked at, blank (empty or whitespace), filled and free of
- * personal data, or filled with a resident ID or mobile number (FIRST_PII + index in PII_KINDS).
- */
+/** By code, what a cell is: not yet looked at, blank (empty or whitespace), filled, or redacted. */
 const UNSEEN = 0;
 const BLANK = 1;
 const CLEAN = 2;
-const FIRST_PII = 3;
-const PII_KINDS: readonly PiiKind[] = ["resident_id", "mobile"];
+const REDACTED = 3;
 
 export class CellReader {
   readonly #table: CellTable;
   readonly #texts: readonly string[];
   readonly #errors: FindingCollector;
   readonly #window: MonthWindow;
-  readonly #headerCells: readonly string[];
   readonly #units: readonly Unit[];
   readonly #resolve: (text: string) => number;
-  /** By code: UNSEEN, BLANK, CLEAN or a PII kind (see FIRST_PII). */
+  readonly #isRedacted: (code: number) => boolean;
+  /** By code: UNSEEN, BLANK, CLEAN or REDACTED. */
   readonly #kinds: Uint8Array;
   /** By code: the unit (null: unknown, TOTAL: a 合计 label), the month, the indicator, the number. */
   readonly #unitCells: (UnitEntry | null | typeof TOTAL | undefined)[];
@@ -73,23 +71,22 @@ export class CellReader {
   /** What the units of a kind report, and units that some indicator names by code. */
   readonly #reportsByKind = new Map<string, boolean[]>();
   readonly #reportsByCode = new Map<string, boolean[]>();
-  /** Columns of the current row that hold PII; `#piiCount` of them are valid. */
+  /** Columns of the current row whose cell was redacted; `#piiCount` of them are valid. */
   readonly #piiCols: number[] = [];
   #piiCount = 0;
 
-  /** `headerCells` name the columns in findings (empty: by their letters). */
   constructor(
     table: CellTable,
+    isRedacted: (code: number) => boolean,
     units: readonly Unit[],
     window: MonthWindow,
     errors: FindingCollector,
-    headerCells: readonly string[],
   ) {
     this.#table = table;
+    this.#isRedacted = isRedacted;
     this.#texts = table.texts;
     this.#errors = errors;
     this.#window = window;
-    this.#headerCells = headerCells;
     this.#units = units;
     this.#unitEntries = new Array(units.length);
     this.#resolve = unitPositionResolver(units);
@@ -101,7 +98,7 @@ export class CellReader {
     this.#numbers = new Array(codes);
   }
 
-  /** PII check of every cell of row r; whether the row has any content. */
+  /** Notes the redacted cells of row r; whether the row has any content. */
   scanRow(r: number): boolean {
     const table = this.#table;
     const kinds = this.#kinds;
@@ -114,28 +111,19 @@ export class CellReader {
       if (code === 0) continue;
       let kind = kinds[code];
       if (kind === UNSEEN) kind = this.#kindOf(code);
-      if (kind >= FIRST_PII) this.#pii(PII_KINDS[kind - FIRST_PII], r, c);
+      if (kind === REDACTED) this.#piiCols[this.#piiCount++] = c;
       if (kind !== BLANK) filled = true;
     }
     return filled;
   }
 
   #kindOf(code: number): number {
-    const text = this.#texts[code];
-    const pii = looksLikePii(text);
-    const kind =
-      pii !== null ? FIRST_PII + PII_KINDS.indexOf(pii) : this.#table.isBlank(code) ? BLANK : CLEAN;
+    const kind = this.#isRedacted(code) ? REDACTED : this.#table.isBlank(code) ? BLANK : CLEAN;
     this.#kinds[code] = kind;
     return kind;
   }
 
-  #pii(kind: PiiKind, r: number, c: number): void {
-    const code = kind === "resident_id" ? "pii_resident_id" : "pii_mobile";
-    if (!this.#errors.over(code)) this.#errors.add(piiFinding(kind, r + 1, columnName(this.#headerCells, c)));
-    this.#piiCols[this.#piiCount++] = c;
-  }
-
-  /** Whether the row last scanned holds PII in column c. */
+  /** Whether the row last scanned had a redacted cell in column c. */
   isPii(c: number): boolean {
     for (let i = 0; i < this.#piiCount; i++) if (this.#piiCols[i] === c) return true;
     return false;
@@ -158,7 +146,7 @@ export class CellReader {
     let entry = this.#unitEntries[index];
     if (!entry) {
       const unit = this.#units[index];
-      entry = { unit, index, reports: this.#reportsOf(unit), used: false };
+      entry = { unit, index, reports: this.#reportsOf(unit), used: false, named: false };
       this.#unitEntries[index] = entry;
     }
     return entry;
@@ -180,7 +168,8 @@ export class CellReader {
   /** The row's unit, or null after reporting an unknown one (a cell holding PII is not repeated). */
   unitOf(entry: UnitEntry | null, code: number, r: number, col: ColumnSpec): UnitEntry | null {
     if (this.#piiCount > 0 && this.isPii(col.index)) return null;
-    if (entry === null && !this.#errors.over("unknown_unit")) {
+    if (entry !== null) entry.named = true;
+    else if (!this.#errors.over("unknown_unit")) {
       this.#errors.add(unknownUnitFinding(r + 1, col.header, this.#texts[code]));
     }
     return entry;
@@ -264,12 +253,19 @@ export class CellReader {
     return value;
   }
 
-  /** Codes of the units and the months of rows that had both a good unit and a good month, sorted. */
-  used(): { units: string[]; months: string[] } {
+  /**
+   * Codes of the units and the months of rows that had both a good unit and a good month, and
+   * of every unit a data row named, sorted.
+   */
+  used(): { units: string[]; months: string[]; namedUnits: string[] } {
     const units: string[] = [];
-    for (const e of this.#unitEntries) if (e?.used) units.push(e.unit.code);
+    const namedUnits: string[] = [];
+    for (const e of this.#unitEntries) {
+      if (e?.used) units.push(e.unit.code);
+      if (e?.named) namedUnits.push(e.unit.code);
+    }
     const months: string[] = [];
     for (const e of this.#monthEntries.values()) if (e.used) months.push(e.verdict.month!);
-    return { units: units.sort(), months: months.sort() };
+    return { units: units.sort(), months: months.sort(), namedUnits: namedUnits.sort() };
   }
 }

@@ -44,6 +44,12 @@ export class FindingCollector {
     return true;
   }
 
+  /** Takes in another collector's findings and counts, as if they had been added here first. */
+  absorb(other: FindingCollector): void {
+    for (const f of other.#listed) this.#listed.push(f);
+    for (const [code, count] of other.#counts) this.#counts.set(code, (this.#counts.get(code) ?? 0) + count);
+  }
+
   get size(): number {
     let total = 0;
     for (const n of this.#counts.values()) total += n;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksLikePii, piiFinding } from "./pii.ts";
+import { looksLikePii, maskPii, piiFinding } from "./pii.ts";
 
 describe("looksLikePii", () => {
   const flagged: [string, "resident_id" | "mobile"][] = [
@@ -20,6 +20,25 @@ describe("looksLikePii", () => {
     ["联系电话：13800138000", "mobile"],
     ["王五13800138000", "mobile"],
     ["2022 13800138000", "mobile"],
+    // written the ways people write numbers: other forms of digits, separators, invisible characters
+    ["１１０１０１１９９００３０７４５１４", "resident_id"],
+    ["电话１３８１２３４５６７８", "mobile"],
+    ["138.1234.5678", "mobile"],
+    ["(138)12345678", "mobile"],
+    ["（１３８）１２３４－５６７８", "mobile"],
+    ["138_1234_5678", "mobile"],
+    ["138 1234 5678", "mobile"],
+    ["138/1234/5678", "mobile"],
+    ["138、1234、5678", "mobile"],
+    ["138 - 1234 - 5678", "mobile"],
+    ["+86 (138) 1234 5678", "mobile"],
+    ["+86-138-1234-5678", "mobile"],
+    ["138\u200b1234\u200d5678", "mobile"],
+    ["138\u202e12345678", "mobile"],
+    ["١٣٨١٢٣٤٥٦٧٨", "mobile"],
+    ["①③⑧①②③④⑤⑥⑦⑧", "mobile"],
+    ["138 1234 5678 9", "mobile"],
+    ["110105.19491231.002X", "resident_id"],
   ];
   for (const [text, kind] of flagged) {
     it(`looksLikePii(${JSON.stringify(text)}) is ${kind}`, () => {
@@ -45,12 +64,39 @@ describe("looksLikePii", () => {
     "registered_unemployed",
     "2022年8月 报表 310118102 310118103",
     "",
+    // counts, money, dates and times are not personal numbers
+    "2022-08-05",
+    "2022/8/5",
+    "2022年8月5日",
+    "2022-08-05 13:45:12",
+    "2022-08-05 2022-09-30",
+    "12,345,678.90",
+    "¥1,234,567.00",
+    "１，２３４，５６７",
+    "9,999,999",
+    "310118102 2022-08",
+    "310118102-2022-000123",
+    "QP-2022-0001-13",
   ];
   for (const text of clean) {
     it(`looksLikePii(${JSON.stringify(text)}) is null`, () => {
       expect(looksLikePii(text)).toBeNull();
     });
   }
+});
+
+describe("maskPii", () => {
+  it("maskPii masks each personal number of a file name and keeps the rest", () => {
+    expect(maskPii("张三13812345678_110101199003074514(ID).csv")).toBe(
+      "张三***********_******************(ID).csv",
+    );
+    expect(maskPii("盈浦_１３８ １２３４ ５６７８.xlsx")).toBe("盈浦_*************.xlsx");
+  });
+
+  it("maskPii(a name without personal numbers) is null", () => {
+    expect(maskPii("盈浦街道-2022年8月.csv")).toBeNull();
+    expect(maskPii("310118102_2022-08_v2.xlsx")).toBeNull();
+  });
 });
 
 describe("piiFinding", () => {

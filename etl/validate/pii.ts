@@ -1,13 +1,19 @@
 /**
  * Privacy guard: the system must never store a PRC resident ID number or a mainland mobile
- * phone number (CONTRACT §3, §4), so every cell of an upload is checked before anything else.
- * A number is looked for as a run of digits, possibly split into groups by single spaces or
- * hyphens (`138 0013 8000`, `138-0013-8000`) and delimited by anything else, so it is found
- * inside text (`身份证110101199003074514`, `电话：+86 138 0013 8000`) but not inside a longer
- * number. Ordinary counts (393848) and statistical codes (310118102) are too short to match.
+ * phone number (CONTRACT §3, §4), so every cell, header and file name of an upload is checked
+ * before anything else reads it. The text is first folded (normalize/scanFold.ts: full-width and
+ * other forms of digits → ASCII, invisible characters removed), then every number is looked at:
+ * a run of digits, and runs joined by a few separators — spaces, dots, dashes, underscores,
+ * brackets, slashes, commas, colons, Chinese punctuation — as people group digits when they write
+ * them (`138 0013 8000`, `(138)0013.8000`, `138_0013_8000`, `+86 138…`). Any stretch of adjacent
+ * groups is tried, so a number is found inside text (`身份证110101199003074514`, `电话：１３８…`)
+ * and among other groups (`2022 13800138000`), but a run of digits is never cut: a longer number
+ * (a bank card) is not mistaken for a shorter one. Ordinary counts (393848, 1,234,567), money
+ * (12,345,678.90), dates (2022-08-05) and statistical codes (310118102) do not match.
  */
 
 import { type Finding, finding } from "../finding.ts";
+import { scanFold } from "../normalize/scanFold.ts";
 
 export type PiiKind = "resident_id" | "mobile";
 
@@ -16,6 +22,7 @@ const MIN_LENGTH = 11;
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = "10X98765432";
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -71,7 +78,20 @@ function classify(digits: string, tail: string): PiiKind | null {
   return null;
 }
 
-/** `X` closing an 18-character ID number, when it ends the token there. */
+/** Characters that may stand between the digit groups of one written number. */
+const SEPARATORS = new Set(
+  [..." \t.-_()[]{}/\\,:;'\"+*#~、。·・‐‑‒–—―−【】〔〕「」『』《》〈〉"].map((c) => c.charCodeAt(0)),
+);
+/** At most this many separators in a row between two groups of one number (`138 - 0013`). */
+const MAX_GAP = 3;
+/** The longest number looked for: an 18-character resident ID. */
+const MAX_DIGITS = 18;
+
+function isSeparator(c: number): boolean {
+  return SEPARATORS.has(c) || c < 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+}
+
+/** `X` closing an 18-character ID number right after the digits, when it ends the token there. */
 function checkCharAt(text: string, at: number): string {
   const ch = text[at];
   if (ch !== "X" && ch !== "x") return "";
@@ -80,49 +100,89 @@ function checkCharAt(text: string, at: number): string {
   return alnum ? "" : ch;
 }
 
+/** A personal number found: its kind and where it is in the (folded) text, check character included. */
+export interface PiiSpan {
+  kind: PiiKind;
+  start: number;
+  end: number;
+}
+
 /**
- * Looks at each number of the text: a run of digits, or with `joined`, two or more runs joined
- * by a single space or hyphen (a formatted number). An ID's check character X may close either.
+ * The first personal number of a folded text: the digit runs are grouped into chains (runs with
+ * at most MAX_GAP separators between them), and every stretch of adjacent runs of a chain is
+ * classified.
  */
-function scanNumbers(text: string, joined: boolean): PiiKind | null {
+function firstPii(text: string): PiiSpan | null {
   const n = text.length;
+  const starts: number[] = [];
+  const ends: number[] = [];
   let i = 0;
   while (i < n) {
     if (!isDigit(text.charCodeAt(i))) {
       i++;
       continue;
     }
-    let digits = "";
-    let start = i;
-    let end = i;
-    let groups = 0;
+    // one chain: runs of digits joined by short stretches of separators
+    starts.length = 0;
+    ends.length = 0;
     for (;;) {
-      while (end < n && isDigit(text.charCodeAt(end))) end++;
-      digits += text.slice(start, end);
-      groups++;
-      if (!joined || end + 1 >= n) break;
-      const c = text.charCodeAt(end);
-      if ((c !== 32 && c !== 45) || !isDigit(text.charCodeAt(end + 1))) break;
-      end++;
-      start = end;
+      const start = i;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      starts.push(start);
+      ends.push(i);
+      let gap = i;
+      while (gap < n && gap - i < MAX_GAP && isSeparator(text.charCodeAt(gap))) gap++;
+      if (gap === i || gap >= n || !isDigit(text.charCodeAt(gap))) break;
+      i = gap;
     }
-    if (!joined || groups > 1) {
-      const kind = classify(digits, checkCharAt(text, end));
-      if (kind) return kind;
+    for (let a = 0; a < starts.length; a++) {
+      let digits = "";
+      for (let b = a; b < starts.length; b++) {
+        digits += text.slice(starts[b], ends[b]);
+        if (digits.length > MAX_DIGITS) break;
+        const tail = checkCharAt(text, ends[b]);
+        const kind = classify(digits, "") ?? (tail ? classify(digits, tail) : null);
+        if (kind)
+          return {
+            kind,
+            start: starts[a],
+            end: ends[b] + (kind === "resident_id" && digits.length === 17 ? 1 : 0),
+          };
+      }
     }
-    i = end + 1;
   }
   return null;
 }
 
-/** Whether a cell holds a resident ID or mobile number, and which; never says what it is. */
+/** What stands in for a cell that held a personal number, once the upload is screened. */
+export const REDACTED = "［已隐去 redacted］";
+
+/** Whether a text holds a resident ID or mobile number, and which; never says what it is. */
 export function looksLikePii(text: string): PiiKind | null {
-  const n = text.length;
+  if (text.length < MIN_LENGTH) {
+    if (!NON_ASCII.test(text)) return null;
+  }
+  const folded = scanFold(text);
+  const n = folded.length;
   if (n < MIN_LENGTH) return null;
   let digitCount = 0;
-  for (let i = 0; i < n; i++) if (isDigit(text.charCodeAt(i))) digitCount++;
+  for (let i = 0; i < n; i++) if (isDigit(folded.charCodeAt(i))) digitCount++;
   if (digitCount < MIN_LENGTH) return null;
-  return scanNumbers(text, false) ?? scanNumbers(text, true);
+  return firstPii(folded)?.kind ?? null;
+}
+
+/**
+ * The text folded, with every personal number in it masked (its characters → `*`), or null when
+ * it holds none: what may be kept of a text that must be kept, such as a file name.
+ */
+export function maskPii(text: string): string | null {
+  let folded = scanFold(text);
+  let found = false;
+  for (let span = firstPii(folded); span; span = firstPii(folded)) {
+    found = true;
+    folded = folded.slice(0, span.start) + "*".repeat(span.end - span.start) + folded.slice(span.end);
+  }
+  return found ? folded : null;
 }
 
 /**

@@ -5,7 +5,7 @@
  * `GET /api/submissions` (everyone signed in): the history with revisions, newest first; a town
  * sees its own unit's.
  */
-import express, { type Request, type Response, Router } from "express";
+import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import multer from "multer";
 import { districtTimestamp, districtToday } from "../../cli/io.ts";
 import { type IngestResult, ingestFile } from "../../etl/ingest.ts";
@@ -16,7 +16,6 @@ import { ALL_ROLES, principal, requireRole } from "../auth.ts";
 import { badRequest, forbidden, langOf, pick } from "../errors.ts";
 import type { ServerContext } from "../serverContext.ts";
 import { actorName, type Principal } from "../tokens.ts";
-import { foreignUnits } from "../unitScope.ts";
 
 const RAW_TYPES = [
   "text/csv",
@@ -32,13 +31,16 @@ interface Upload {
   bytes: Uint8Array;
 }
 
-/** The uploaded file, whichever way it came. */
+/**
+ * The uploaded file, whichever way it came. The name is cleaned where every way in meets
+ * (ingestFile, normalize/fileName.ts); here it only gets a fallback.
+ */
 function uploadOf(req: Request): Upload {
-  if (req.file) return { fileName: cleanName(req.file.originalname, "upload.csv"), bytes: req.file.buffer };
+  if (req.file) return { fileName: req.file.originalname || "upload.csv", bytes: req.file.buffer };
   if (Buffer.isBuffer(req.body)) {
     const xlsx = req.is("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const name = typeof req.query.name === "string" ? req.query.name : "";
-    return { fileName: cleanName(name, xlsx ? "upload.xlsx" : "upload.csv"), bytes: req.body };
+    return { fileName: name || (xlsx ? "upload.xlsx" : "upload.csv"), bytes: req.body };
   }
   throw badRequest(
     "no_file",
@@ -47,14 +49,25 @@ function uploadOf(req: Request): Upload {
   );
 }
 
-/** A file name as shown and stored: no folders, no control characters, at most 200 characters. */
-function cleanName(name: string, fallback: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const text = base
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .trim()
-    .slice(0, 200);
-  return text || fallback;
+/**
+ * The multipart reader, whose own refusals (a size over the limit, too many parts) keep their
+ * meaning, while anything the form parser cannot read — a part header it finds malformed, such as
+ * a file name holding a NUL byte, or a form cut short — is the sender's error: a 400 that says
+ * so, never a 500 with a stack trace in the log.
+ */
+function readMultipart(parse: RequestHandler): RequestHandler {
+  return (req, res, next) =>
+    parse(req, res, (error?: unknown) => {
+      const e = error as { code?: unknown; name?: unknown } | undefined;
+      if (!error || e?.code === "LIMIT_FILE_SIZE" || e?.name === "MulterError") return next(error);
+      next(
+        badRequest(
+          "bad_upload",
+          "无法读取上传的表单：表单格式有误（例如文件名中含有不允许的控制字符）。请检查文件名后重新上传。",
+          "The upload form could not be read: it is malformed (for example, the file name holds a control character that is not allowed). Check the file name and upload again.",
+        ),
+      );
+    });
 }
 
 /** Findings as the audit keeps them: where and what kind, no message text. */
@@ -69,11 +82,13 @@ function receivedBy(p: Principal): string {
 export function submissionsRouter(ctx: ServerContext): Router {
   const router = Router();
   const limit = ctx.config.uploadLimitBytes;
-  const multipart = multer({
-    storage: multer.memoryStorage(),
-    defParamCharset: "utf8",
-    limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
-  }).single("file");
+  const multipart = readMultipart(
+    multer({
+      storage: multer.memoryStorage(),
+      defParamCharset: "utf8",
+      limits: { fileSize: limit, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
+    }).single("file"),
+  );
   const raw = express.raw({ type: RAW_TYPES, limit });
 
   router.post(
@@ -86,47 +101,39 @@ export function submissionsRouter(ctx: ServerContext): Router {
       const lang = langOf(req);
       const upload = uploadOf(req);
       const now = ctx.clock();
-      let units = ctx.units;
-      if (who.role === "town") {
-        const own = who.unit ?? "";
-        const others = await foreignUnits(upload.bytes, upload.fileName, ctx.units, own);
-        if (others.length) {
-          const ownName = ctx.units.find((u) => u.code === own)?.name_zh ?? own;
-          const names = others.map((code) => ctx.units.find((u) => u.code === code)?.name_zh ?? code);
-          await recordAudit(ctx.db, {
-            at: now,
-            actor: actorName(who),
-            tokenId: who.tokenId,
-            role: who.role,
-            action: "upload",
-            target: upload.fileName,
-            result: "refused",
-            detail: { status: 403, code: "other_unit", units: others },
-          });
-          res.locals.audited = true;
-          throw forbidden(
-            `本账号只能报送本单位（${ownName}）的数据，文件中含有其他单位：${names.join("、")}。整份文件未入库。`,
-            `This account may submit for its own unit (${own}) only; the file names other units: ${others.join(", ")}. Nothing of the file was kept.`,
-          );
-        }
-        units = ctx.units.filter((u) => u.code === own);
-      }
+      const own = who.role === "town" ? (who.unit ?? "") : undefined;
       const result = await ingestFile(
-        { db: ctx.db, units, periods: planPeriods(ctx.plans), today: districtToday(now), lang },
+        { db: ctx.db, units: ctx.units, periods: planPeriods(ctx.plans), today: districtToday(now), lang },
         {
           fileName: upload.fileName,
           bytes: upload.bytes,
           receivedAt: districtTimestamp(now),
           receivedBy: receivedBy(who),
         },
+        { onlyUnit: own },
       );
+      const otherUnit = result.errors.find((f) => f.code === "other_unit");
+      if (own !== undefined && otherUnit) {
+        await recordAudit(ctx.db, {
+          at: now,
+          actor: actorName(who),
+          tokenId: who.tokenId,
+          role: who.role,
+          action: "upload",
+          target: result.file,
+          result: "refused",
+          detail: { status: 403, code: "other_unit", units: result.units.filter((u) => u !== own) },
+        });
+        res.locals.audited = true;
+        throw forbidden(otherUnit.zh, otherUnit.en);
+      }
       await recordAudit(ctx.db, {
         at: now,
         actor: actorName(who),
         tokenId: who.tokenId,
         role: who.role,
         action: "upload",
-        target: upload.fileName,
+        target: result.file,
         result: result.status,
         detail: {
           submission_id: result.submission_id,

@@ -1,18 +1,18 @@
 /**
- * A file a source delivered → the ingest of etl/ingest.ts, with the registry narrowed to the
- * source's own unit exactly as the upload route does for a town (rows naming another unit refuse
- * the file), and the result recorded in the audit trail as an `upload` by `source:<name>`.
+ * A file a source delivered → the ingest of etl/ingest.ts, limited to the source's own unit
+ * exactly as the upload route does for a town (a file naming another unit is refused, nothing
+ * recorded) and to the configured size (a larger file is refused unread), and the result recorded
+ * in the audit trail as an `upload` by `source:<name>`.
  * Also the findings file written beside a refused file: the findings in Chinese and English,
  * never a cell's value.
  */
 
 import { districtTimestamp, districtToday } from "../../cli/io.ts";
-import type { Finding, FindingOut } from "../../etl/finding.ts";
+import type { FindingOut } from "../../etl/finding.ts";
 import { type IngestResult, ingestFile } from "../../etl/ingest.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import type { Value } from "../../warehouse/db.ts";
 import { recordAudit } from "../audit.ts";
-import { foreignUnits } from "../unitScope.ts";
 import type { Source } from "./scheduleConfig.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";
 
@@ -21,26 +21,6 @@ export interface Delivered {
   bytes: Uint8Array;
   /** The size when the bytes were not read (a file over the limit); defaults to bytes.length. */
   size?: number;
-}
-
-function refusedWhole(file: string, f: Finding): IngestResult {
-  return {
-    file,
-    status: "rejected",
-    kind: "monthly",
-    units: [],
-    months: [],
-    rows: 0,
-    errors: [{ ...f, message: f.zh }],
-    warnings: [],
-    submission_id: null,
-  };
-}
-
-function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
-    : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** Ingests one delivered file for the source's unit; never throws for bad input, only for IO. */
@@ -52,51 +32,30 @@ export async function ingestForSource(
 ): Promise<IngestResult> {
   const now = env.clock();
   const own = source.unit;
-  let result: IngestResult;
-  if ((file.size ?? file.bytes.length) > maxBytes) {
-    result = refusedWhole(file.fileName, {
-      row: null,
-      column: null,
-      code: "too_large",
-      zh: `文件超过大小上限（${sizeText(maxBytes)}），未处理。`,
-      en: `The file is over the size limit (${sizeText(maxBytes)}) and was not read.`,
-    });
-  } else {
-    const others = await foreignUnits(file.bytes, file.fileName, env.units, own.code);
-    if (others.length) {
-      const names = others.map((code) => env.units.find((u) => u.code === code)?.name_zh ?? code);
-      result = refusedWhole(file.fileName, {
-        row: null,
-        column: null,
-        code: "other_unit",
-        zh: `此来源只接收本单位（${own.name_zh}）的数据，文件中含有其他单位：${names.join("、")}。整份文件未入库。`,
-        en: `This source takes its own unit's data only (${own.code}); the file names other units: ${others.join(", ")}. Nothing of the file was kept.`,
-      });
-    } else {
-      result = await ingestFile(
-        {
-          db: env.db,
-          units: env.units.filter((u) => u.code === own.code),
-          periods: planPeriods(env.plans),
-          today: districtToday(now),
-          lang: "zh",
-        },
-        {
-          fileName: file.fileName,
-          bytes: file.bytes,
-          receivedAt: districtTimestamp(now),
-          receivedBy: `source:${source.name}`,
-        },
-      );
-    }
-  }
+  const result = await ingestFile(
+    {
+      db: env.db,
+      units: env.units,
+      periods: planPeriods(env.plans),
+      today: districtToday(now),
+      lang: "zh",
+    },
+    {
+      fileName: file.fileName,
+      bytes: file.bytes,
+      size: file.size,
+      receivedAt: districtTimestamp(now),
+      receivedBy: `source:${source.name}`,
+    },
+    { onlyUnit: own.code, maxBytes },
+  );
   await recordAudit(env.db, {
     at: now,
     actor: `source:${source.name}`,
     tokenId: null,
     role: null,
     action: "upload",
-    target: file.fileName.slice(0, 300),
+    target: result.file,
     result: result.status,
     detail: {
       via: source.kind,
