@@ -18,7 +18,7 @@ import { createApp } from "./app.ts";
 import { newLocalKey, removeServerFile, writeServerFile } from "./localServer.ts";
 import { progressRefresher } from "./progressRefresher.ts";
 import { loadScheduleConfig } from "./schedule/scheduleConfig.ts";
-import { createScheduler, type RebuildOutcome, type Scheduler } from "./schedule/scheduler.ts";
+import { createScheduler, type Scheduler } from "./schedule/scheduler.ts";
 import { ensureSchedulerFolders } from "./schedule/schedulerFolders.ts";
 import type { AppOptions } from "./serverContext.ts";
 
@@ -52,7 +52,7 @@ export interface ScheduleServeOptions {
   /** The scheduler's JSON or YAML config; defaults to jobtrack.schedule.json/.yaml beside the database. */
   configFile?: string | null;
   /** Rebuilds the dashboard after accepted ingests (debounced); defaults to none. */
-  rebuild?: (() => Promise<RebuildOutcome | undefined | void>) | null;
+  rebuild?: (() => Promise<unknown>) | null;
 }
 
 export interface RunningServer {

@@ -35,8 +35,8 @@ export interface RebuildOutcome {
 export interface SchedulerOptions {
   config: ScheduleConfig;
   env: SchedulerEnv;
-  /** Rebuilds the dashboard; without it accepted ingests rebuild nothing. */
-  rebuild?: (() => Promise<RebuildOutcome | undefined | void>) | null;
+  /** Rebuilds the dashboard (what it returns is recorded when it is a RebuildOutcome); without it accepted ingests rebuild nothing. */
+  rebuild?: (() => Promise<unknown>) | null;
   /** Called after each accepted file a source delivered (e.g. to refresh v_progress). */
   onDataChanged?: () => void;
   /** Timers for the debounced rebuild; defaults to the system's. */
@@ -71,8 +71,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     "rebuild",
     async (log) => {
       if (!rebuildFn) return;
-      const built = await rebuildFn();
-      if (built) {
+      const built = (await rebuildFn()) as RebuildOutcome | undefined;
+      if (built && typeof built === "object") {
         log.detail({ as_of: built.asOf ?? null, files: built.files ?? null, bytes: built.bytes ?? null });
       }
     },
