@@ -175,7 +175,8 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
     );
   }
   if (folders) {
-    const made = (path: string) => (folders.created.includes(path) ? (zh ? "（新建）" : " (new)") : "");
+    const made = (path: string) =>
+      folders.created.some((p) => p === path || p.startsWith(`${path}/`)) ? (zh ? "（新建）" : " (new)") : "";
     if (folders.inbox) {
       say(
         zh

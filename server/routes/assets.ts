@@ -21,6 +21,7 @@ const PORTAL_FILES: Record<string, string> = {
   "upload.js": "text/javascript; charset=utf-8",
   "sql.js": "text/javascript; charset=utf-8",
   "audit.js": "text/javascript; charset=utf-8",
+  "admin.js": "text/javascript; charset=utf-8",
 };
 
 const VENDOR = [
