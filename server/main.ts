@@ -16,7 +16,7 @@ import type { Lang } from "../etl/finding.ts";
 import type { Plan } from "../metrics/plan.ts";
 import { createApp } from "./app.ts";
 import { newLocalKey, removeServerFile, writeServerFile } from "./localServer.ts";
-import { progressRefresher } from "./progressRefresher.ts";
+import { type ProgressRefresher, progressRefresher } from "./progressRefresher.ts";
 import { loadScheduleConfig } from "./schedule/scheduleConfig.ts";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.ts";
 import { ensureSchedulerFolders } from "./schedule/schedulerFolders.ts";
@@ -63,6 +63,8 @@ export interface RunningServer {
   closed: Promise<void>;
   /** The running scheduler; null when it is off. */
   scheduler: Scheduler | null;
+  /** The refresher of v_progress after accepted writes (`idle()` waits for it). */
+  progress: ProgressRefresher;
   close(): Promise<void>;
 }
 
@@ -196,7 +198,7 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   }
-  return { url, server, closed, close, scheduler };
+  return { url, server, closed, close, scheduler, progress };
 }
 
 /** The due day of the plan that began last; undefined without plans (the scheduler's default applies). */

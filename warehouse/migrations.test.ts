@@ -66,7 +66,9 @@ describe("migrations 004 (job_runs), 005 (notes), 006 (progress)", () => {
       await tx.run(`CREATE OR REPLACE TABLE progress (
   metric VARCHAR NOT NULL, unit VARCHAR, month VARCHAR NOT NULL,
   actual DOUBLE, target DOUBLE, expected DOUBLE, status VARCHAR NOT NULL)`);
-      await tx.run("INSERT INTO progress VALUES ('reemployed', NULL, '2022-08', 3205, 5000, 3333.3333, 'yellow')");
+      await tx.run(
+        "INSERT INTO progress VALUES ('reemployed', NULL, '2022-08', 3205, 5000, 3333.3333, 'yellow')",
+      );
       await tx.run("CREATE OR REPLACE VIEW v_progress AS SELECT * FROM progress");
       await tx.run("INSERT INTO units VALUES ('310118002', '盈浦街道', 'Yingpu Subdistrict', 'subdistrict')");
     });
@@ -89,9 +91,9 @@ describe("migrations 004 (job_runs), 005 (notes), 006 (progress)", () => {
     dir = mkdtempSync(join(tmpdir(), "jobtrack-upgrade-"));
     const path = join(dir, "old.duckdb");
     const old = await Warehouse.open({ path, migrations: readMigrations().filter((m) => m.version <= 3) });
-    expect(await old.query("SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'v_progress'")).toEqual([
-      { n: 0 },
-    ]);
+    expect(
+      await old.query("SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'v_progress'"),
+    ).toEqual([{ n: 0 }]);
     await old.close();
     const db = await Warehouse.open({ path });
     expect(await columns(db, "v_progress")).toEqual(PROGRESS_COLUMNS);
