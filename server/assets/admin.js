@@ -48,7 +48,12 @@ function renderTokens(tokens) {
         el("td", { class: "num", "data-label": HEAD[0] }, `#${token.token_id}`),
         el("td", { "data-label": HEAD[1] }, words(data.roles[token.role])),
         el("td", { "data-label": HEAD[2] }, token.unit ? words(data.units[token.unit]) || token.unit : "—"),
-        el("td", { "data-label": HEAD[3] }, token.label ?? ""),
+        el(
+          "td",
+          { "data-label": HEAD[3] },
+          token.label ?? "",
+          token.token_id === data.self ? el("span", { class: "hint" }, t("（当前登录）", " (you)")) : null,
+        ),
         el("td", { class: "nowrap", "data-label": HEAD[4] }, formatTime(token.created_at)),
         el(
           "td",

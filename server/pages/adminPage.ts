@@ -89,6 +89,7 @@ ${o.scheduler ? schedulerSections(o.scheduler, zh, w, unitName) : `<section clas
       roles: ROLE_NAMES,
       units: Object.fromEntries(o.units.map((u) => [u.code, { zh: u.name_zh, en: u.name_en }])),
       tokens: o.tokens,
+      self: o.who.tokenId,
     },
     wide: true,
   });
