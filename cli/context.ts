@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPlans } from "../metrics/loadPlans.ts";
 import type { Plan } from "../metrics/plan.ts";
+import type { Scheduler } from "../server/schedule/scheduler.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry, type Unit } from "../warehouse/registry.ts";
 import type { CommandArgs } from "./command.ts";
@@ -18,6 +19,8 @@ export interface Context {
   db: Warehouse;
   units: Unit[];
   plans: Plan[];
+  /** The running server's scheduler, when a command runs inside `serve`. */
+  scheduler?: Scheduler | null;
 }
 
 export function dbPath(args: Pick<CommandArgs, "flags" | "io">): string {

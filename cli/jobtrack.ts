@@ -14,6 +14,7 @@ import { backup, restore } from "./commands/backup.ts";
 import { build } from "./commands/build.ts";
 import { demo } from "./commands/demo.ts";
 import { ingest } from "./commands/ingest.ts";
+import { jobs } from "./commands/jobs.ts";
 import { report } from "./commands/report.ts";
 import { serve } from "./commands/serve.ts";
 import { sql } from "./commands/sql.ts";
@@ -33,6 +34,7 @@ export const COMMANDS: Command[] = [
   restore,
   serve,
   demo,
+  jobs,
 ];
 
 function helpText(lang: Lang): string {

@@ -59,9 +59,9 @@ export function siteRebuilder(
   outDir: string,
   clock: () => Date,
   today: (now: Date) => string,
-): () => Promise<void> {
+): () => Promise<BuildResult> {
   return async () => {
     const now = clock();
-    await buildDashboard(ctx, { outDir, now, today: today(now) });
+    return buildDashboard(ctx, { outDir, now, today: today(now) });
   };
 }

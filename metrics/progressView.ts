@@ -1,8 +1,9 @@
 /**
  * The progress history for analysts: v_progress(metric, unit, month, actual, target, expected,
  * status), one row per metric, unit (null for the district) and month of the plan up to the
- * latest month reported, each as the report as of that month shows it. Materialized into the
- * table `progress` in one transaction (the view reads it), so analysts query plain rows.
+ * latest month reported, each as the report as of that month shows it. Written into the table
+ * `progress` (warehouse/migrations/006_progress.sql; the view reads it) in one transaction, so
+ * analysts query plain rows.
  */
 import { DOUBLE, VARCHAR, type Warehouse } from "../warehouse/db.ts";
 import type { Plan } from "./plan.ts";
@@ -60,15 +61,13 @@ export async function reportHistory(db: Warehouse, plan: Plan, today: string): P
   return reports;
 }
 
-/** Rebuilds `progress` and `v_progress` from the plans' histories; returns the number of rows. */
+/** Replaces the rows of `progress` with the plans' histories; returns the number of rows. */
 export async function refreshProgress(db: Warehouse, plans: Plan | Plan[], today: string): Promise<number> {
   const rows: ProgressRow[] = [];
   for (const plan of Array.isArray(plans) ? plans : [plans])
     rows.push(...progressRows(await reportHistory(db, plan, today)));
   await db.write(async (tx) => {
-    await tx.run(`CREATE OR REPLACE TABLE progress (
-  metric VARCHAR NOT NULL, unit VARCHAR, month VARCHAR NOT NULL,
-  actual DOUBLE, target DOUBLE, expected DOUBLE, status VARCHAR NOT NULL)`);
+    await tx.run("DELETE FROM progress");
     await tx.append(
       "progress",
       [VARCHAR, VARCHAR, VARCHAR, DOUBLE, DOUBLE, DOUBLE, VARCHAR],
@@ -82,7 +81,6 @@ export async function refreshProgress(db: Warehouse, plans: Plan | Plan[], today
         rows.map((r) => r.status),
       ],
     );
-    await tx.run("CREATE OR REPLACE VIEW v_progress AS SELECT * FROM progress");
   });
   return rows.length;
 }

@@ -1,10 +1,15 @@
 /**
  * Listening: starts the app on a host and port, writes `<db>.server.json` so the command line on
- * this machine can reach the running server, starts the scheduler (server/schedule/), prints the
- * address, and on SIGINT or SIGTERM stops taking requests, stops the scheduler, lets the requests
- * and jobs in flight finish, writes the last summaries of anonymous refusals, removes the server
- * file and closes the warehouse. Those summaries are also written every 15 seconds once their
- * minute is over, so the audit trail is never more than a little behind.
+ * this machine can reach the running server, makes the scheduler's folders (inbox, outbox,
+ * backups) and starts the scheduler (server/schedule/), prints the address and the folders, and
+ * on SIGINT or SIGTERM stops taking requests, stops the scheduler, lets the requests and jobs in
+ * flight finish, writes the last summaries of anonymous refusals, removes the server file and
+ * closes the warehouse. Those summaries are also written every 15 seconds once their minute is
+ * over, so the audit trail is never more than a little behind.
+ *
+ * This is where every accepted write meets its consequences: an upload, a file a source
+ * delivered, an ingest or restore the command line handed over all end in `dataChanged`, which
+ * refreshes v_progress (server/progressRefresher.ts) and asks for a dashboard rebuild.
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,8 +18,10 @@ import type { Lang } from "../etl/finding.ts";
 import type { Plan } from "../metrics/plan.ts";
 import { createApp, flushAnonymousAudit } from "./app.ts";
 import { newLocalKey, removeServerFile, writeServerFile } from "./localServer.ts";
+import { type ProgressRefresher, progressRefresher } from "./progressRefresher.ts";
 import { loadScheduleConfig } from "./schedule/scheduleConfig.ts";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.ts";
+import { ensureSchedulerFolders } from "./schedule/schedulerFolders.ts";
 import type { AppOptions } from "./serverContext.ts";
 
 export interface ServeOptions {
@@ -47,7 +54,7 @@ export interface ScheduleServeOptions {
   /** The scheduler's JSON or YAML config; defaults to jobtrack.schedule.json/.yaml beside the database. */
   configFile?: string | null;
   /** Rebuilds the dashboard after accepted ingests (debounced); defaults to none. */
-  rebuild?: (() => Promise<void>) | null;
+  rebuild?: (() => Promise<unknown>) | null;
 }
 
 export interface RunningServer {
@@ -58,6 +65,8 @@ export interface RunningServer {
   closed: Promise<void>;
   /** The running scheduler; null when it is off. */
   scheduler: Scheduler | null;
+  /** The refresher of v_progress after accepted writes (`idle()` waits for it). */
+  progress: ProgressRefresher;
   close(): Promise<void>;
 }
 
@@ -77,6 +86,7 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
   const clock = options.clock ?? (() => new Date());
   const log = options.app?.log ?? ((line: string) => console.error(line));
   const fileBacked = ctx.db.path !== ":memory:";
+  const progress = progressRefresher({ db: ctx.db, plans: ctx.plans, clock, log });
   const scheduleOptions = options.schedule === false ? null : (options.schedule ?? {});
   // a mistake in the scheduler's config stops the start, before anything listens
   const scheduler =
@@ -91,8 +101,10 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
           }),
           env: { db: ctx.db, units: ctx.units, plans: ctx.plans, clock, log },
           rebuild: scheduleOptions.rebuild ?? null,
+          onDataChanged: () => progress.request(),
         })
       : null;
+  const folders = scheduler ? ensureSchedulerFolders(scheduler.config) : null;
   const app = createApp({
     db: ctx.db,
     units: ctx.units,
@@ -102,7 +114,9 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
       ...options.app,
       siteDir: options.siteDir ?? null,
       localKey: key,
+      scheduler,
       onDataChanged: () => {
+        progress.request();
         options.app?.onDataChanged?.();
         scheduler?.rebuildSoon();
       },
@@ -143,6 +157,7 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await scheduler?.stop();
       await stopped;
+      await progress.idle();
       clearTimeout(timer);
       clearInterval(summaries);
       await flushAnonymousAudit(app, true).catch((error) =>
@@ -154,6 +169,9 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
     return closing;
   };
   scheduler?.start();
+  // a database upgraded to v_progress, or one whose rows were never written, gets them now
+  const [{ n }] = await ctx.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM progress");
+  if (n === 0) progress.request();
   say(zh ? `服务已启动：${url}（按 Ctrl+C 停止）` : `Serving at ${url} (Ctrl+C to stop)`);
   if (scheduler) {
     const file = scheduler.config.file;
@@ -170,15 +188,33 @@ export async function startServer(ctx: Context, options: ServeOptions = {}): Pro
         : `Scheduler (${file ? `config ${file}` : "defaults"}): ${list}.`,
     );
   }
+  if (folders) {
+    const made = (path: string) =>
+      folders.created.some((p) => p === path || p.startsWith(`${path}/`)) ? (zh ? "（新建）" : " (new)") : "";
+    if (folders.inbox) {
+      say(
+        zh
+          ? `收件夹：${folders.inbox}${made(folders.inbox)}，每个单位一个子文件夹（以单位代码命名），放入的月报将自动导入。`
+          : `Inbox: ${folders.inbox}${made(folders.inbox)}, a folder per unit (named by its code); reports put there are loaded.`,
+      );
+    }
+    const others = folders.sources.filter((path) => !folders.inbox || !path.startsWith(`${folders.inbox}/`));
+    if (others.length) say(`${zh ? "收件来源文件夹：" : "Source folders: "}${others.join(zh ? "、" : ", ")}`);
+    say(
+      zh
+        ? `催报发件夹：${folders.outbox}${made(folders.outbox)}；备份：${folders.backups}${made(folders.backups)}`
+        : `Reminders outbox: ${folders.outbox}${made(folders.outbox)}; backups: ${folders.backups}${made(folders.backups)}`,
+    );
+  }
   if (options.handleSignals ?? true) {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   }
-  return { url, server, closed, close, scheduler };
+  return { url, server, closed, close, scheduler, progress };
 }
 
 /** The due day of the plan that began last; undefined without plans (the scheduler's default applies). */
-function latestDueDay(plans: readonly Plan[]): number | undefined {
+export function latestDueDay(plans: readonly Plan[]): number | undefined {
   const latest = [...plans].sort((a, b) => (a.period.first < b.period.first ? 1 : -1))[0];
   return latest?.dueDay;
 }

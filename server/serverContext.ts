@@ -11,6 +11,7 @@ import { AnonymousAudit } from "./anonymousAudit.ts";
 import { recordAudits } from "./audit.ts";
 import { FailureLimiter, type FailureLimiterOptions } from "./failureLimiter.ts";
 import { PrincipalCache } from "./principalCache.ts";
+import type { Scheduler } from "./schedule/scheduler.ts";
 
 export interface AppOptions {
   /** The built dashboard folder (index.html and its assets); without it `/` says it is not built yet. */
@@ -38,6 +39,8 @@ export interface AppOptions {
   log?: (message: string) => void;
   /** Called after data may have changed (an accepted upload, a command run for the CLI), e.g. to rebuild the dashboard. */
   onDataChanged?: () => void;
+  /** The running scheduler, for the jobs' status (`/api/jobs`, `/admin`); defaults to none. */
+  scheduler?: Scheduler | null;
 }
 
 export interface AppDeps {
@@ -60,6 +63,7 @@ export interface ServerConfig {
   runCli: ((argv: string[], io: CliIO) => Promise<number>) | null;
   log: (message: string) => void;
   onDataChanged: (() => void) | null;
+  scheduler: Scheduler | null;
 }
 
 export interface ServerContext {
@@ -87,6 +91,7 @@ export function normalizeAppOptions(options: AppOptions = {}): ServerConfig {
     runCli: options.runCli ?? null, // defaults to cli/jobtrack.ts, loaded when first used
     log: options.log ?? ((message) => console.error(message)), // defaults to stderr
     onDataChanged: options.onDataChanged ?? null, // defaults to nothing to refresh
+    scheduler: options.scheduler ?? null, // defaults to no scheduler (no jobs)
   };
 }
 

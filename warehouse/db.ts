@@ -25,6 +25,7 @@ import {
 } from "@duckdb/node-api";
 import bindings from "@duckdb/node-bindings";
 import { DataError, finding } from "../etl/finding.ts";
+import { districtIso } from "./districtTime.ts";
 import { latestVersion, type Migration, readMigrations } from "./migrations.ts";
 import { makePrivate, withPrivateFiles } from "./privateFiles.ts";
 import { type RepairReport, repairAfterCrash } from "./repair.ts";
@@ -319,13 +320,20 @@ export function rowsOf(result: DuckDBResultReader): Row[] {
   return out;
 }
 
-/** Column values of a result, converted like `rowsOf` (for the SQL console and exports). */
+/**
+ * Column values of a result, converted like `rowsOf` except that a TIMESTAMPTZ is written in the
+ * district's time (`2022-09-03T10:00:00+08:00`, warehouse/districtTime.ts): these are what the
+ * analysts read (the SQL console, its downloads, `jobtrack sql`).
+ */
 export function columnsOf(result: DuckDBResultReader): { name: string; type: string; values: Value[] }[] {
   const types = result.columnTypes();
   // with no rows there are no column vectors, but the columns still have names and types
   const columns = result.getColumnsJS();
   return types.map((type, i) => {
-    const convert = converterFor(type);
+    const convert =
+      type.typeId === DuckDBTypeId.TIMESTAMP_TZ
+        ? (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? districtIso(v) : toValue(v))
+        : converterFor(type);
     return {
       name: result.columnName(i),
       type: type.toString(),

@@ -1,10 +1,11 @@
 /** `jobtrack backup <dir>` and `jobtrack restore <dir>`: Parquet export of everything, and back. */
 import { resolve } from "node:path";
+import { refreshProgress } from "../../metrics/progressView.ts";
 import { backup as backupTo, restore as restoreFrom } from "../../warehouse/parquet.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { withContext } from "../context.ts";
-import { say } from "../io.ts";
+import { districtToday, say } from "../io.ts";
 
 export const backup: Command = {
   name: "backup",
@@ -43,7 +44,12 @@ export const restore: Command = {
   async run(args) {
     const [dir] = args.positionals;
     if (!dir) throw usageError("请给出备份目录。", "Name the backup folder.");
-    const manifest = await withContext(args, (ctx) => restoreFrom(ctx.db, resolve(args.io.cwd, dir)));
+    const manifest = await withContext(args, async (ctx) => {
+      const restored = await restoreFrom(ctx.db, resolve(args.io.cwd, dir));
+      // inside a server, the server refreshes v_progress after the command (server/main.ts)
+      if (!args.io.hosted) await refreshProgress(ctx.db, ctx.plans, districtToday(args.io.now()));
+      return restored;
+    });
     if (args.format === "json") args.io.stdout(`${JSON.stringify(manifest)}\n`);
     else {
       const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { buildDashboard, siteRebuilder } from "../../dashboard/buildDashboard.ts";
 import { displayWidth } from "../../metrics/formatReport.ts";
 import { planPeriods } from "../../metrics/plan.ts";
+import { refreshProgress } from "../../metrics/progressView.ts";
 import { findLocalServer } from "../../server/localServer.ts";
 import { startServer } from "../../server/main.ts";
 import { CLI_ACTOR, createToken, listTokens, revokeToken } from "../../server/tokens.ts";
@@ -73,6 +74,8 @@ export const demo: Command = {
             `演示数据有 ${refused.length} 个文件被退回：${refused[0].file}`,
             `${refused.length} demo files were rejected: ${refused[0].file}`,
           );
+        // v_progress is there before the first page opens, as after any accepted write
+        await refreshProgress(ctx.db, ctx.plans, today);
       }
       const siteDir = resolve(path, "..", "site");
       const built = await buildDashboard(ctx, { outDir: siteDir, now, today });

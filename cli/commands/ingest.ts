@@ -7,6 +7,7 @@ import { basename, join, resolve } from "node:path";
 import type { Lang } from "../../etl/finding.ts";
 import { CLI_MAX_BYTES, type IngestResult, ingestFile } from "../../etl/ingest.ts";
 import { planPeriods } from "../../metrics/plan.ts";
+import { refreshProgress } from "../../metrics/progressView.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { withContext } from "../context.ts";
@@ -131,6 +132,10 @@ export const ingest: Command = {
         bar.stop();
         results.push(result);
         if (args.format !== "json") args.io.stdout(describeResult(result, args.lang));
+      }
+      // inside a server, the server refreshes v_progress after the command (server/main.ts)
+      if (!args.io.hosted && results.some((r) => r.status === "accepted")) {
+        await refreshProgress(ctx.db, ctx.plans, districtToday(args.io.now()));
       }
     });
     if (args.format === "json") args.io.stdout(`${JSON.stringify(results, null, 2)}\n`);

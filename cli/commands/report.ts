@@ -1,7 +1,7 @@
 /**
  * `jobtrack report [--as-of YYYY-MM] [--unit CODE] [--as-reported YYYY-MM-DD]`: progress of every
  * metric of the plan, as a table (status words, 万 in zh), CSV, or the JSON of CONTRACT §6.
- * Also refreshes the analysts' v_progress view.
+ * Also refreshes the analysts' v_progress view (every plan's rows, as after each accepted write).
  */
 import { choosePlan } from "../../dashboard/buildDashboard.ts";
 import { formatReport } from "../../metrics/formatReport.ts";
@@ -39,7 +39,7 @@ export const report: Command = {
       }
       const plan = await choosePlan(ctx.db, ctx.plans, asOf);
       const result = await computeReport(ctx.db, { plan, asOf, unit, asReported, today, lang: args.lang });
-      if (!asReported && !unit) await refreshProgress(ctx.db, plan, today);
+      if (!asReported && !unit) await refreshProgress(ctx.db, ctx.plans, today);
       return formatReport(result, format, {
         lang: args.lang,
         color: args.io.stdoutIsTTY && !args.io.env.NO_COLOR,

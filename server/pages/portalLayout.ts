@@ -1,5 +1,5 @@
 /**
- * The frame of the server's working pages (upload, SQL console, audit log): a skip link, the site
+ * The frame of the server's working pages (upload, SQL console, audit log, administration): a skip link, the site
  * name, a nav of the pages the role may open, who is signed in, the language toggle and a sign-out
  * form; then the page. Scripts are files under /assets (the CSP allows no inline script); the
  * page's data travels in a JSON block the scripts read.
@@ -9,7 +9,7 @@ import { portalAssetUrl } from "../routes/assets.ts";
 import { type Principal, ROLE_NAMES, type Role } from "../tokens.ts";
 import { escapeHtml } from "./html.ts";
 
-export type PortalPath = "/upload" | "/sql" | "/audit";
+export type PortalPath = "/upload" | "/sql" | "/audit" | "/admin";
 
 interface NavItem {
   href: (lang: Lang) => string;
@@ -28,6 +28,7 @@ const NAV: NavItem[] = [
   { href: (lang) => withLang("/upload", lang), zh: "上传报送", en: "Upload", roles: ["town", "admin"] },
   { href: (lang) => withLang("/sql", lang), zh: "SQL 查询", en: "SQL console", roles: ["analyst", "admin"] },
   { href: (lang) => withLang("/audit", lang), zh: "审计日志", en: "Audit log", roles: ["admin"] },
+  { href: (lang) => withLang("/admin", lang), zh: "系统管理", en: "Administration", roles: ["admin"] },
 ];
 
 export function withLang(path: string, lang: Lang): string {

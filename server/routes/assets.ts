@@ -25,6 +25,7 @@ const PORTAL_FILES: Record<string, string> = {
   "sql.js": "text/javascript; charset=utf-8",
   "audit.js": "text/javascript; charset=utf-8",
   "escapeControls.js": "text/javascript; charset=utf-8",
+  "admin.js": "text/javascript; charset=utf-8",
 };
 
 const VENDOR = [

@@ -77,7 +77,7 @@ export function cliRouter(ctx: ServerContext): Router {
         now: ctx.clock,
         env: { ...process.env },
         cwd: body.cwd,
-        hosted: { db: ctx.db, units: ctx.units, plans: ctx.plans },
+        hosted: { db: ctx.db, units: ctx.units, plans: ctx.plans, scheduler: ctx.config.scheduler },
       };
       const run = ctx.config.runCli ?? (await import("../../cli/jobtrack.ts")).main;
       const exitCode = await run(argv as string[], io);

@@ -1,6 +1,6 @@
 /**
- * The server's working pages: `GET /upload` (town, admin), `GET /sql` (analyst, admin) and
- * `GET /audit` (admin). A browser that is not signed in is sent to the login page and comes back
+ * The server's working pages: `GET /upload` (town, admin), `GET /sql` (analyst, admin),
+ * `GET /audit` and `GET /admin` (admin). A browser that is not signed in is sent to the login page and comes back
  * afterwards; a signed-in role that may not open a page gets a 403 page (recorded in the audit
  * trail like every refusal) pointing at the pages it may open. Pages are never cached.
  */
@@ -10,12 +10,16 @@ import { previousMonth } from "../../etl/normalize/month.ts";
 import { recordAudit } from "../audit.ts";
 import { authOf, clientKey, principal, roleGuard } from "../auth.ts";
 import { forbidden, langOf, unauthorized } from "../errors.ts";
+import { adminPage } from "../pages/adminPage.ts";
 import { auditPage } from "../pages/auditPage.ts";
 import { forbiddenPortalPage, type PortalPath } from "../pages/portalLayout.ts";
 import { sqlPage } from "../pages/sqlPage.ts";
 import { uploadPage } from "../pages/uploadPage.ts";
+import { latestRuns, recentRuns } from "../schedule/jobRuns.ts";
+import { listBackups } from "../schedule/nightlyBackup.ts";
+import { schedulerFolders } from "../schedule/schedulerFolders.ts";
 import type { ServerContext } from "../serverContext.ts";
-import { actorName, type Role } from "../tokens.ts";
+import { actorName, listTokens, type Role } from "../tokens.ts";
 
 function wantsHtml(req: Request): boolean {
   return req.accepts(["json", "html"]) === "html";
@@ -104,6 +108,31 @@ export function pagesRouter(ctx: ServerContext): Router {
     pageGuard(ctx, "/audit", ["admin"]),
     (req: Request, res: Response) => {
       send(res, auditPage({ lang: langOf(req), who: principal(res) }));
+    },
+  );
+
+  router.get(
+    ["/admin", "/admin.html"],
+    pageGuard(ctx, "/admin", ["admin"]),
+    async (req: Request, res: Response) => {
+      const scheduler = ctx.config.scheduler;
+      send(
+        res,
+        adminPage({
+          lang: langOf(req),
+          who: principal(res),
+          units: ctx.units,
+          tokens: await listTokens(ctx.db),
+          scheduler: scheduler && {
+            config: scheduler.config,
+            jobs: await scheduler.status(),
+            latest: await latestRuns(ctx.db),
+            recent: await recentRuns(ctx.db, { limit: 20 }),
+            backups: listBackups(scheduler.config.backup.dir),
+            folders: schedulerFolders(scheduler.config),
+          },
+        }),
+      );
     },
   );
 

@@ -26,6 +26,8 @@ export interface DebouncedRebuild {
   request(): void;
   /** Whether a rebuild is waiting to start. */
   readonly pending: boolean;
+  /** When the waiting rebuild starts (by the clock passed in); null when none waits. */
+  readonly dueAt: Date | null;
   /** Drops a waiting rebuild (at shutdown). */
   cancel(): void;
 }
@@ -34,13 +36,20 @@ export function debouncedRebuild(
   job: GuardedJob,
   delayMs: number,
   timers: Timers = SYSTEM_TIMERS,
+  clock: () => Date = () => new Date(),
 ): DebouncedRebuild {
   let handle: unknown = null;
+  let due: Date | null = null;
+  const wait = (ms: number) => {
+    handle = timers.setTimeout(fire, ms);
+    due = new Date(clock().getTime() + ms);
+  };
   const fire = () => {
     handle = null;
+    due = null;
     if (job.running) {
       // the data changed while the last rebuild ran: build again once it is done
-      handle = timers.setTimeout(fire, Math.max(delayMs, 1000));
+      wait(Math.max(delayMs, 1000));
       return;
     }
     void job.run();
@@ -48,14 +57,18 @@ export function debouncedRebuild(
   return {
     request() {
       if (handle !== null) timers.clearTimeout(handle);
-      handle = timers.setTimeout(fire, delayMs);
+      wait(delayMs);
     },
     get pending() {
       return handle !== null;
     },
+    get dueAt() {
+      return due;
+    },
     cancel() {
       if (handle !== null) timers.clearTimeout(handle);
       handle = null;
+      due = null;
     },
   };
 }

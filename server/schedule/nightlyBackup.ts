@@ -5,9 +5,10 @@
  * process are removed too. Nothing else in the folder is touched. Writes wait while the copy is
  * taken, so every table is copied as of the same moment.
  */
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { districtToday } from "../../cli/io.ts";
+import { districtIso } from "../../warehouse/districtTime.ts";
 import { backup } from "../../warehouse/parquet.ts";
 import { recordAudit } from "../audit.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";
@@ -22,8 +23,20 @@ export interface NightlyBackup {
   /** The folder written. */
   path: string;
   tables: number;
+  /** The size of the folder written. */
+  bytes: number;
   /** Dated folders removed by retention, oldest first. */
   removed: string[];
+}
+
+/** A dated backup folder, for the administrator's page. */
+export interface BackupFolder {
+  /** The district's date it was taken on, YYYY-MM-DD (the folder's name). */
+  day: string;
+  path: string;
+  bytes: number;
+  /** When it was written (the manifest's time, +08:00); null when the manifest cannot be read. */
+  created_at: string | null;
 }
 
 const DATED = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,6 +48,37 @@ export function datedBackups(dir: string): string[] {
     .filter((e) => e.isDirectory() && DATED.test(e.name))
     .map((e) => e.name)
     .sort();
+}
+
+/** The bytes of the files in a folder and its subfolders. */
+export function folderBytes(path: string): number {
+  let total = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) total += folderBytes(full);
+    else if (entry.isFile()) total += statSync(full).size;
+  }
+  return total;
+}
+
+/** The dated backups in `dir`, newest first, with their size and time. */
+export function listBackups(dir: string): BackupFolder[] {
+  return datedBackups(dir)
+    .reverse()
+    .map((day) => {
+      const path = join(dir, day);
+      let createdAt: string | null = null;
+      try {
+        const manifest = JSON.parse(readFileSync(join(path, "manifest.json"), "utf8")) as {
+          created_at?: unknown;
+        };
+        const at = typeof manifest.created_at === "string" ? new Date(manifest.created_at) : null;
+        createdAt = at && !Number.isNaN(at.getTime()) ? districtIso(at) : null;
+      } catch {
+        // a folder without a readable manifest is still listed: the administrator should see it
+      }
+      return { day, path, bytes: folderBytes(path), created_at: createdAt };
+    });
 }
 
 export async function runNightlyBackup(env: SchedulerEnv, options: BackupOptions): Promise<NightlyBackup> {
@@ -62,5 +106,5 @@ export async function runNightlyBackup(env: SchedulerEnv, options: BackupOptions
     result: "ok",
     detail: { tables: manifest.tables.length, removed },
   });
-  return { path, tables: manifest.tables.length, removed };
+  return { path, tables: manifest.tables.length, bytes: folderBytes(path), removed };
 }
