@@ -58,8 +58,16 @@ export function nameKey(name: string): string {
   return s.replace(/(?:的)?(?:总数|总量|数量|金额|人次|数|额)$/, "").replace(/人$/, "");
 }
 
-/** 2·LCS / (|a| + |b|): 1 for the same words, 0 for nothing in common. */
+/**
+ * 2·LCS / (|a| + |b|): 1 for the same words, 0 for nothing in common — and 0 when either name
+ * is mostly words the other lacks (新增残疾人就业 is not 新增就业岗位, though they share 新增就业).
+ */
 export function nameScore(a: string, b: string): number {
+  return similarity(a, b, MIN_COVERAGE);
+}
+
+/** 2·LCS / (|a| + |b|) of the folded names, 0 when either name's share explained by the other is below `coverage`. */
+export function similarity(a: string, b: string, coverage = 0): number {
   const x = nameKey(a);
   const y = nameKey(b);
   if (!x || !y) return 0;
@@ -73,7 +81,9 @@ export function nameScore(a: string, b: string): number {
       diagonal = above;
     }
   }
-  return (2 * row[y.length]) / (x.length + y.length);
+  const common = row[y.length];
+  if (common / x.length < coverage || common / y.length < coverage) return 0;
+  return (2 * common) / (x.length + y.length);
 }
 
 /** The best-named candidate for a phrase, with its score and the runner-up's; null when none scores. */
@@ -101,3 +111,5 @@ export function matchConfidence(match: ItemMatch<unknown> | null): "high" | "med
 export const HIGH_MATCH = 0.72;
 export const MEDIUM_MATCH = 0.5;
 export const HIGH_MARGIN = 0.1;
+/** The least share of each name the other must explain. */
+export const MIN_COVERAGE = 0.6;

@@ -12,6 +12,7 @@ import {
   type CatalogueItem,
   type ItemMatch,
   matchConfidence,
+  similarity,
 } from "./catalogueMatch.ts";
 import { commitmentTime } from "./commitmentTime.ts";
 import type { Commitment, Confidence, ItemUse, Judged, ProposedItem, Reason } from "./draftTypes.ts";
@@ -135,7 +136,9 @@ export function commitmentOf(found: Found, sentence: PolicySentence, ctx: Commit
     const cap = found.direction === "at_most";
     if (cap) {
       kind = "cap";
-      const match = bestMatch(found.subject, totals(ctx.catalogue, "stock"));
+      // a rate held within a limit is a share: only an item that is itself a share can be it
+      const shares = totals(ctx.catalogue, "stock").filter((i) => i.unitOfCount === "share");
+      const match = bestMatch(found.subject, shares);
       items.push(itemOrProposal("indicator", found.subject, match, "stock", "%", null, ctx, reason));
       reason("kind", "high", found.words, "比率控制在…以内：上限类", "a rate held within a limit: a cap");
     } else {
@@ -147,10 +150,13 @@ export function commitmentOf(found: Found, sentence: PolicySentence, ctx: Commit
       const parentSure = matchConfidence(parentMatch);
       if (parentMatch && parentSure) {
         const parts = ctx.catalogue.filter((c) => c.partOf === parentMatch.item.key);
-        const childMatch = bestMatch(childText, parts);
+        // a total with one part: the part is the numerator, however the policy words it
         const only = parts.length === 1;
+        const childMatch: ItemMatch<CatalogueItem> | null = only
+          ? { item: parts[0], score: similarity(childText, parts[0].zh), runnerUp: 0 }
+          : bestMatch(childText, parts);
         const childSure: Confidence | null = only
-          ? (childMatch?.score ?? 0) >= 0.4
+          ? (childMatch?.score ?? 0) >= 0.5
             ? "high"
             : "medium"
           : matchConfidence(childMatch);

@@ -22,6 +22,8 @@ export interface HeaderInput {
   policy: string;
   fileName: string;
   converted: boolean;
+  /** This year, for a policy that names no year. */
+  year: number;
 }
 
 export function draftHeader(input: HeaderInput): DraftHeader & { documentYear: number | null } {
@@ -73,8 +75,14 @@ export function draftHeader(input: HeaderInput): DraftHeader & { documentYear: n
       "the year of the document is taken as the plan's year",
     );
   } else {
-    first = last = 2000;
-    reason("period", "low", [], "未找到年份：请填写计划期间", "no year found: enter the plan's period");
+    first = last = input.year;
+    reason(
+      "period",
+      "low",
+      [],
+      "原文未写年份：暂取今年，请核对",
+      "the policy names no year: this year is taken, check it",
+    );
   }
 
   const districtMatch = DISTRICT.exec(title ? title.replace(/^.*?(?:省|自治区)/, "") : plain.slice(0, 400));

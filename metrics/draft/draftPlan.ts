@@ -19,6 +19,8 @@ export interface DraftOptions {
   simplify: Simplifier;
   /** The policy's path as the user gave it (kept in the plan's `policy:`). */
   policy: string;
+  /** This year: the plan's year when the policy names none. */
+  year: number;
 }
 
 export function draftPlan(text: string, options: DraftOptions): Draft {
@@ -37,6 +39,7 @@ export function draftPlan(text: string, options: DraftOptions): Draft {
     targetYears: targetYears.filter((y) => y >= 1990 && y <= 2100),
     policy: options.policy,
     fileName: options.policy,
+    year: options.year,
     converted: isTraditional(text, simplify),
   });
 
@@ -111,7 +114,7 @@ function named(
     const denominator = item("denominator");
     const parent = found.parent ?? denominator?.zh ?? found.subject;
     const child = found.child ?? (numerator ? strip(numerator.zh) : "");
-    c.id = numerator ? `${numerator.key}_share` : "share";
+    c.id = `${c.items.find((i) => i.role === "numerator")?.key ?? "target"}_share`;
     c.name = {
       zh: found.rule === "rate" && !found.parent ? found.subject : `${parent}中${child}的比例`,
       en:
@@ -121,7 +124,7 @@ function named(
     };
   } else {
     const indicator = item("indicator");
-    c.id = indicator ? indicator.key : "target";
+    c.id = c.items.find((i) => i.role === "indicator")?.key ?? "target";
     c.name = { zh: displayName(found.subject), en: indicator?.en ?? `Target: ${found.subject}` };
   }
   if (!c.name.en || /[\p{Script=Han}]/u.test(c.name.en)) {

@@ -60,6 +60,12 @@ export interface MoneyMention {
 
 const BOUNDARY = /[,;:。!?]/;
 
+/** A clause boundary, except the comma of a thousands separator (18,000). */
+function isBoundary(text: string, i: number): boolean {
+  if (!BOUNDARY.test(text[i])) return false;
+  return !(text[i] === "," && /\d/.test(text[i - 1] ?? "") && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5)));
+}
+
 export function findTargets(plain: string): { found: Found[]; money: MoneyMention[] } {
   const quoted = quotedMask(plain);
   const taken: [number, number][] = [];
@@ -399,12 +405,12 @@ function build(id: string, m: RegExpMatchArray, plain: string): Built[] {
 
 /** Position just after the last clause boundary before `at` (0 when none). */
 function lastBoundary(text: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) if (BOUNDARY.test(text[i])) return i + 1;
+  for (let i = at - 1; i >= 0; i--) if (isBoundary(text, i)) return i + 1;
   return 0;
 }
 
 function nextBoundary(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (BOUNDARY.test(text[i])) return i;
+  for (let i = from; i < text.length; i++) if (isBoundary(text, i)) return i;
   return text.length;
 }
 
@@ -433,7 +439,9 @@ function quotedMask(text: string): boolean[] {
 
 /** The thing a verb-led figure counts: what follows it, without modifiers holding other figures. */
 function objectOf(after: string): string {
-  return after.replace(/[^的,;。]*\d[^的,;。]*的/g, "").replace(/^的/, "");
+  const last = after.lastIndexOf("的");
+  if (last >= 0 && /\d/.test(after.slice(0, last))) return after.slice(last + 1);
+  return after.replace(/^的/, "");
 }
 
 /** A subject without scope and time words, figures, quotation marks or a trailing 的. */
@@ -447,8 +455,11 @@ export function cleanSubject(text: string | undefined): string {
       .replace(/^[,、的在]+|[,、的]+$/g, "");
     if (s === before) break;
   }
-  FIGURE.lastIndex = 0;
-  s = s.replace(FIGURE, "");
-  FIGURE.lastIndex = 0;
+  // counts and shares go; durations and years stay (为期一年, 离校2年内 are part of what is meant)
+  s = s.replace(FIGURE, (whole, ...rest) => {
+    const groups = rest[rest.length - 1] as Record<string, string | undefined>;
+    const unit = COUNT_UNITS.find((u) => u.word === groups.unit);
+    return unit && (unit.kind === "duration" || unit.kind === "year") ? whole : "";
+  });
   return s.replace(/^[,、的]+|[,、的]+$/g, "");
 }

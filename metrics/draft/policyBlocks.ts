@@ -76,11 +76,12 @@ export function policyBlocks(source: string, simplify: Simplifier): Block[] {
     if (numbered) {
       const start = line.text.length - numbered.rest.length;
       const end = firstSentenceEnd(plain, start);
-      if (end === null && plain.length <= HEADING_MAX) {
+      if (end === null && plain.length <= HEADING_MAX && !/\d/.test(numbered.rest)) {
         push("heading", stripEnd(line.text), numbered.style, null);
         continue;
       }
-      if (end !== null && end - start <= HEADING_MAX && !/[,，]/.test(plain.slice(start, end))) {
+      // a first sentence with a figure states something (（一）新增就业5万人以上。) and is no heading
+      if (end !== null && end - start <= HEADING_MAX && !/[,，\d%]/.test(plain.slice(start, end))) {
         push("heading", line.text.slice(0, end), numbered.style, null);
         push("paragraph", line.text.slice(end + 1), null, null);
         continue;
@@ -117,9 +118,20 @@ function logicalLines(source: string): Line[] {
       open = { text, markup: null, bold: bold ? unbold(bold[1]) : null };
       out.push(open);
     }
-    if (CLOSES.test(open.text)) open = null;
+    if (CLOSES.test(open.text) || !cutShort(open.text)) open = null;
   }
   return out;
+}
+
+/**
+ * Whether a line ends in the middle of something: a paragraph cut by a page break has commas
+ * before the cut, or an open parenthesis (（责任单位：区人 / 力资源…）); a title or a document
+ * number has neither.
+ */
+function cutShort(text: string): boolean {
+  const tail = text.slice(Math.max(...["。", "！", "？"].map((p) => text.lastIndexOf(p))) + 1);
+  const open = (tail.match(/[（(]/g) ?? []).length > (tail.match(/[）)]/g) ?? []).length;
+  return open || /[,，、;；]/.test(tail);
 }
 
 function startsHeading(text: string): boolean {

@@ -109,8 +109,9 @@ function headingLabel(block: Block): string {
 /** 一、…（一）… · deeper levels and leads after a middle dot. */
 function sectionLabel(stack: readonly Level[]): string | null {
   if (!stack.length) return null;
-  const [first, second, ...deeper] = stack;
-  return `${first.label}${second?.label ?? ""}${deeper.map((l) => `·${l.label}`).join("")}`;
+  return stack
+    .map((level, i) => (i === 0 || (i === 1 && level.rank !== LEAD_RANK) ? level.label : `·${level.label}`))
+    .join("");
 }
 
 /** A paragraph cut after each 。！？ (not inside quotation marks), a leading item number dropped. */

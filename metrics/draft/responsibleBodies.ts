@@ -89,9 +89,21 @@ function bodiesOf(inside: string): string[] | null {
   return null;
 }
 
+/** Names split at 、 , ; / — but not inside 〔市、区〕 of 各县〔市、区〕人民政府. */
 function splitNames(list: string): string[] {
-  return list
-    .split(/[、,，;；/／]/)
+  const names: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of list) {
+    if ("〔[【".includes(ch)) depth++;
+    else if ("〕]】".includes(ch) && depth > 0) depth--;
+    if (depth === 0 && "、,，;；/／".includes(ch)) {
+      names.push(current);
+      current = "";
+    } else current += ch;
+  }
+  names.push(current);
+  return names
     .map((s) =>
       s
         .replace(/^(?:及|和|以及)/, "")

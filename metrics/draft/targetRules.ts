@@ -86,7 +86,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
     id: "share-among",
     shape: "share",
     re: new RegExp(
-      `(?<x>${C}+?)中,?(?<y>${C}*?)(?<dir>${AT_LEAST})?\\s?(?<num>${N})\\s?%(?<after>以上|及以上)?(?<z>${C}*)`,
+      `(?<x>${C}+?)(?<!其)中,?(?<y>${C}*?)(?<dir>${AT_LEAST})?\\s?(?<num>${N})\\s?%(?<after>以上|及以上)?(?<z>${C}*)`,
       "g",
     ),
     zh: "“X中N%以上Y” / “X中，Y占比不少于N%”：X中做到Y的比例（比例类）",

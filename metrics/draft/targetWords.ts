@@ -52,6 +52,8 @@ export type UnitKind = "count" | "money" | "duration" | "year";
 
 export interface CountUnit {
   word: string;
+  /** The regex source when the word alone would match too much. */
+  pattern?: string;
   kind: UnitKind;
   /** The plan's unit of count when the word alone decides it. */
   plan: string | null;
@@ -62,7 +64,8 @@ export const COUNT_UNITS: readonly CountUnit[] = [
   { word: "个工作日", kind: "duration", plan: null },
   { word: "个星期", kind: "duration", plan: null },
   { word: "个小时", kind: "duration", plan: null },
-  { word: "个月", kind: "duration", plan: null },
+  // 2 000个月薪…的职位: posts with a monthly pay, not months
+  { word: "个月", pattern: "个月(?!薪)", kind: "duration", plan: null },
   { word: "工作日", kind: "duration", plan: null },
   { word: "人次", kind: "count", plan: "persons" },
   { word: "亿元", kind: "money", plan: "100m_cny" },
@@ -87,7 +90,7 @@ export const COUNT_UNITS: readonly CountUnit[] = [
 
 /** A figure: a number with its magnitude and counting word, or a share (80%, 百分之八十). */
 export const FIGURE = new RegExp(
-  `百分之(?<pnum>${NUMBER_SOURCE})|(?<num>${NUMBER_SOURCE})\\s?(?:(?<pct>%)|(?<mag>[万亿])?\\s?(?<unit>${COUNT_UNITS.map((u) => u.word).join("|")})|(?<bare>[万亿]))`,
+  `百分之(?<pnum>${NUMBER_SOURCE})|(?<num>${NUMBER_SOURCE})\\s?(?:(?<pct>%)|(?<mag>[万亿])?\\s?(?<unit>${COUNT_UNITS.map((u) => u.pattern ?? u.word).join("|")})|(?<bare>[万亿]))`,
   "g",
 );
 
@@ -100,7 +103,8 @@ export const TARGET_VERBS =
   /(?:新增|募集|开发|提供|帮助|帮扶|扶持|培训|创造|组织开展|组织|举办|吸纳|招聘|安置|带动|新建|建设|开展|培育|转移|引进|招募|落实|培养|认定|完成|实现)$/;
 
 /** A count of this is a level (a stock at the period's end), not a sum of monthly flows. */
-export const LEVEL_WORDS = /总量|规模|总数|就业人数|正规就业|人才总量|数量$|保持在|稳定在|人数$/;
+export const LEVEL_WORDS =
+  /总量|规模|总数|就业人数|正规就业|人才总量|数量$|保持在|稳定在|人数$|平均|年限|率$/;
 /** A count of this is summed month by month (a flow). */
 export const FLOW_WORDS =
   /新增|募集|帮助|帮扶|实现(?:再)?就业|培训|开发|提供|创造|扶持|吸纳|招聘|安置|组织|举办|落地|完成|新建|建设|开展|带动|转移|引进|招募/;
@@ -119,12 +123,14 @@ export const DUE_PLAN_PERIOD = /“?十四五”?(?:期间|末)|“?十五五”
 export const COHORT = /(\d{4})届[^,;。]{0,12}毕业生/;
 
 /** The money words that make a sentence a fund (tracked without a target). */
-export const FUND_WORDS = /补贴|贴息|补助|资助|奖励|津贴|资金|经费|专项资金|增拨|拨款|预留/;
+export const FUND_WORDS = /补贴|贴息|补助|资助|奖励|津贴|资金|经费|专项资金|增拨|拨款|预留|返还/;
 /** Money that is a target to deliver rather than a subsidy to pay out. */
 export const MONEY_TARGET_WORDS = /融资|贷款|授信|投放|额度|落地|营业收入|营收|产值|交易额/;
 
 export interface Exclusion {
   id: string;
+  /** A sentence whose figures it excludes (tests and docs). */
+  example: string;
   zh: string;
   en: string;
   test: (at: FigureContext) => boolean;
@@ -154,24 +160,28 @@ const QUALIFIED_GROUP =
 export const EXCLUSIONS: readonly Exclusion[] = [
   {
     id: "quoted",
+    example: "通过落实“稳岗纾困服务攻坚百日行动”、实行“一企一策”帮扶，确保“5000人就业”专项活动顺利开展。",
     zh: "数字在引号或书名号内（名称的一部分）",
     en: "the number is inside quotation marks or a title (part of a name)",
     test: (c) => c.quoted,
   },
   {
     id: "year",
+    example: "确保2022年内全区就业形势稳定。",
     zh: "是年份",
     en: "it is a year",
     test: (c) => c.unit?.kind === "year" && c.value !== null && c.value >= 1900 && c.value <= 2100,
   },
   {
     id: "duration",
+    example: "帮助对象在登记后不少于3个月内完成培训。",
     zh: "是期限或日期，不是数量",
     en: "it is a duration or a date, not a quantity",
     test: (c) => c.unit?.kind === "duration",
   },
   {
     id: "qualifier",
+    example: "鼓励本区用人单位在本年度吸纳失业3个月及以上人员，对参保职工30人(含)以下的企业暂免征收。",
     zh: "是对象的资格条件（如“30人以下的企业”“失业3个月及以上人员”）",
     en: "it qualifies who is meant (firms of 30 staff or fewer, people out of work 3 months or more)",
     test: (c) =>
@@ -180,18 +190,21 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   },
   {
     id: "eligibility",
+    example: "放宽返还条件，裁员率放宽到不超过企业职工总数20%。",
     zh: "是放宽或限定条件（放宽到、限于）",
     en: "it is an eligibility rule (relaxed to, limited to)",
     test: (c) => /放宽(?:到|至)|限于|限定|上限为|条件/.test(c.before.slice(-16)),
   },
   {
     id: "wage",
+    example: "提供月薪不少于18,000元的职位。",
     zh: "是工资或待遇标准，不是目标",
     en: "it is a wage or pay floor, not a target",
     test: (c) => c.unit?.kind === "money" && /月薪|工资|薪酬|薪资|收入|待遇/.test(c.before.slice(-10)),
   },
   {
     id: "rate",
+    example: "实施阶段性下调工伤保险费率50%的政策，对中小微企业按不少于60%返还，每人补贴不少于1000元。",
     zh: "是补贴、返还或费率的标准",
     en: "it is the rate of a subsidy, refund or contribution",
     test: (c) =>
@@ -206,14 +219,16 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   },
   {
     id: "change",
+    example: "城镇调查失业率比上年下降不少于0.3个百分点。",
     zh: "是增减幅度（增长、下降、百分点），不是目标值",
     en: "it is a change (growth, fall, percentage points), not a level to reach",
     test: (c) =>
-      /^个百分点/.test(c.after) ||
+      /^个?百分点/.test(c.after) ||
       /增长|下降|增幅|降幅|同比|比上年|较上年|(?:提高|降低|提升|减少|增加)(?!到|至)/.test(c.before.slice(-8)),
   },
   {
     id: "fact",
+    example: "截至6月底，已有不少于2000人入职。",
     zh: "说的是已有的事实（已、截至、现有、共有）",
     en: "it states a fact (already, as of, there are)",
     test: (c) => /已(?:经|有|达|超|完成|创造|入职|开设|增加)|截至|现有|共有|目前|累计已/.test(c.before),
