@@ -54,7 +54,7 @@ async function draft(args: CommandArgs): Promise<number> {
         : resolve(args.io.cwd, `${basename(policyPath).replace(/\.[^.]+$/, "")}.draft.yaml`);
   if (out) writeAtomically(out, planYaml(result));
   if (format === "json") args.io.stdout(`${JSON.stringify(draftJson(result))}\n`);
-  else args.io.stdout(draftSummary(result, args.lang, out ? relative(args.io.cwd, out) || out : null));
+  else args.io.stdout(draftSummary(result, args.lang, out ? shown(args.io.cwd, out) : null));
   return 0;
 }
 
@@ -93,6 +93,12 @@ async function check(args: CommandArgs): Promise<number> {
   if (format === "json") args.io.stdout(`${JSON.stringify(checkJson(result))}\n`);
   else args.io.stdout(checkSummary(result, args.lang, planPath, policyPath));
   return checkFails(result) ? 1 : 0;
+}
+
+/** A path as the user would type it: relative below the current folder, absolute elsewhere. */
+function shown(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") ? rel : path;
 }
 
 /** Written beside the target and renamed over it, so a half-written draft never replaces a plan. */
