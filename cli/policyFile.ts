@@ -6,7 +6,6 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import mammoth from "mammoth";
 import * as OpenCC from "opencc-js/t2cn";
 import { decodeText } from "../etl/read/decode.ts";
 import { htmlPolicyText } from "../metrics/draft/htmlPolicyText.ts";
@@ -38,6 +37,8 @@ export async function readPolicy(cwd: string, path: string): Promise<string> {
   }
   const bytes = readFileSync(full);
   if (ext !== ".docx") return decodeText(bytes).text;
+  // mammoth is loaded only for Word files: most policies arrive as text
+  const { default: mammoth } = await import("mammoth");
   try {
     const { value } = await mammoth.convertToHtml({ buffer: bytes });
     return htmlPolicyText(value);
