@@ -43,7 +43,7 @@ describe("jobtrack plan draft", () => {
     const { code, out: text } = await run(["plan", "draft", POLICY, "--out", out]);
     expect(code).toBe(0);
     expect(text).toContain("找到 17 项量化承诺，其中 6 项待核实（⚠）；资金 18 条；里程碑 5 个。");
-    expect(text).toMatch(/ 4 {3}正规就业 ≥ 40万人 · 期末水平 · 按序时进度 · 截至2022年12月/);
+    expect(text).toMatch(/ 4 {3}正规就业 ≥ 40万人 · 期末水平 · 按序时进度 · 考核时点2022年12月/);
     expect(text).toMatch(/ 1 ⚠ 新增就业人数 ≥ 上级下达（待填） · 累计 · 按序时进度/);
     expect(text).toContain(`已写出草稿：${out}`);
     const yaml = readFileSync(out, "utf8");

@@ -29,7 +29,9 @@ const check = (planText: string, text = policy) =>
 describe("plan check of the shipped Qingpu plan", () => {
   it("finds one commitment the plan neither tracks nor explains: 招聘总量不低于上年水平", () => {
     const result = checkPlan(planCommitments(shipped, "qingpu-2022.yaml"), draft, policy, simplify);
-    expect(result.missing.map((c) => [c.name.zh, c.target, c.items[0].key])).toEqual([["事业单位招聘总量", null, "pi_posts"]]);
+    expect(result.missing.map((c) => [c.name.zh, c.target, c.items[0].key])).toEqual([
+      ["事业单位招聘总量", null, "pi_posts"],
+    ]);
     expect(result.quotesNotInPolicy).toEqual([]);
     expect(result.targetMismatch).toEqual([]);
     expect(checkFails(result)).toBe(true);
@@ -50,7 +52,9 @@ describe("what plan check catches", () => {
   const base = `${shipped}${shipped.includes("\nuntracked:") ? "" : QINGPU_UNTRACKED}`;
 
   it("a quote changed by one word is not in the policy (and its commitment is then missing)", () => {
-    const result = check(base.replace("2022年募集就业见习岗位不少于910个", "2022年募集就业见习岗位不低于910个"));
+    const result = check(
+      base.replace("2022年募集就业见习岗位不少于910个", "2022年募集就业见习岗位不低于910个"),
+    );
     expect(result.quotesNotInPolicy.map((q) => q.id)).toEqual(["internship_posts"]);
     expect(result.missing.map((c) => c.id)).toEqual(["internship_posts"]);
   });
@@ -89,7 +93,10 @@ describe("what plan check catches", () => {
     try {
       planCommitments(`${shipped}\nuntracked:\n  - target: 1\n`, "p.yaml");
     } catch (error) {
-      expect((error as DataError).findings.map((f) => f.column)).toEqual(["untracked[0].quote", "untracked[0].reason"]);
+      expect((error as DataError).findings.map((f) => f.column)).toEqual([
+        "untracked[0].quote",
+        "untracked[0].reason",
+      ]);
     }
   });
 });

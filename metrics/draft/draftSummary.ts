@@ -99,7 +99,7 @@ function commitmentLines(c: Commitment, n: number, lang: Lang): string[] {
   const sign = c.direction === "at_most" ? "≤" : c.direction === "above" ? ">" : "≥";
   const due = c.due
     ? lang === "zh"
-      ? `截至${formatMonth(c.due, lang)}`
+      ? `考核时点${formatMonth(c.due, lang)}`
       : `due ${formatMonth(c.due, lang)}`
     : "";
   const head = [
@@ -121,7 +121,10 @@ function commitmentLines(c: Commitment, n: number, lang: Lang): string[] {
     const named = doubts.filter((r) => !seen.has(r.field) && seen.add(r.field));
     lines.push(
       `      ${lang === "zh" ? "待核实：" : "unsure: "}${named
-        .map((r) => `${say(lang, FIELD[r.field] ?? { zh: r.field, en: r.field })}（${say(lang, r)}）`)
+        .map((r) => {
+          const field = say(lang, FIELD[r.field] ?? { zh: r.field, en: r.field });
+          return lang === "zh" ? `${field}（${r.zh}）` : `${field} (${r.en})`;
+        })
         .join(lang === "zh" ? "；" : "; ")}`,
     );
   }

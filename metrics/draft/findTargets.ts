@@ -74,7 +74,6 @@ export function findTargets(plain: string): { found: Found[]; money: MoneyMentio
   const free = (a: number, b: number) => taken.every(([s, e]) => b <= s || a >= e);
 
   for (const rule of TARGET_RULES) {
-    rule.re.lastIndex = 0;
     for (const m of plain.matchAll(rule.re)) {
       const start = m.index;
       const end = start + m[0].length;
@@ -101,7 +100,6 @@ export function findTargets(plain: string): { found: Found[]; money: MoneyMentio
   }
 
   let previousEnd = 0;
-  FIGURE.lastIndex = 0;
   for (const m of plain.matchAll(FIGURE)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -377,9 +375,7 @@ function build(id: string, m: RegExpMatchArray, plain: string): Built[] {
         [g.a, g.f1],
         [g.b, g.f2],
       ].flatMap(([what, figure]) => {
-        FIGURE.lastIndex = 0;
-        const f = FIGURE.exec(figure);
-        FIGURE.lastIndex = 0;
+        const f = figure.match(new RegExp(FIGURE.source));
         if (!f?.groups) return [];
         const unit = COUNT_UNITS.find((u) => u.word === f.groups?.unit) ?? null;
         const value = countValue(f.groups.num, f.groups.mag);
