@@ -3,7 +3,7 @@
  * guess marked; `jobtrack plan check PLAN [POLICY]`: what a plan leaves out of its policy, quotes
  * not in it and targets that differ (exit 1 when any). `--format json` gives CONTRACT §5.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { INDICATORS } from "../../etl/indicators.ts";
@@ -14,12 +14,15 @@ import { draftPlan } from "../../metrics/draft/draftPlan.ts";
 import { checkSummary, draftSummary } from "../../metrics/draft/draftSummary.ts";
 import { planCommitments } from "../../metrics/draft/planCommitments.ts";
 import { planYaml } from "../../metrics/draft/planYaml.ts";
-import { usageError } from "../cliError.ts";
+import { CliError, usageError } from "../cliError.ts";
 import type { Command, CommandArgs } from "../command.ts";
 import { readPolicy, simplifier } from "../policyFile.ts";
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const USAGE = "plan draft <policy.txt|.md|.docx> [--out FILE] | plan check <plan.yaml> [<policy>]";
+const USAGE =
+  "plan draft <policy.txt|.md|.docx> [--out FILE] [--format json] | plan check <plan.yaml> [<policy>] [--format json]";
+/** A plan file is a few hundred lines; anything far larger is not one. */
+const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 
 function checkFormat(args: CommandArgs): "text" | "json" {
   if (args.format === undefined || args.format === "text") return "text";
@@ -32,7 +35,7 @@ async function draft(args: CommandArgs): Promise<number> {
   const [policyPath, ...extra] = args.positionals.slice(1);
   if (!policyPath || extra.length) {
     throw usageError(
-      "用法：jobtrack plan draft <政策文件> [--out 文件]",
+      "用法：jobtrack plan draft <政策文件> [--out 文件] [--format json]",
       `Usage: jobtrack ${USAGE.split(" | ")[0]}`,
     );
   }
@@ -63,13 +66,20 @@ async function check(args: CommandArgs): Promise<number> {
   const [planPath, policyArg, ...extra] = args.positionals.slice(1);
   if (!planPath || extra.length) {
     throw usageError(
-      "用法：jobtrack plan check <计划文件> [<政策文件>]",
+      "用法：jobtrack plan check <计划文件> [<政策文件>] [--format json]",
       `Usage: jobtrack ${USAGE.split(" | ")[1]}`,
     );
   }
   const planFull = resolve(args.io.cwd, planPath);
-  if (!existsSync(planFull))
+  if (!existsSync(planFull) || !statSync(planFull).isFile())
     throw usageError(`找不到计划文件：${planPath}`, `No such plan file: ${planPath}`);
+  if (statSync(planFull).size > MAX_PLAN_BYTES) {
+    throw new CliError(
+      1,
+      `计划文件超过 5 MB，不像一份计划：${planPath}`,
+      `The plan file is over 5 MB, too large for a plan: ${planPath}`,
+    );
+  }
   const plan = planCommitments(readFileSync(planFull, "utf8"), basename(planPath));
   const policyPath = policyArg ?? plan.policy;
   if (!policyPath) {
