@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findTargets } from "./findTargets.ts";
 import { KEEP_CHARACTERS, plainOf } from "./plainText.ts";
 import { TARGET_RULES } from "./targetRules.ts";
 import { EXCLUSIONS } from "./targetWords.ts";
+import { ROOT } from "./testdata/draftOf.ts";
 
 const find = (sentence: string) => findTargets(plainOf(sentence, KEEP_CHARACTERS)).found;
 
@@ -16,6 +19,11 @@ describe("every exclusion of targetWords.ts keeps its example's figures out", ()
   it.each(EXCLUSIONS.map((e) => [e.id, e.example]))("%s: %s", (_id, example) => {
     expect(find(example)).toEqual([]);
   });
+});
+
+it("docs/plan-draft.md names every pattern and every exclusion", () => {
+  const docs = readFileSync(join(ROOT, "docs", "plan-draft.md"), "utf8");
+  for (const { id } of [...TARGET_RULES, ...EXCLUSIONS]) expect(docs, id).toContain(`\`${id}\``);
 });
 
 describe("what each construction states", () => {
