@@ -94,6 +94,7 @@ beforeAll(async () => {
   const relative = byId(doc, "pi_posts");
   unsureNode(relative, "target");
   metricsOf(doc).items.splice(metricsOf(doc).items.indexOf(relative), 1);
+  expect(`id: ${(doc.get("id", true) as Node).comment ?? ""}`).toContain(UNSURE_MARK);
   doc.set("id", "qingpu-2022-draft");
 
   if (!loaderReadsJudgementFields()) {
