@@ -10,11 +10,20 @@ import { abuseBench } from "./abuse.ts";
 import { buildBench } from "./build.ts";
 import { ingestBench } from "./ingest.ts";
 import { ledgerBench } from "./ledger.ts";
+import { planDraftBench } from "./planDraft.ts";
 import { reportBench } from "./report.ts";
 import type { Section } from "./section.ts";
 import { serverBench } from "./server.ts";
 
-const SECTIONS: Section[] = [ingestBench, ledgerBench, reportBench, buildBench, serverBench, abuseBench];
+const SECTIONS: Section[] = [
+  ingestBench,
+  ledgerBench,
+  reportBench,
+  buildBench,
+  serverBench,
+  abuseBench,
+  planDraftBench,
+];
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const work = mkdtempSync(join(tmpdir(), "jobtrack-bench-"));

@@ -15,6 +15,7 @@ import { build } from "./commands/build.ts";
 import { demo } from "./commands/demo.ts";
 import { ingest } from "./commands/ingest.ts";
 import { jobs } from "./commands/jobs.ts";
+import { plan } from "./commands/plan.ts";
 import { report } from "./commands/report.ts";
 import { serve } from "./commands/serve.ts";
 import { sql } from "./commands/sql.ts";
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [
   sql,
   build,
   template,
+  plan,
   token,
   backup,
   restore,

@@ -1,0 +1,139 @@
+/**
+ * `jobtrack plan draft POLICY [--out FILE]`: a draft plan file from a policy text, every unsure
+ * guess marked; `jobtrack plan check PLAN [POLICY]`: what a plan leaves out of its policy, quotes
+ * not in it and targets that differ (exit 1 when any). `--format json` gives CONTRACT §5.
+ */
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { INDICATORS } from "../../etl/indicators.ts";
+import { checkFails, checkPlan } from "../../metrics/draft/checkPlan.ts";
+import { CASE_CATEGORIES, catalogueFromIndicators } from "../../metrics/draft/draftCatalogue.ts";
+import { checkJson, draftJson } from "../../metrics/draft/draftJson.ts";
+import { draftPlan } from "../../metrics/draft/draftPlan.ts";
+import { checkSummary, draftSummary } from "../../metrics/draft/draftSummary.ts";
+import { planCommitments } from "../../metrics/draft/planCommitments.ts";
+import { planYaml } from "../../metrics/draft/planYaml.ts";
+import { CliError, usageError } from "../cliError.ts";
+import type { Command, CommandArgs } from "../command.ts";
+import { readPolicy, simplifier } from "../policyFile.ts";
+
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const USAGE =
+  "plan draft <policy.txt|.md|.docx> [--out FILE] [--format json] | plan check <plan.yaml> [<policy>] [--format json]";
+/** A plan file is a few hundred lines; anything far larger is not one. */
+const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+
+function checkFormat(args: CommandArgs): "text" | "json" {
+  if (args.format === undefined || args.format === "text") return "text";
+  if (args.format === "json") return "json";
+  throw usageError("--format 须为 json（或省略）。", "--format must be json (or left out).");
+}
+
+async function draft(args: CommandArgs): Promise<number> {
+  const format = checkFormat(args);
+  const [policyPath, ...extra] = args.positionals.slice(1);
+  if (!policyPath || extra.length) {
+    throw usageError(
+      "用法：jobtrack plan draft <政策文件> [--out 文件] [--format json]",
+      `Usage: jobtrack ${USAGE.split(" | ")[0]}`,
+    );
+  }
+  const text = await readPolicy(args.io.cwd, policyPath);
+  const result = draftPlan(text, {
+    catalogue: catalogueFromIndicators(INDICATORS),
+    caseCategories: CASE_CATEGORIES,
+    simplify: simplifier(),
+    policy: policyPath,
+    year: args.io.now().getUTCFullYear(),
+  });
+  const outFlag = args.flags.out as string | undefined;
+  // without --out, json goes to stdout alone and the text summary comes with the file beside the policy
+  const out =
+    outFlag !== undefined
+      ? resolve(args.io.cwd, outFlag)
+      : format === "json"
+        ? null
+        : resolve(args.io.cwd, `${basename(policyPath).replace(/\.[^.]+$/, "")}.draft.yaml`);
+  if (out) writeAtomically(out, planYaml(result));
+  if (format === "json") args.io.stdout(`${JSON.stringify(draftJson(result))}\n`);
+  else args.io.stdout(draftSummary(result, args.lang, out ? shown(args.io.cwd, out) : null));
+  return 0;
+}
+
+async function check(args: CommandArgs): Promise<number> {
+  const format = checkFormat(args);
+  const [planPath, policyArg, ...extra] = args.positionals.slice(1);
+  if (!planPath || extra.length) {
+    throw usageError(
+      "用法：jobtrack plan check <计划文件> [<政策文件>] [--format json]",
+      `Usage: jobtrack ${USAGE.split(" | ")[1]}`,
+    );
+  }
+  const planFull = resolve(args.io.cwd, planPath);
+  if (!existsSync(planFull) || !statSync(planFull).isFile())
+    throw usageError(`找不到计划文件：${planPath}`, `No such plan file: ${planPath}`);
+  if (statSync(planFull).size > MAX_PLAN_BYTES) {
+    throw new CliError(
+      1,
+      `计划文件超过 5 MB，不像一份计划：${planPath}`,
+      `The plan file is over 5 MB, too large for a plan: ${planPath}`,
+    );
+  }
+  const plan = planCommitments(readFileSync(planFull, "utf8"), basename(planPath));
+  const policyPath = policyArg ?? plan.policy;
+  if (!policyPath) {
+    throw usageError("计划未写 policy:，请给出政策文件。", "The plan names no policy: give the policy file.");
+  }
+  // a plan's own `policy:` is written from the project's root; a path given here is from the current folder
+  const policyBase = policyArg
+    ? args.io.cwd
+    : ([args.io.cwd, dirname(planFull), PACKAGE_ROOT].find((base) => existsSync(resolve(base, policyPath))) ??
+      args.io.cwd);
+  const text = await readPolicy(policyBase, policyPath);
+  const simplify = simplifier();
+  const drafted = draftPlan(text, {
+    catalogue: catalogueFromIndicators(INDICATORS),
+    caseCategories: CASE_CATEGORIES,
+    simplify,
+    policy: policyPath,
+    year: args.io.now().getUTCFullYear(),
+  });
+  const result = checkPlan(plan, drafted, text, simplify);
+  if (format === "json") args.io.stdout(`${JSON.stringify(checkJson(result))}\n`);
+  else args.io.stdout(checkSummary(result, args.lang, planPath, policyPath));
+  return checkFails(result) ? 1 : 0;
+}
+
+/** A path as the user would type it: relative below the current folder, absolute elsewhere. */
+function shown(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") ? rel : path;
+}
+
+/** Written beside the target and renamed over it, so a half-written draft never replaces a plan. */
+function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+export const plan: Command = {
+  name: "plan",
+  usage: USAGE,
+  summary: {
+    zh: "从政策文件起草目标计划（逐项标出待核实之处）；核对计划与原文",
+    en: "draft a plan from a policy text (every unsure guess marked); check a plan against its policy",
+  },
+  options: { out: { type: "string" } },
+  usesDatabase: false,
+  async run(args) {
+    const sub = args.positionals[0];
+    if (sub === "draft") return draft(args);
+    if (sub === "check") return check(args);
+    throw usageError(
+      sub ? `未知的 plan 子命令：${sub}（可用 draft、check）` : "请给出子命令：draft 或 check。",
+      sub ? `Unknown plan subcommand: ${sub} (use draft or check)` : "Give a subcommand: draft or check.",
+    );
+  },
+};

@@ -1,0 +1,29 @@
+/** Drafting as the command does it (the catalogue of etl/indicators.ts, OpenCC hk → cn), for tests. */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as OpenCC from "opencc-js/t2cn";
+import { INDICATORS } from "../../../etl/indicators.ts";
+import { CASE_CATEGORIES, catalogueFromIndicators } from "../draftCatalogue.ts";
+import { draftPlan } from "../draftPlan.ts";
+import type { Draft } from "../draftTypes.ts";
+
+export const simplify = OpenCC.Converter({ from: "hk", to: "cn" });
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+export const QINGPU_POLICY = "docs/policy/qingpu-2022-employment-policy.md";
+export const QINGPU_PLAN = "metrics/plans/qingpu-2022.yaml";
+
+export function draftOf(text: string, policy = "policy.md"): Draft {
+  return draftPlan(text, {
+    catalogue: catalogueFromIndicators(INDICATORS),
+    caseCategories: CASE_CATEGORIES,
+    simplify,
+    policy,
+    year: 2023,
+  });
+}
+
+export function qingpuText(): string {
+  return readFileSync(join(ROOT, QINGPU_POLICY), "utf8");
+}
