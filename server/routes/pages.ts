@@ -86,7 +86,13 @@ export function pagesRouter(ctx: ServerContext): Router {
     if (!who) return;
     send(
       res,
-      sqlPage({ lang: langOf(req), who, timeoutMs: ctx.config.sqlTimeoutMs, maxRows: ctx.config.sqlMaxRows }),
+      sqlPage({
+        lang: langOf(req),
+        who,
+        timeoutMs: ctx.config.sql.timeoutMs,
+        maxRows: ctx.config.sql.maxRows,
+        maxResultBytes: ctx.config.sql.maxResultBytes,
+      }),
     );
   });
 
