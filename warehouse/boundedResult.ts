@@ -77,7 +77,8 @@ export function chunkBytes(chunk: DuckDBDataChunk, types: readonly DuckDBType[],
 const STRING_HEADER = 16;
 const LIST_ENTRY = 16;
 
-const FIXED_WIDTH: Partial<Record<DuckDBTypeId, number>> = {
+/** Bytes of a value of each fixed-width type. */
+export const FIXED_WIDTH: Partial<Record<DuckDBTypeId, number>> = {
   [DuckDBTypeId.BOOLEAN]: 1,
   [DuckDBTypeId.TINYINT]: 1,
   [DuckDBTypeId.UTINYINT]: 1,

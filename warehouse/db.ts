@@ -74,8 +74,11 @@ export class Warehouse {
   readonly path: string;
   readonly schemaVersion: number;
   readonly memoryLimitBytes: number;
-  /** Analyst queries take turns here (warehouse/sandbox.ts says why). */
-  readonly sandboxGate = new Gate(1);
+  /**
+   * Analyst queries, two at a time: what each may cost in JavaScript is bounded by its result
+   * limit, so this bounds their sum (warehouse/sandbox.ts).
+   */
+  readonly sandboxGate = new Gate(2);
   private readonly instance: DuckDBInstance;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;

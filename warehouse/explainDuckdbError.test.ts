@@ -5,6 +5,7 @@ const context = {
   dbPath: "/srv/jobtrack/data/jobtrack.duckdb",
   memoryLimitBytes: 512 * 2 ** 20,
   timeoutMs: 30_000,
+  maxResultBytes: 32 * 2 ** 20,
 };
 const explain = (message: string) => explainDuckdbError(new Error(message), context);
 
@@ -62,6 +63,11 @@ describe("explainDuckdbError", () => {
     expect(refused.en).toBe(
       "The query needed more memory than the database allows (512 MB) and was stopped. Narrow it: a WHERE condition, fewer joins, or aggregate before sorting.\nDuckDB said: Out of Memory Error: failed to allocate data of size 32.0 MiB (500.1 MiB/512.0 MiB used)",
     );
+  });
+
+  it("the guard's error is the result's byte limit", () => {
+    const refused = explain("Invalid Input Error: the result passed its byte limit");
+    expect([refused.kind, refused.code]).toEqual(["limit", "result_too_large"]);
   });
 
   it("an interrupt is the time limit", () => {

@@ -5,14 +5,18 @@
  * base tables and system views included), and the database's folder on disk.
  */
 import { dirname } from "node:path";
+import { OVER_LIMIT } from "./resultGuard.ts";
 import { ANALYST_VIEWS, asciiLower, isAnalystView, isDeniedFunction } from "./sandboxPolicy.ts";
-import { failed, outOfMemory, type SqlRefused, shownName, timedOut } from "./sqlRefused.ts";
+import { failed, outOfMemory, resultTooLarge, type SqlRefused, shownName, timedOut } from "./sqlRefused.ts";
 
 export interface ErrorContext {
   /** The database file (":memory:" for none), whose folder is not shown. */
   dbPath: string;
   memoryLimitBytes: number;
   timeoutMs: number;
+  maxResultBytes: number;
+  /** Lines of SQL the sandbox put above the analyst's query, taken off DuckDB's "LINE n". */
+  lineOffset?: number;
 }
 
 const VIEWS_ZH = ANALYST_VIEWS.join("、");
@@ -23,13 +27,18 @@ export function explainDuckdbError(error: unknown, context: ErrorContext): SqlRe
     /^Failed to extract statements: /,
     "",
   );
-  const original = withoutPaths(withoutForeignSuggestions(raw), context.dbPath);
+  const offset = context.lineOffset ?? 0;
+  const original = withoutPaths(withoutForeignSuggestions(raw), context.dbPath).replace(
+    /^LINE (\d+):/m,
+    (line, n: string) => (Number(n) > offset ? `LINE ${Number(n) - offset}:` : line),
+  );
   const table = raw.match(/^Catalog Error: Table with name (.+?) does not exist/);
   const fn = raw.match(
     /^Catalog Error: (?:Scalar |Aggregate |Table |Pragma )?Function with name (.+?) does not exist/,
   );
   const column = raw.match(/^Binder Error: Referenced column "?(.+?)"? not found/);
   if (/^INTERRUPT Error/.test(raw)) return timedOut(context.timeoutMs);
+  if (raw.includes(OVER_LIMIT)) return resultTooLarge(context.maxResultBytes);
   // DuckDB's advice after it (more threads, a higher limit) is a setting the analyst cannot change
   if (/^Out of Memory Error/.test(raw)) {
     return outOfMemory(context.memoryLimitBytes, original.split("\n\nPossible solutions")[0]);
@@ -85,7 +94,7 @@ export function explainDuckdbError(error: unknown, context: ErrorContext): SqlRe
       original,
     );
   }
-  if (/^(Conversion|Invalid Input|Out of Range|Mismatch Type) Error/.test(raw)) {
+  if (/^(Conversion|Out of Range|Mismatch Type) Error/.test(raw)) {
     return failed(
       "conversion",
       "数据转换或计算出错：某个值无法转换成所需的类型，或超出了范围。",
@@ -108,7 +117,9 @@ function withoutForeignSuggestions(message: string): string {
     const allowed =
       names.length > 0 &&
       names.every((name) =>
-        aboutFunction ? /^[a-z_][a-z0-9_]*$/i.test(name) && !isDeniedFunction(name) : isAnalystView(name),
+        aboutFunction
+          ? /^[a-z_][a-z0-9_]*$/i.test(name) && !isDeniedFunction(name)
+          : isAnalystView(name.split(".").at(-1) ?? name),
       );
     return allowed ? whole : "";
   });

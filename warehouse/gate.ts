@@ -1,8 +1,7 @@
 /**
  * A gate that lets a fixed number of holders through at once; the others wait in arrival order,
- * each for at most its own time. The analyst sandbox queues its queries here: the chunk a DuckDB
- * query is building lives outside the instance's memory limit, so the number of queries at once
- * is what bounds that memory.
+ * each for at most its own time. The analyst sandbox queues its queries here, so that the memory
+ * their results take in JavaScript is bounded by the gate's size times one result's limit.
  */
 export class Gate {
   private active = 0;

@@ -190,6 +190,34 @@ describe("runSandboxed keeps a query's memory bounded", () => {
     expect((await refusal("SELECT repeat('x', 1000) FROM range(2000)", limit)).code).toBe("result_too_large");
   });
 
+  it("stops a value repeated by a join before DuckDB copies it into every row", async () => {
+    // one 2,000-byte value joined to 2,048 rows: 2,048 × (16 + 2,000) bytes, over a 100,000-byte limit
+    const refused = await refusal(
+      "SELECT s FROM (SELECT repeat('x', 2000 + range::INTEGER - range::INTEGER) AS s FROM range(1)), range(2048)",
+      { maxResultBytes: 100_000 },
+    );
+    expect([refused.kind, refused.code]).toEqual(["limit", "result_too_large"]);
+    // one row of 400,000 bytes is one value, not a repeated one: it passes
+    const one = await runSandboxed(db, "SELECT repeat('x', 400000 + range::INTEGER) AS s FROM range(1)");
+    expect(String(one.rows[0][0]).length).toBe(400_000);
+  });
+
+  it("answers with the query's own columns, names repeated or not, in its own order", async () => {
+    const result = await runSandboxed(
+      db,
+      "SELECT unit AS a, month AS a FROM v_facts ORDER BY month DESC, unit LIMIT 3;",
+    );
+    expect(result.columns).toEqual([
+      { name: "a", type: "VARCHAR" },
+      { name: "a", type: "VARCHAR" },
+    ]);
+    expect(result.rows).toEqual([
+      ["A", "2022-08"],
+      ["A", "2022-08"],
+      ["B", "2022-08"],
+    ]);
+  });
+
   it("counts only the rows kept under the row limit", async () => {
     const result = await runSandboxed(db, "SELECT repeat('x', 1000) FROM range(5000)", {
       maxRows: 10,
@@ -216,18 +244,15 @@ describe("runSandboxed keeps a query's memory bounded", () => {
     }
   });
 
-  it("runs one query at a time; a query that cannot start within its time limit is refused as busy", async () => {
-    const slow = runSandboxed(
-      db,
-      "SELECT count(*) FROM range(100000000) a, range(100000) b WHERE a.range + b.range = -1",
-      { timeoutMs: 1500 },
-    ).catch((error) => error);
+  it("runs two queries at a time; one that cannot start within its time limit is refused as busy", async () => {
+    const slowQuery = "SELECT count(*) FROM range(100000000) a, range(100000) b WHERE a.range + b.range = -1";
+    const slow = [1, 2].map(() => runSandboxed(db, slowQuery, { timeoutMs: 1500 }).catch((error) => error));
     const waiting = await refusal("SELECT 1", { timeoutMs: 100 });
     expect([waiting.kind, waiting.code]).toEqual(["busy", "busy"]);
     expect(waiting.en).toBe(
       "Other analyst queries kept the database busy; this one waited 0.1 s without starting. Try again shortly.",
     );
-    expect(((await slow) as SqlRefused).code).toBe("timeout");
+    for (const answer of await Promise.all(slow)) expect((answer as SqlRefused).code).toBe("timeout");
     expect((await runSandboxed(db, "SELECT 1 AS x")).rows).toEqual([[1]]);
   });
 });

@@ -11,18 +11,24 @@
  *    PRAGMA, DDL or DML);
  * 3. DuckDB's own parse tree (json_serialize_sql) is checked before anything is bound: every name
  *    must resolve to a view or to a WITH name visible where it stands (warehouse/sqlAllowList.ts);
- * 4. one query at a time per warehouse (Warehouse.sandboxGate): the vectors of the chunk DuckDB
- *    is building are outside its memory limit, so what bounds them is how many queries run at
- *    once; a query waits its turn within its own time limit;
- * 5. a time limit (connection.interrupt), and the result streamed chunk by chunk, cut at the row
- *    limit (`truncated: true`) and refused past the byte limit before it becomes JavaScript values
- *    (warehouse/boundedResult.ts);
+ * 4. two queries at a time per warehouse (Warehouse.sandboxGate), so the results held in
+ *    JavaScript are bounded too; a query waits its turn within its own time limit;
+ * 5. a time limit (connection.interrupt), and the result's bytes counted twice: inside DuckDB,
+ *    before it copies a chunk into its result buffer (warehouse/resultGuard.ts), and as the chunks
+ *    are streamed, before they become JavaScript values (warehouse/boundedResult.ts); the result
+ *    is cut at the row limit (`truncated: true`) and refused past the byte limit;
  * 6. DuckDB's errors explained in both languages (warehouse/explainDuckdbError.ts).
  */
-import { type DuckDBConnection, StatementType } from "@duckdb/node-api";
+import {
+  type DuckDBConnection,
+  type DuckDBExtractedStatements,
+  type DuckDBPreparedStatement,
+  StatementType,
+} from "@duckdb/node-api";
 import { readBounded } from "./boundedResult.ts";
 import type { Value, Warehouse } from "./db.ts";
 import { type ErrorContext, explainDuckdbError } from "./explainDuckdbError.ts";
+import { GUARD_LINES, guardedQuery } from "./resultGuard.ts";
 import { checkAllowList } from "./sqlAllowList.ts";
 import {
   busy,
@@ -82,7 +88,12 @@ export async function runSandboxed(
 ): Promise<SqlResult> {
   const limits = normalizeSandboxOptions(options);
   if (sql.length > MAX_SQL_LENGTH) throw tooLong(MAX_SQL_LENGTH);
-  const context = { dbPath: db.path, memoryLimitBytes: db.memoryLimitBytes, timeoutMs: limits.timeoutMs };
+  let context: ErrorContext = {
+    dbPath: db.path,
+    memoryLimitBytes: db.memoryLimitBytes,
+    timeoutMs: limits.timeoutMs,
+    maxResultBytes: limits.maxResultBytes,
+  };
   const started = performance.now();
   const release = await db.sandboxGate.acquire(limits.timeoutMs);
   if (!release) throw busy(limits.timeoutMs);
@@ -101,24 +112,27 @@ export async function runSandboxed(
     connection.interrupt();
   }, left);
   try {
-    let extracted: Awaited<ReturnType<typeof connection.extractStatements>>;
-    try {
-      extracted = await connection.extractStatements(sql);
-    } catch (error) {
-      throw explainDuckdbError(error, context);
-    }
-    if (extracted.count !== 1) {
-      // DuckDB turns a PIVOT without IN into two statements: one reads the values to spread
-      if (/^(UN)?PIVOT$/.test(firstWord(sql)) && !sql.includes(";")) throw pivotWithoutValues();
-      throw notOneStatement(extracted.count);
-    }
-    checkAllowList(await parseTree(connection, sql, context), { maxValueBytes: limits.maxResultBytes });
-    const prepared = await extracted.prepare(0);
-    if (prepared.statementType !== StatementType.SELECT)
-      throw notSelect(StatementType[prepared.statementType]);
-    const result = await prepared.stream();
+    const query = await checkedStatement(connection, sql, limits, context);
+    if (query.statementType !== StatementType.SELECT) throw notSelect(StatementType[query.statementType]);
+    const columns = Array.from({ length: query.columnCount }, (_, i) => ({
+      name: query.columnName(i),
+      type: query.columnType(i),
+    }));
+    // the query runs inside a guard that stops it once its result passes the byte limit; the
+    // guarded text is checked like the analyst's own, so it runs only if it reads what theirs does
+    const guarded = guardedQuery(
+      sql,
+      columns.map((c) => c.type),
+      { maxBytes: limits.maxResultBytes, maxRows: limits.maxRows },
+    );
+    context = { ...context, lineOffset: GUARD_LINES };
+    const result = await (await checkedStatement(connection, guarded, limits, context)).stream();
     const read = await readBounded(result, { maxRows: limits.maxRows, maxBytes: limits.maxResultBytes });
-    return { ...read, elapsed_ms: Math.round(performance.now() - started) };
+    return {
+      ...read,
+      columns: columns.map((c) => ({ name: c.name, type: c.type.toString() })),
+      elapsed_ms: Math.round(performance.now() - started),
+    };
   } catch (error) {
     if (error instanceof SqlRefused) throw error;
     throw explainDuckdbError(interrupted ? new Error("INTERRUPT Error: Interrupted!") : error, context);
@@ -127,6 +141,28 @@ export async function runSandboxed(
     connection.closeSync();
     release();
   }
+}
+
+/** One statement, checked against the allow-list, then prepared (bound, not run). */
+async function checkedStatement(
+  connection: DuckDBConnection,
+  sql: string,
+  limits: SandboxLimits,
+  context: ErrorContext,
+): Promise<DuckDBPreparedStatement> {
+  let extracted: DuckDBExtractedStatements;
+  try {
+    extracted = await connection.extractStatements(sql);
+  } catch (error) {
+    throw explainDuckdbError(error, context);
+  }
+  if (extracted.count !== 1) {
+    // DuckDB turns a PIVOT without IN into two statements: one reads the values to spread
+    if (/^(UN)?PIVOT$/.test(firstWord(sql)) && !sql.includes(";")) throw pivotWithoutValues();
+    throw notOneStatement(extracted.count);
+  }
+  checkAllowList(await parseTree(connection, sql, context), { maxValueBytes: limits.maxResultBytes });
+  return extracted.prepare(0);
 }
 
 /** DuckDB's parse tree of the statement; refuses what cannot be serialized (only SELECTs can). */
