@@ -12,8 +12,9 @@ import { ledgerBench } from "./ledger.ts";
 import { reportBench } from "./report.ts";
 import type { Section } from "./section.ts";
 import { serverBench } from "./server.ts";
+import { sqlLimitsBench } from "./sqlLimits.ts";
 
-const SECTIONS: Section[] = [ingestBench, ledgerBench, reportBench, buildBench, serverBench];
+const SECTIONS: Section[] = [ingestBench, ledgerBench, reportBench, buildBench, serverBench, sqlLimitsBench];
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const work = mkdtempSync(join(tmpdir(), "jobtrack-bench-"));
