@@ -46,8 +46,8 @@ export interface WarehouseOptions {
 
 /**
  * Ingest of a million rows and the national-scale report (17 million facts) run within it as fast
- * as without a limit (BENCHMARKS.md), and it keeps a runaway analyst query far below what would
- * starve the server.
+ * as under DuckDB's own default, 80% of the machine's memory (BENCHMARKS.md shows the report both
+ * ways), and it keeps a runaway analyst query far below what would starve the server.
  */
 export const DEFAULT_MEMORY_LIMIT_BYTES = 512 * 2 ** 20;
 
