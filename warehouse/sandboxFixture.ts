@@ -1,7 +1,7 @@
 /**
- * For the sandbox's tests: a real warehouse file made by the migrations, with a marker planted in
- * every base table where no analyst view shows it, and a twin that tells which tables a query
- * really reads.
+ * For the sandbox's tests: a real warehouse file made by the migrations (and the progress table a
+ * first report adds), with a marker planted in every base table where no analyst view shows it,
+ * and a twin that tells which tables a query really reads.
  *
  * The marker row of each base table carries `ZQX-<table>-<column>` in every text column, and the
  * database lies in a folder whose name holds ZQX too, so a catalog function that shows the path
@@ -18,7 +18,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { refreshProgress } from "../metrics/progressView.ts";
 import { Warehouse } from "./db.ts";
 import { ANALYST_VIEWS } from "./sandboxPolicy.ts";
 
@@ -38,7 +37,12 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export async function openMarkedWarehouse(): Promise<MarkedWarehouse> {
   const dir = mkdtempSync(join(tmpdir(), `jobtrack-${MARKER}PATH-`));
   const db = await Warehouse.open({ path: join(dir, "fuzz.duckdb") });
-  await refreshProgress(db, [], "2023-01-10");
+  // the table behind v_progress, as the first report makes it (metrics/progressView.ts)
+  await db.write(async (tx) => {
+    await tx.run(`CREATE TABLE progress (metric VARCHAR NOT NULL, unit VARCHAR, month VARCHAR NOT NULL,
+      actual DOUBLE, target DOUBLE, expected DOUBLE, status VARCHAR NOT NULL)`);
+    await tx.run("CREATE VIEW v_progress AS SELECT * FROM progress");
+  });
   const tables = await db.query<{ name: string }>(
     `SELECT table_name AS name FROM duckdb_tables()
      WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary ORDER BY 1`,
