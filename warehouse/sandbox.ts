@@ -69,7 +69,7 @@ export const MAX_SQL_LENGTH = 100_000;
 export function normalizeSandboxOptions(options: SandboxOptions = {}): SandboxLimits {
   return {
     timeoutMs: options.timeoutMs ?? SANDBOX_DEFAULTS.timeoutMs,
-    maxRows: options.maxRows ?? SANDBOX_DEFAULTS.maxRows,
+    maxRows: Math.floor(options.maxRows ?? SANDBOX_DEFAULTS.maxRows),
     maxResultBytes: options.maxResultBytes ?? SANDBOX_DEFAULTS.maxResultBytes,
   };
 }
