@@ -14,6 +14,7 @@ import { planDraftBench } from "./planDraft.ts";
 import { reportBench } from "./report.ts";
 import type { Section } from "./section.ts";
 import { serverBench } from "./server.ts";
+import { sqlLimitsBench } from "./sqlLimits.ts";
 
 const SECTIONS: Section[] = [
   ingestBench,
@@ -23,6 +24,7 @@ const SECTIONS: Section[] = [
   serverBench,
   abuseBench,
   planDraftBench,
+  sqlLimitsBench,
 ];
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;

@@ -92,6 +92,22 @@ describe("jobtrack CLI", () => {
     expect(en.err).toContain("Only read-only SELECT queries are allowed");
   });
 
+  it("sql explains a refused name and an over-large value in the chosen language, with no code words", async () => {
+    const db = tempDb();
+    const cte = await run(["sql", "--db", db, "WITH tokens AS (SELECT 1) SELECT * FROM main.tokens"]);
+    expect(cte.code).toBe(1);
+    expect(cte.out).toBe("");
+    expect(cte.err).toContain(
+      "不能读取 main.tokens：只能查询视图 v_units、v_facts、v_submissions、v_cases、v_progress，以及本查询 WITH 中定义、在该处可见的名称。WITH 定义的名称不能加前缀：请直接写 tokens。",
+    );
+    const big = await run(["sql", "--db", db, "--lang", "en", "SELECT repeat('x', 200000000) FROM range(4)"]);
+    expect(big.code).toBe(1);
+    expect(big.err).toContain(
+      "The function repeat would build a value larger than 32 MB, over the limit of a query's result, so the query does not run.",
+    );
+    for (const text of [cte.err, big.err]) expect(text).not.toMatch(/not_a_view|value_too_large|\[[a-z_]+\]/);
+  });
+
   it("usage errors exit 2", async () => {
     expect((await run(["frobnicate"])).code).toBe(2);
     expect((await run(["ingest", "--no-such-flag"])).code).toBe(2);

@@ -213,6 +213,9 @@ describe.runIf(run)("browser end to end", () => {
     trouble.expect(400, "/api/sql");
     await page.click("#run");
     await page.locator("#status .notice.bad").waitFor();
+    const notice = (await page.textContent("#status")) ?? "";
+    expect(notice).toContain("不能读取 nowhere：只能查询视图 v_units、v_facts");
+    expect(notice).not.toContain("not_a_view");
     await page.screenshot({ path: join(OUT, "sql-console.png"), fullPage: true });
     expect(trouble.problems).toEqual([]);
   }, 120_000);

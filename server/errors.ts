@@ -1,13 +1,19 @@
 /**
  * HTTP errors and the one error middleware: every failure leaves as
  * `{ "error": { "code", "message" } }` with the right status and the message in the request's
- * language, never a stack trace. Bad input (DataError) is 422, a refused query (SqlRefused) 400,
- * a body over the size limit 413; anything unexpected is a 500 with a generic message, and the
- * details go to the server's log only.
+ * language, never a stack trace. Bad input (DataError) is 422, a body over the size limit 413; a
+ * query the sandbox refuses or DuckDB cannot run is 400, one that ran into the time, memory or
+ * result-size limit 422 (a well-formed query that cannot be answered within the limits; 413 is
+ * kept for a request body too large to read), and one that could not start because other queries
+ * held the database 503. Anything unexpected is a 500 with a generic message, and the details go
+ * to the server's log only.
  */
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import { DataError, type Lang } from "../etl/finding.ts";
 import { SqlRefused } from "../warehouse/sandbox.ts";
+import type { RefusalKind } from "../warehouse/sqlRefused.ts";
+
+const SQL_STATUS: Record<RefusalKind, number> = { refused: 400, failed: 400, limit: 422, busy: 503 };
 
 export class HttpError extends Error {
   readonly status: number;
@@ -79,7 +85,8 @@ export function tooLarge(limitBytes: number): HttpError {
 /** Maps any thrown value to an HttpError; unknown errors become a generic 500. */
 export function toHttpError(error: unknown, limitBytes: number): HttpError {
   if (error instanceof HttpError) return error;
-  if (error instanceof SqlRefused) return new HttpError(400, error.code, error.zh, error.en);
+  if (error instanceof SqlRefused)
+    return new HttpError(SQL_STATUS[error.kind], error.code, error.zh, error.en);
   if (error instanceof DataError) {
     const first = error.findings[0];
     return new HttpError(

@@ -7,6 +7,7 @@ import type { CliIO } from "../cli/io.ts";
 import type { Plan } from "../metrics/plan.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
+import { normalizeSandboxOptions, type SandboxLimits } from "../warehouse/sandbox.ts";
 import { AnonymousAudit } from "./anonymousAudit.ts";
 import { recordAudits } from "./audit.ts";
 import { FailureLimiter, type FailureLimiterOptions } from "./failureLimiter.ts";
@@ -18,9 +19,10 @@ export interface AppOptions {
   siteDir?: string | null;
   /** Upload and request body limit in bytes; defaults to 10 MB. */
   uploadLimitBytes?: number;
-  /** SQL console limits; default to 30 s and 100,000 rows. */
+  /** The SQL console's limits; warehouse/sandbox.ts holds their defaults (SANDBOX_DEFAULTS). */
   sqlTimeoutMs?: number;
   sqlMaxRows?: number;
+  sqlMaxResultBytes?: number;
   /** How long a login lasts; defaults to 12 hours. */
   sessionTtlMs?: number;
   /** Failed credentials allowed per address and per presented value; default 10 and 5 per 15 minutes. */
@@ -55,8 +57,7 @@ export interface AppDeps {
 export interface ServerConfig {
   siteDir: string | null;
   uploadLimitBytes: number;
-  sqlTimeoutMs: number;
-  sqlMaxRows: number;
+  sql: SandboxLimits;
   sessionTtlMs: number;
   trustProxy: boolean | number | string;
   localKey: string | null;
@@ -83,8 +84,11 @@ export function normalizeAppOptions(options: AppOptions = {}): ServerConfig {
   return {
     siteDir: options.siteDir ?? null, // defaults to no dashboard yet
     uploadLimitBytes: options.uploadLimitBytes ?? 10 * 1024 * 1024, // defaults to 10 MB
-    sqlTimeoutMs: options.sqlTimeoutMs ?? 30_000, // defaults to 30 s
-    sqlMaxRows: options.sqlMaxRows ?? 100_000, // defaults to 100,000 rows
+    sql: normalizeSandboxOptions({
+      timeoutMs: options.sqlTimeoutMs,
+      maxRows: options.sqlMaxRows,
+      maxResultBytes: options.sqlMaxResultBytes,
+    }),
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000, // defaults to 12 hours
     trustProxy: options.trustProxy ?? false, // defaults to the socket's own address
     localKey: options.localKey ?? null, // defaults to no command-line endpoint

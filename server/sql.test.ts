@@ -64,6 +64,58 @@ describe("POST /api/sql", () => {
     });
   }
 
+  it("refuses a WITH name qualified with main. with 400 and the message in the asked language", async () => {
+    const res = await request(f.app)
+      .post("/api/sql?lang=en")
+      .set("Authorization", f.bearer("analyst"))
+      .send({ sql: "WITH tokens AS (SELECT 1) SELECT * FROM main.tokens" });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual({
+      code: "not_a_view",
+      message:
+        "main.tokens cannot be read: only the views v_units, v_facts, v_submissions, v_cases and v_progress can be queried, and the WITH names of this query where they are visible. A WITH name takes no prefix: write tokens alone.",
+    });
+  });
+
+  it("explains DuckDB's errors with 400, DuckDB's words below", async () => {
+    const res = await sql("SELECT nope FROM v_units");
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("unknown_column");
+    expect(res.body.error.message.split("\n")[0]).toBe(
+      "没有名为 nope 的列；用 DESCRIBE 视图名（例如 DESCRIBE v_facts）查看视图有哪些列。",
+    );
+    expect(res.body.error.message).toContain(
+      'DuckDB 原始信息：Binder Error: Referenced column "nope" not found',
+    );
+  });
+
+  it("refuses an 800 MB query with 422, and the server keeps answering", async () => {
+    const res = await sql("SELECT repeat('x', 200000000) FROM range(4)");
+    expect(res.status).toBe(422);
+    expect(res.body.error).toEqual({
+      code: "value_too_large",
+      message: "函数 repeat 会生成大于 32 MB 的值，超过查询结果的上限，因此不予执行。",
+    });
+    expect((await request(f.app).get("/healthz")).body).toEqual({ ok: true });
+  });
+
+  it("refuses several over-large results at once with 422, each, and /healthz answers meanwhile", async () => {
+    // the size comes from a subquery, so only the result's byte count can stop it: 3 × 20 MB
+    const big = "SELECT repeat('x', (SELECT 20000000)) AS s FROM range(3)";
+    const answers = Promise.all([sql(big), sql(big), sql(big), sql(big)]);
+    const health = await request(f.app).get("/healthz");
+    expect(health.status).toBe(200);
+    for (const res of await answers) {
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe("result_too_large");
+      expect(res.body.error.message).toBe(
+        "查询结果超过 32 MB 的上限，已停止读取，没有返回任何行。请只选需要的列、加 WHERE 或 LIMIT，或先汇总（GROUP BY）。",
+      );
+      expect(hasStackTrace(res.text)).toBe(false);
+    }
+    expect((await sql("SELECT 41 AS still_here")).body.rows).toEqual([[41]]);
+  });
+
   it("a body without sql is 400; bad JSON is 400", async () => {
     expect(
       (await request(f.app).post("/api/sql").set("Authorization", f.bearer("analyst")).send({})).body.error

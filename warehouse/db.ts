@@ -6,7 +6,10 @@
  *
  * The instance runs with external access disabled and its configuration locked: no SQL sent to
  * it can read or write files or the network. Parquet backup and restore use a separate in-memory
- * instance (warehouse/parquet.ts), never this one.
+ * instance (warehouse/parquet.ts), never this one. Its memory limit is set at open, because a
+ * locked configuration cannot change afterwards: it binds every query of the instance (ingest,
+ * report, analyst), and operators that need more (large sorts, joins, aggregates) spill to a
+ * temporary folder beside the database file.
  *
  * The database file, its write-ahead log and the folder created for them are readable by their
  * owner only (0600, 0700): DuckDB creates them under a private umask (warehouse/privateFiles.ts),
@@ -26,6 +29,7 @@ import {
 import bindings from "@duckdb/node-bindings";
 import { DataError, finding } from "../etl/finding.ts";
 import { districtIso } from "./districtTime.ts";
+import { Gate } from "./gate.ts";
 import { latestVersion, type Migration, readMigrations } from "./migrations.ts";
 import { makePrivate, withPrivateFiles } from "./privateFiles.ts";
 import { type RepairReport, repairAfterCrash } from "./repair.ts";
@@ -42,7 +46,16 @@ export interface WarehouseOptions {
   path?: string;
   /** Schema steps to apply; defaults to every file in warehouse/migrations (tests pass fewer). */
   migrations?: Migration[];
+  /** DuckDB's memory limit for the whole instance, in bytes; DEFAULT_MEMORY_LIMIT_BYTES when absent. */
+  memoryLimitBytes?: number;
 }
+
+/**
+ * Ingest of a million rows and the national-scale report (17 million facts) run within it as fast
+ * as under DuckDB's own default, 80% of the machine's memory (BENCHMARKS.md shows the report both
+ * ways), and it keeps a runaway analyst query far below what would starve the server.
+ */
+export const DEFAULT_MEMORY_LIMIT_BYTES = 512 * 2 ** 20;
 
 /** A column to append: values, or a typed array for an INTEGER or DOUBLE column (no nulls). */
 export type Column = readonly DuckDBValue[] | Int32Array | Float64Array;
@@ -66,14 +79,26 @@ const open = new Map<string, Promise<DuckDBInstance>>();
 export class Warehouse {
   readonly path: string;
   readonly schemaVersion: number;
+  readonly memoryLimitBytes: number;
+  /**
+   * Analyst queries, two at a time: what each may cost in JavaScript is bounded by its result
+   * limit, so this bounds their sum (warehouse/sandbox.ts).
+   */
+  readonly sandboxGate = new Gate(2);
   private readonly instance: DuckDBInstance;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  private constructor(path: string, instance: DuckDBInstance, schemaVersion: number) {
+  private constructor(
+    path: string,
+    instance: DuckDBInstance,
+    schemaVersion: number,
+    memoryLimitBytes: number,
+  ) {
     this.path = path;
     this.instance = instance;
     this.schemaVersion = schemaVersion;
+    this.memoryLimitBytes = memoryLimitBytes;
   }
 
   /** Opens (creating and migrating as needed) the database file. */
@@ -92,7 +117,9 @@ export class Warehouse {
       throw new Error(`the database ${path} is already open in this process; share the Warehouse object`);
     }
     const walLeftBehind = path !== ":memory:" && existsSync(`${path}.wal`);
+    const memoryLimitBytes = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
     const pending = DuckDBInstance.create(path, {
+      memory_limit: `${Math.max(1, Math.floor(memoryLimitBytes / 2 ** 20))}MiB`,
       enable_external_access: "false",
       lock_configuration: "true",
       autoinstall_known_extensions: "false",
@@ -115,7 +142,7 @@ export class Warehouse {
       } finally {
         connection.closeSync();
       }
-      const warehouse = new Warehouse(path, instance, version);
+      const warehouse = new Warehouse(path, instance, version, memoryLimitBytes);
       warehouse.repaired = repaired;
       warehouse.openKey = key;
       return warehouse;
@@ -330,16 +357,20 @@ export function columnsOf(result: DuckDBResultReader): { name: string; type: str
   // with no rows there are no column vectors, but the columns still have names and types
   const columns = result.getColumnsJS();
   return types.map((type, i) => {
-    const convert =
-      type.typeId === DuckDBTypeId.TIMESTAMP_TZ
-        ? (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? districtIso(v) : toValue(v))
-        : converterFor(type);
+    const convert = analystConverterFor(type);
     return {
       name: result.columnName(i),
       type: type.toString(),
       values: (columns[i] ?? []).map((v) => convert(v)),
     };
   });
+}
+
+/** The converter of one column of an analyst's result: `converterFor`, with instants in district time. */
+export function analystConverterFor(type: DuckDBType): (value: unknown) => Value {
+  return type.typeId === DuckDBTypeId.TIMESTAMP_TZ
+    ? (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? districtIso(v) : toValue(v))
+    : converterFor(type);
 }
 
 export function converterFor(type: DuckDBType): (value: unknown) => Value {

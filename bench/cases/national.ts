@@ -1,7 +1,8 @@
 /**
  * The national-scale report case, each mode in its own process:
  *   national.ts generate <db> <plan.yaml>  — 40,000 towns × 36 months × every town indicator, made in SQL
- *   national.ts report <db> <plan.yaml>    — the full report (all metrics, all units, alerts)
+ *   national.ts report <db> <plan.yaml> [memory MiB] — the full report (all metrics, all units,
+ *                                            alerts), under DuckDB's default memory limit or the one given
  *   national.ts groupby <db>               — one plain GROUP BY over the same facts
  * Prints one JSON line: {ms, peakRssMb, …}.
  */
@@ -12,7 +13,7 @@ import { loadPlans } from "../../metrics/loadPlans.ts";
 import { computeReport } from "../../metrics/report.ts";
 import { Warehouse } from "../../warehouse/db.ts";
 
-const [mode, dbPath, planFile] = process.argv.slice(2);
+const [mode, dbPath, planFile, memoryMiB] = process.argv.slice(2);
 export const UNITS = 40_000;
 const TOWN_INDICATORS = INDICATORS.filter((i) => i.reporters.includes("town")).map((i) => i.key);
 
@@ -59,7 +60,10 @@ async function generate() {
 }
 
 async function report() {
-  const db = await Warehouse.open({ path: dbPath });
+  const db = await Warehouse.open({
+    path: dbPath,
+    memoryLimitBytes: memoryMiB ? Number(memoryMiB) * 2 ** 20 : undefined,
+  });
   const [plan] = loadPlans(dirname(planFile));
   const started = performance.now();
   const result = await computeReport(db, { plan, asOf: "2024-12", today: "2025-01-10", lang: "en" });

@@ -33,8 +33,7 @@ export const sql: Command = {
       try {
         return await runSandboxed(ctx.db, query, { timeoutMs, maxRows });
       } catch (error) {
-        if (error instanceof SqlRefused)
-          throw new CliError(1, `${error.zh} [${error.code}]`, `${error.en} [${error.code}]`);
+        if (error instanceof SqlRefused) throw new CliError(1, error.zh, error.en);
         throw error;
       }
     });

@@ -1,5 +1,6 @@
 // The SQL console: an editor (Ctrl+Enter or ⌘+Enter runs), the analyst views and their columns,
-// the result table with the truncation notice and elapsed time, errors with their code, downloads
+// the result table with the truncation notice and elapsed time, errors as the server explains them
+// (with DuckDB's own words below, kept as written), downloads
 // as CSV, Arrow or Parquet (POST /api/sql with the matching Accept header, saved from a blob), and
 // the caller's own query history, each entry reloadable into the editor.
 import {
@@ -35,9 +36,7 @@ function errorNotice(error) {
     "div",
     { class: "notice bad", role: "alert" },
     el("strong", {}, t("查询未执行：", "The query did not run: ")),
-    el("code", {}, error?.code ?? "error"),
-    " ",
-    error?.message ?? String(error),
+    el("pre", { class: "detail" }, error?.message ?? String(error)),
   );
 }
 
@@ -270,7 +269,7 @@ async function loadHistory() {
             { class: "meta" },
             [
               formatTime(h.at),
-              h.result === "ok" ? t(`${h.rows} 行`, `${h.rows} rows`) : h.result,
+              h.result === "ok" ? t(`${h.rows} 行`, `${h.rows} rows`) : t("未执行", "did not run"),
               h.elapsed_ms === null ? null : `${h.elapsed_ms} ms`,
             ]
               .filter(Boolean)

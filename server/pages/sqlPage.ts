@@ -4,6 +4,7 @@
  * caller's own query history. The work happens in /assets/portal/sql.js against /api/sql.
  */
 import type { Lang } from "../../etl/finding.ts";
+import { formatBytes } from "../../warehouse/sqlRefused.ts";
 import { portalAssetUrl } from "../routes/assets.ts";
 import type { Principal } from "../tokens.ts";
 import { portalPage } from "./portalLayout.ts";
@@ -13,6 +14,7 @@ export interface SqlPageOptions {
   who: Principal;
   timeoutMs: number;
   maxRows: number;
+  maxResultBytes: number;
 }
 
 export const DEFAULT_QUERY = `SELECT unit, month, indicator, value
@@ -25,9 +27,10 @@ export function sqlPage(o: SqlPageOptions): string {
   const t = (a: string, b: string) => (zh ? a : b);
   const seconds = Math.round(o.timeoutMs / 1000);
   const rows = o.maxRows.toLocaleString(zh ? "zh-CN" : "en-GB");
+  const size = formatBytes(o.maxResultBytes);
   const body = `<p class="lead">${t(
-    `只读查询：可查询视图 v_units、v_facts、v_submissions、v_cases、v_progress；每次一条 SELECT 语句，最长 ${seconds} 秒，最多 ${rows} 行。`,
-    `Read-only queries over the views v_units, v_facts, v_submissions, v_cases and v_progress: one SELECT statement at a time, ${seconds} s and ${rows} rows at most.`,
+    `只读查询：可查询视图 v_units、v_facts、v_submissions、v_cases、v_progress；每次一条 SELECT 语句，最长 ${seconds} 秒，最多 ${rows} 行、${size}。`,
+    `Read-only queries over the views v_units, v_facts, v_submissions, v_cases and v_progress: one SELECT statement at a time, ${seconds} s, ${rows} rows and ${size} at most.`,
   )}</p>
 <div class="sql-layout">
 <aside aria-labelledby="schema-h">

@@ -96,8 +96,9 @@ export function pagesRouter(ctx: ServerContext): Router {
         sqlPage({
           lang: langOf(req),
           who: principal(res),
-          timeoutMs: ctx.config.sqlTimeoutMs,
-          maxRows: ctx.config.sqlMaxRows,
+          timeoutMs: ctx.config.sql.timeoutMs,
+          maxRows: ctx.config.sql.maxRows,
+          maxResultBytes: ctx.config.sql.maxResultBytes,
         }),
       );
     },

@@ -111,10 +111,7 @@ export function sqlRouter(ctx: ServerContext): Router {
     const at = ctx.clock();
     let result: SqlResult;
     try {
-      result = await runSandboxed(ctx.db, sql, {
-        timeoutMs: ctx.config.sqlTimeoutMs,
-        maxRows: ctx.config.sqlMaxRows,
-      });
+      result = await runSandboxed(ctx.db, sql, ctx.config.sql);
     } catch (error) {
       if (error instanceof SqlRefused) {
         await recordQuery(ctx.db, {
