@@ -38,6 +38,13 @@ export interface MetricInputs {
   inputs: MetricInput[];
   /** Unit kinds or codes that report the metric. */
   reporters: string[];
+  /**
+   * The metric's months among the period's months up to as-of (0 = the period's first): from its
+   * `starts` month to the earlier of as-of and its `due` month. Flows are summed over them, stocks
+   * taken at the last, and only they count as reported or missing.
+   */
+  from: number;
+  to: number;
 }
 
 /** The months of the period up to as-of, one column each (c0 = the period's first month). */
@@ -94,27 +101,38 @@ SELECT (((k - 1) * $cell_months::BIGINT + mk - 1) * $cell_units + ui)::INTEGER A
 }
 
 /**
- * The previous year of the cumulative metrics' flows, for the projection's monthly shape: per item
- * (k, an index into spec.indicators) its total to the same month, its full total and the number
- * of its months with data.
+ * The previous year of the cumulative metrics' flows, for the projection's monthly shape and for
+ * targets of "not below last year": per item (k, an index into spec.indicators) its total to the
+ * same month, its full total and the number of its months with data; and the total of the 12
+ * months before the period with the number of unit-months that reported it.
  */
 export function previousYearSql(spec: FiguresSpec): Sql {
   const prev = previousYear(spec);
+  const yearEnd = previousMonth(spec.period.first);
   const source = factsSource(spec.selection, {
     from: prev.first,
-    to: prev.last,
+    to: [prev.last, yearEnd].sort()[1],
     unit: spec.unit,
     indicators: spec.previousYearFlows,
     prefix: "prev",
   });
   return {
     sql: `SELECT ind.k::INTEGER AS k, (sum(value) FILTER (WHERE month <= $prev_as_of))::DOUBLE AS to_date,
-       sum(value)::DOUBLE AS full, count(DISTINCT month)::DOUBLE AS months
+       (sum(value) FILTER (WHERE month <= $prev_last))::DOUBLE AS full,
+       (count(DISTINCT month) FILTER (WHERE month <= $prev_last))::DOUBLE AS months,
+       (sum(value) FILTER (WHERE month <= $prev_year_end))::DOUBLE AS year_total,
+       (count(DISTINCT unit || '|' || month) FILTER (WHERE month <= $prev_year_end))::DOUBLE AS year_unit_months
 FROM (${source.sql}) p JOIN (
   SELECT unnest($ind_names::VARCHAR[]) AS indicator, unnest(range(len($ind_names::VARCHAR[])))::INTEGER AS k
 ) ind ON ind.indicator = p.indicator
 GROUP BY ind.k`,
-    params: { ...source.params, prev_as_of: prev.asOf, ind_names: JSON.stringify(spec.indicators) },
+    params: {
+      ...source.params,
+      prev_as_of: prev.asOf,
+      prev_last: prev.last,
+      prev_year_end: yearEnd,
+      ind_names: JSON.stringify(spec.indicators),
+    },
   };
 }
 
