@@ -219,7 +219,7 @@ function shareSentence(metric: MetricProgress, lang: Lang, tail: string): string
     : `${subject(metric.name_en)} ${value}, ${points} short of the ${goal} target${tail}.`;
 }
 
-const STATUS_ORDER: Status[] = ["green", "yellow", "red", "no_data", "no_target"];
+const STATUS_ORDER: Status[] = ["green", "yellow", "red", "not_started", "no_data", "no_target"];
 
 /** 「16项指标中，绿灯9项、黄灯3项、红灯2项，暂无数据1项，无目标1项。」 */
 export function summarySentence(metrics: MetricProgress[], lang: Lang): string {
@@ -229,6 +229,7 @@ export function summarySentence(metrics: MetricProgress[], lang: Lang): string {
     green: "绿灯",
     yellow: "黄灯",
     red: "红灯",
+    not_started: "未开始",
     no_data: "暂无数据",
     no_target: "无目标",
   };
@@ -236,6 +237,7 @@ export function summarySentence(metrics: MetricProgress[], lang: Lang): string {
     green: "on track",
     yellow: "slightly behind",
     red: "behind",
+    not_started: "not started",
     no_data: "without data",
     no_target: "without a target",
   };

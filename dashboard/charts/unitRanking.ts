@@ -28,6 +28,7 @@ const SHORT_STATUS: Record<Status, { zh: string; en: string }> = {
   green: { zh: "绿灯", en: "on track" },
   yellow: { zh: "黄灯", en: "slightly behind" },
   red: { zh: "红灯", en: "behind" },
+  not_started: { zh: "未开始", en: "not started" },
   no_data: { zh: "暂无数据", en: "no data" },
   no_target: { zh: "无目标", en: "no target" },
 };

@@ -57,7 +57,14 @@ export function completenessSection(ctx: PageContext, limit = TOP_MISSING): stri
 }
 
 function behindCounts(site: Site, code: string): Record<Status, number> {
-  const counts: Record<Status, number> = { green: 0, yellow: 0, red: 0, no_data: 0, no_target: 0 };
+  const counts: Record<Status, number> = {
+    green: 0,
+    yellow: 0,
+    red: 0,
+    not_started: 0,
+    no_data: 0,
+    no_target: 0,
+  };
   for (const m of site.report.metrics) {
     const entry = m.units.find((u) => u.unit === code);
     if (entry) counts[entry.status] += 1;

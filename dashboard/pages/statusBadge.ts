@@ -15,6 +15,9 @@ const ICON_PATHS: Record<Status, string> = {
     '<path d="M8 1l7 13H1z"/><path d="M8 5.5v4.2" stroke="#fff" stroke-width="1.8"/><circle cx="8" cy="11.8" r="1" fill="#fff"/>',
   // octagon with a cross
   red: '<path d="M5 1h6l4 4v6l-4 4H5l-4-4V5z"/><path d="M5.5 5.5l5 5m0-5l-5 5" stroke="#fff" stroke-width="1.8"/>',
+  // hollow circle with a clock hand: not yet started
+  not_started:
+    '<circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M8 4.5V8h3" fill="none" stroke="currentColor" stroke-width="1.6"/>',
   // hollow circle with a dash
   no_data:
     '<circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M5 8h6" stroke="currentColor" stroke-width="1.6"/>',
