@@ -16,8 +16,10 @@
  */
 import type { Lang } from "../etl/finding.ts";
 import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
+import { monthAt, monthIndex } from "../etl/normalize/month.ts";
 import { formatPoints } from "./behind.ts";
 import { daysBetween, dueDate } from "./calendar.ts";
+import { CASE_WORDS, caseCount } from "./caseWords.ts";
 import { formatDate, formatMonth, formatPercent, formatValue } from "./formatValue.ts";
 import type { MetricWindow } from "./judgement.ts";
 import type { CaseCategory, Plan, PlanMetric } from "./plan.ts";
@@ -100,6 +102,9 @@ export function statusAlertWriter(
         ? { zh: "不超过", en: "at most" }
         : { zh: "不低于", en: "at least" };
   const due = { zh: formatMonth(metric.due, "zh"), en: formatMonth(metric.due, "en") };
+  // a level's baseline is the month before it starts (上年末 for a plan starting in January)
+  const baseMonth = monthAt(monthIndex(metric.starts) - 1);
+  const since = { zh: formatMonth(baseMonth, "zh"), en: formatMonth(baseMonth, "en") };
   const name = metric.name;
   const share = u === "share";
   const how = { kind: metric.kind, judged: metric.judged, final: window.final };
@@ -139,8 +144,8 @@ export function statusAlertWriter(
       const expected = (l: Lang) => v((figures.expected ?? b) - b, l);
       const needed = (l: Lang) => v(target - b, l);
       const progress = figures.progress === null ? "" : formatPercent(figures.progress);
-      zh = `${who.zh}：截至${month.zh}较上年末增加${increase("zh")}，按序时进度应增加${expected("zh")}（全年需增加${needed("zh")}），增量完成率${progress}（${word.zh}）。`;
-      en = `${who.en}: up ${increase("en")} on the baseline by ${month.en} against ${expected("en")} expected on pace (${needed("en")} needed for the year), ${progress} of the increase — ${word.en}.`;
+      zh = `${who.zh}：截至${month.zh}较${since.zh}增加${increase("zh")}，按序时进度应增加${expected("zh")}（全年需增加${needed("zh")}），增量完成率${progress}（${word.zh}）。`;
+      en = `${who.en}: up ${increase("en")} since ${since.en} by ${month.en} against ${expected("en")} expected on pace (${needed("en")} needed for the year), ${progress} of the increase — ${word.en}.`;
     } else if (type === "behind_pace") {
       const progress = figures.progress === null ? "" : formatPercent(figures.progress);
       zh = `${who.zh}：截至${month.zh}完成${now.zh}，序时进度应达${v(figures.expected, "zh")}，完成率${progress}（${word.zh}）。`;
@@ -239,46 +244,6 @@ export function anomalyAlert(flag: FlaggedMonth, lang: Lang): Alert {
     { metric: flag.metric, unit: flag.unit.code, month: flag.month, zh, en },
     lang,
   );
-}
-
-/** How the policy counts each kind of case: persons in 名, families in 户. */
-const CASE_WORDS: Record<
-  CaseCategory,
-  {
-    zh: string;
-    measure: string;
-    limitZh: string;
-    stillZh: string;
-    one: string;
-    many: string;
-    stillEn: string;
-  }
-> = {
-  zero_family: {
-    zh: "零就业家庭",
-    measure: "户",
-    limitZh: "确认后一个月",
-    stillZh: "仍无人就业",
-    one: "zero-employment family",
-    many: "zero-employment families",
-    stillEn: "with no member employed within a month of confirmation",
-  },
-  hardship: {
-    zh: "就业困难人员",
-    measure: "名",
-    limitZh: "认定后三个月",
-    stillZh: "仍未就业",
-    one: "person with employment difficulties",
-    many: "people with employment difficulties",
-    stillEn: "not employed within three months of identification",
-  },
-};
-
-/** `3名就业困难人员` / `3 people with employment difficulties`; `2户零就业家庭` / `2 zero-employment families`. */
-export function caseCount(category: CaseCategory, cases: number, lang: Lang): string {
-  const w = CASE_WORDS[category];
-  if (lang === "zh") return `${cases}${w.measure}${w.zh}`;
-  return `${cases} ${cases === 1 ? w.one : w.many}`;
 }
 
 export function overdueCaseAlert(

@@ -269,6 +269,7 @@ export function metricProgress(
     coverage,
     units: unitRows,
     unit_of_count: metric.unitOfCount,
+    ...(metric.kind === "cap" && stock ? { baseline: round(headline.baseline) } : {}),
     ...(level
       ? {
           baseline: round(headline.baseline),
@@ -277,6 +278,7 @@ export function metricProgress(
           share_of_target: round(shareOfTarget(headline.actual, headline.target)),
         }
       : {}),
+    ...(metric.caseCategory ? { case_category: metric.caseCategory } : {}),
     quote: metric.quote,
     section: metric.section,
     responsible: metric.responsible,

@@ -94,12 +94,17 @@ export interface MetricProgress {
   units: UnitProgress[];
   /** Unit of count for display: persons, posts, villages, 100m_cny, share. */
   unit_of_count: string;
-  /** Level metrics: the baseline B (the district total of the month before the period, else the plan's). */
+  /**
+   * Level metrics (and caps on a stock): the baseline B, the district total of the month before
+   * the metric starts (else the plan's stated baseline).
+   */
   baseline?: number | null;
   /** Level metrics: actual − B, the increase achieved; T − B, the increase the target needs; actual / T. */
   increase?: number | null;
   increase_needed?: number | null;
   share_of_target?: number | null;
+  /** Deadline metrics: the ledger category counted (zero_family in 户, hardship in 名). */
+  case_category?: "zero_family" | "hardship";
   /** The policy sentence the target comes from, where in the policy, and the responsible bodies (责任单位). */
   quote?: string;
   section?: string | null;

@@ -382,6 +382,9 @@ function metricAsOf(spec: Spec, m: number): MetricProgress {
     final: false,
     tolerance: spec.tolerance ?? (kind === "cap" ? 0.05 : 0),
     target_source: sourceOf(spec, `${spec.name_zh}的政策原文。`),
+    quote: `${spec.name_zh}的政策原文。`,
+    section: "五、推动重点群体更好就业",
+    responsible: ["区人力资源社会保障局", "各街镇"],
     gap,
     coverage: {
       reported: reporters.length * months - missing.length,
