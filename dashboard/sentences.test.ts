@@ -153,6 +153,50 @@ describe("level", () => {
   });
 });
 
+describe("cap", () => {
+  const cap = metric({
+    name_zh: "城镇登记失业人数",
+    name_en: "Registered urban unemployed",
+    kind: "cap",
+    direction: "at_most",
+    target: 8500,
+    actual: 7350,
+    expected: null,
+    required_monthly: null,
+    judged: "always",
+    status: "green",
+  });
+  it("within the cap gives the room left", () => {
+    expect(capSentence(cap, "zh")).toBe(
+      "城镇登记失业人数为7,350人，控制在目标8,500人以内，尚余1,150人空间。",
+    );
+    expect(capSentence(cap, "en")).toBe(
+      "Registered urban unemployed: 7,350, within the cap of 8,500 (1,150 to spare).",
+    );
+  });
+  it("near the cap says so", () => {
+    expect(capSentence({ ...cap, actual: 8300, status: "yellow" }, "zh")).toBe(
+      "城镇登记失业人数为8,300人，接近目标8,500人，仅余200人。",
+    );
+  });
+  it("over the cap gives the excess", () => {
+    expect(capSentence({ ...cap, actual: 8620, status: "red" }, "zh")).toBe(
+      "城镇登记失业人数为8,620人，超出控制目标8,500人共120人。",
+    );
+    expect(capSentence({ ...cap, actual: 8620, status: "red" }, "en")).toBe(
+      "Registered urban unemployed: 8,620, 120 over the cap of 8,500.",
+    );
+  });
+  it("at the due month: achieved within the cap, or missed", () => {
+    expect(capSentence({ ...cap, final: true, met: true }, "zh")).toBe(
+      "城镇登记失业人数为7,350人，已完成控制目标（不超过8,500人）。",
+    );
+    expect(capSentence({ ...cap, final: true, actual: 8620, status: "red" }, "en")).toBe(
+      "Registered urban unemployed: 8,620, missed: 120 over the cap of 8,500.",
+    );
+  });
+});
+
 describe("ratio", () => {
   const rate = metric({
     name_zh: "停止领取失业保险金人员再就业率",

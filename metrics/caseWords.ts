@@ -45,4 +45,3 @@ export function caseCount(category: CaseCategory, cases: number, lang: Lang): st
   if (lang === "zh") return `${cases}${w.measure}${w.zh}`;
   return `${cases} ${cases === 1 ? w.one : w.many}`;
 }
-
