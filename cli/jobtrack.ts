@@ -11,6 +11,7 @@ import { backup, restore } from "./commands/backup.ts";
 import { build } from "./commands/build.ts";
 import { demo } from "./commands/demo.ts";
 import { ingest } from "./commands/ingest.ts";
+import { plan } from "./commands/plan.ts";
 import { report } from "./commands/report.ts";
 import { serve } from "./commands/serve.ts";
 import { sql } from "./commands/sql.ts";
@@ -30,6 +31,7 @@ export const COMMANDS: Command[] = [
   restore,
   serve,
   demo,
+  plan,
 ];
 
 function helpText(lang: Lang): string {
