@@ -137,7 +137,8 @@ export function metricFacts(ctx: PageContext, metric: MetricProgress): Fact[] {
       value:
         metric.judged === "always" && metric.tolerance === 0
           ? t(ctx, "持续达标（不容差）", "every month, no shortfall allowed")
-          : JUDGED_WORDS[metric.judged][lang],
+          : // the label already says "judged"
+            JUDGED_WORDS[metric.judged][lang].replace(/^judged /, ""),
     });
     facts.push({ label: t(ctx, "考核时点", "due"), value: esc(formatMonth(metric.due, lang)) });
   }
