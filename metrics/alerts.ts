@@ -93,7 +93,7 @@ export function statusAlertWriter(
   lang: Lang,
 ): (unit: Named | null, figures: JudgedFigures) => Alert | null {
   const u = metric.unitOfCount;
-  const v = (x: number | null, l: Lang) => formatValue(x, u, l);
+  const share = u === "share";
   const month = { zh: formatMonth(asOf, "zh"), en: formatMonth(asOf, "en") };
   const cmp =
     metric.direction === "above"
@@ -105,75 +105,71 @@ export function statusAlertWriter(
   // a level's baseline is the month before it starts (上年末 for a plan starting in January)
   const baseMonth = monthAt(monthIndex(metric.starts) - 1);
   const since = { zh: formatMonth(baseMonth, "zh"), en: formatMonth(baseMonth, "en") };
+  const when =
+    metric.judged === "by_due" ? { zh: `，考核时点${due.zh}`, en: `; due ${due.en}` } : { zh: "", en: "" };
   const name = metric.name;
-  const share = u === "share";
   const how = { kind: metric.kind, judged: metric.judged, final: window.final };
-  // the wording of the last target seen (a ratio's target is the same for every unit)
+  const behindPace = plan.alerts.behindPace;
+  // the wording of the last target seen (a ratio's target is the same for every unit); the
+  // messages are built without closures, since a national report writes tens of thousands
   let lastTarget = Number.NaN;
-  let targetText = { zh: "", en: "" };
+  let targetZh = "";
+  let targetEn = "";
   return (unit, figures) => {
     const { status, actual, target, gap } = figures;
     const type = alertTypeOf(metric, window, status, gap);
     if (type === null || actual === null || target === null) return null;
-    if (type === "behind_pace") {
-      const from = unit ? plan.alerts.behindPace.unitsFrom : plan.alerts.behindPace.districtFrom;
-      if (status === "yellow" && from !== "yellow") return null;
+    if (type === "behind_pace" && status === "yellow") {
+      if ((unit ? behindPace.unitsFrom : behindPace.districtFrom) !== "yellow") return null;
     }
     const severity: Severity = status === "red" ? (unit ? "medium" : "high") : unit ? "low" : "medium";
     if (target !== lastTarget) {
       lastTarget = target;
-      targetText = share
-        ? { zh: formatPercent(target), en: formatPercent(target) }
-        : { zh: v(target, "zh"), en: v(target, "en") };
+      targetZh = formatValue(target, u, "zh");
+      targetEn = formatValue(target, u, "en");
     }
     const word = statusWords(status, how);
-    const who = {
-      zh: unit ? `${unit.zh} · ${name.zh}` : name.zh,
-      en: unit ? `${unit.en} — ${name.en}` : name.en,
-    };
-    const now = {
-      zh: share ? formatPercent(actual) : v(actual, "zh"),
-      en: share ? formatPercent(actual) : v(actual, "en"),
-    };
-    const shortBy = (l: Lang) => (share ? formatPoints(gap ?? 0, l) : v(Math.abs(gap ?? 0), l));
+    const whoZh = unit ? `${unit.zh} · ${name.zh}` : name.zh;
+    const whoEn = unit ? `${unit.en} — ${name.en}` : name.en;
+    const nowZh = formatValue(actual, u, "zh");
+    const nowEn = share ? nowZh : formatValue(actual, u, "en");
     let zh: string;
     let en: string;
-    if (type === "behind_pace" && metric.kind === "level" && figures.baseline != null) {
-      const b = figures.baseline;
-      const increase = (l: Lang) => v(actual - b, l);
-      const expected = (l: Lang) => v((figures.expected ?? b) - b, l);
-      const needed = (l: Lang) => v(target - b, l);
+    if (type === "behind_pace") {
       const progress = figures.progress === null ? "" : formatPercent(figures.progress);
-      zh = `${who.zh}：截至${month.zh}较${since.zh}增加${increase("zh")}，按序时进度应增加${expected("zh")}（全年需增加${needed("zh")}），增量完成率${progress}（${word.zh}）。`;
-      en = `${who.en}: up ${increase("en")} since ${since.en} by ${month.en} against ${expected("en")} expected on pace (${needed("en")} needed for the year), ${progress} of the increase — ${word.en}.`;
-    } else if (type === "behind_pace") {
-      const progress = figures.progress === null ? "" : formatPercent(figures.progress);
-      zh = `${who.zh}：截至${month.zh}完成${now.zh}，序时进度应达${v(figures.expected, "zh")}，完成率${progress}（${word.zh}）。`;
-      en = `${who.en}: ${now.en} by ${month.en} against ${v(figures.expected, "en")} expected on pace, ${progress} of the target — ${word.en}.`;
-    } else if (type === "missed_target") {
-      const by =
-        metric.kind === "cap"
-          ? { zh: `超出${shortBy("zh")}`, en: `${shortBy("en")} over` }
-          : { zh: `差${shortBy("zh")}`, en: `${shortBy("en")} short` };
-      zh = `${who.zh}：截至${month.zh}为${now.zh}，目标${cmp.zh}${targetText.zh}，${word.zh.replace("红灯 · ", "")}（${by.zh}）。`;
-      en = `${who.en}: ${now.en} by ${month.en} against a target of ${cmp.en} ${targetText.en} — ${word.en} (${by.en}).`;
-    } else if (type === "near_cap" || type === "over_cap") {
-      const by =
-        type === "over_cap"
-          ? { zh: `超出${shortBy("zh")}`, en: `${shortBy("en")} over it` }
-          : { zh: `尚余${shortBy("zh")}`, en: `${shortBy("en")} to spare` };
-      zh = `${who.zh}：截至${month.zh}为${now.zh}，上限${targetText.zh}，${by.zh}（${word.zh}）。`;
-      en = `${who.en}: ${now.en} as of ${month.en} against a cap of ${targetText.en}, ${by.en} — ${word.en}.`;
+      const b = metric.kind === "level" ? figures.baseline : null;
+      if (b !== null && b !== undefined) {
+        const expected = (figures.expected ?? b) - b;
+        zh = `${whoZh}：截至${month.zh}较${since.zh}增加${formatValue(actual - b, u, "zh")}，按序时进度应增加${formatValue(expected, u, "zh")}（全年需增加${formatValue(target - b, u, "zh")}），增量完成率${progress}（${word.zh}）。`;
+        en = `${whoEn}: up ${formatValue(actual - b, u, "en")} since ${since.en} by ${month.en} against ${formatValue(expected, u, "en")} expected on pace (${formatValue(target - b, u, "en")} needed for the year), ${progress} of the increase — ${word.en}.`;
+      } else {
+        zh = `${whoZh}：截至${month.zh}完成${nowZh}，序时进度应达${formatValue(figures.expected, u, "zh")}，完成率${progress}（${word.zh}）。`;
+        en = `${whoEn}: ${nowEn} by ${month.en} against ${formatValue(figures.expected, u, "en")} expected on pace, ${progress} of the target — ${word.en}.`;
+      }
     } else {
-      const when =
-        metric.judged === "by_due"
-          ? { zh: `，考核时点${due.zh}`, en: `; due ${due.en}` }
-          : { zh: "", en: "" };
-      zh = `${who.zh}：截至${month.zh}为${now.zh}，目标${cmp.zh}${targetText.zh}，差${shortBy("zh")}（${word.zh}${when.zh}）。`;
-      en = `${who.en}: ${now.en} as of ${month.en} against a target of ${cmp.en} ${targetText.en}, ${shortBy("en")} short — ${word.en}${when.en}.`;
+      const byZh = gapAmount(gap, u, "zh");
+      const byEn = gapAmount(gap, u, "en");
+      if (type === "missed_target") {
+        const over = metric.kind === "cap";
+        zh = `${whoZh}：截至${month.zh}为${nowZh}，目标${cmp.zh}${targetZh}，${word.zh.replace("红灯 · ", "")}（${over ? "超出" : "差"}${byZh}）。`;
+        en = `${whoEn}: ${nowEn} by ${month.en} against a target of ${cmp.en} ${targetEn} — ${word.en} (${byEn} ${over ? "over" : "short"}).`;
+      } else if (type === "near_cap" || type === "over_cap") {
+        const over = type === "over_cap";
+        zh = `${whoZh}：截至${month.zh}为${nowZh}，上限${targetZh}，${over ? "超出" : "尚余"}${byZh}（${word.zh}）。`;
+        en = `${whoEn}: ${nowEn} as of ${month.en} against a cap of ${targetEn}, ${byEn} ${over ? "over it" : "to spare"} — ${word.en}.`;
+      } else {
+        zh = `${whoZh}：截至${month.zh}为${nowZh}，目标${cmp.zh}${targetZh}，差${byZh}（${word.zh}${when.zh}）。`;
+        en = `${whoEn}: ${nowEn} as of ${month.en} against a target of ${cmp.en} ${targetEn}, ${byEn} short — ${word.en}${when.en}.`;
+      }
     }
     return alert(type, severity, { metric: metric.id, unit: unit?.code ?? null, month: asOf, zh, en }, lang);
   };
+}
+
+/** A gap's size in the metric's unit: points for a share, else the count. */
+function gapAmount(gap: number | null, unitOfCount: string, lang: Lang): string {
+  if (unitOfCount === "share") return formatPoints(gap ?? 0, lang);
+  return formatValue(Math.abs(gap ?? 0), unitOfCount, lang);
 }
 
 /**

@@ -192,23 +192,34 @@ export function metricProgress(
     p.status = judgedStatus(metric, w, target, p);
     const gap = gapOf(metric, w, target, p);
     if (i === 0) first = { ...p, target, gap, baseline: unitBaseline };
-    const row: UnitProgress = {
-      unit: unit.code,
-      name: lang === "zh" ? unit.zh : unit.en,
-      actual: round(p.actual),
-      target,
-      expected: round(p.expected),
-      progress: round(p.progress),
-      status: p.status,
-      target_source: source,
-      gap: round(gap),
-    };
-    if (level) {
-      row.baseline = round(unitBaseline);
-      row.increase = round(minus(p.actual, unitBaseline));
-      row.increase_needed = round(minus(target, unitBaseline));
-      row.share_of_target = round(shareOfTarget(p.actual, target));
-    }
+    // a level's row is made whole at once (one shape, no properties added later)
+    const row: UnitProgress = level
+      ? {
+          unit: unit.code,
+          name: lang === "zh" ? unit.zh : unit.en,
+          actual: round(p.actual),
+          target,
+          expected: round(p.expected),
+          progress: round(p.progress),
+          status: p.status,
+          target_source: source,
+          gap: round(gap),
+          baseline: round(unitBaseline),
+          increase: round(minus(p.actual, unitBaseline)),
+          increase_needed: round(minus(target, unitBaseline)),
+          share_of_target: round(shareOfTarget(p.actual, target)),
+        }
+      : {
+          unit: unit.code,
+          name: lang === "zh" ? unit.zh : unit.en,
+          actual: round(p.actual),
+          target,
+          expected: round(p.expected),
+          progress: round(p.progress),
+          status: p.status,
+          target_source: source,
+          gap: round(gap),
+        };
     unitRows[i] = row;
   }
 

@@ -30,6 +30,7 @@ import { type Snapshot, withSnapshot } from "./snapshot.ts";
 import {
   cellsSql,
   type FiguresSpec,
+  lastYearSql,
   latestMonthSql,
   periodMonths,
   previousYear,
@@ -218,25 +219,47 @@ async function readFigures(
   const months = periodMonths(spec);
   const cells = cellsSql(spec, units.length);
   const prev = spec.previousYearFlows.length ? previousYearSql(spec) : null;
-  // both statements are sent before the series is allocated; the cells arrive once it is
+  // targets of "not below last year": the year before the period of their items
+  const lastYearItems = [
+    ...new Set(
+      plan.metrics.filter((m) => m.targetFrom === "previous_year").map((m) => m.indicator as string),
+    ),
+  ];
+  const last = lastYearItems.length ? lastYearSql(spec, lastYearItems) : null;
+  // the statements are sent before the series is allocated; the cells arrive once it is
   const reads = [
     s.numbers(cells.sql, cells.params, (columns, rows) => {
       putCells(series, columns[0], columns[1], rows);
     }),
     prev ? s.columns(prev.sql, prev.params) : Promise.resolve(null),
+    last ? s.columns(last.sql, last.params) : Promise.resolve(null),
   ] as const;
   const series = emptySeries(units.length, spec.indicators.length, months.length + 1);
-  const [, totals] = await allOf(reads);
+  const [, totals, lastYear] = await allOf(reads);
+  const entry = (k: number) => {
+    const indicator = spec.indicators[k];
+    let e = previousYear.get(indicator);
+    if (!e) {
+      e = { toDate: null, full: null, months: 0, yearTotal: null, yearUnitMonths: 0 };
+      previousYear.set(indicator, e);
+    }
+    return e;
+  };
   if (totals) {
-    const { k, to_date, full, months: counted, year_total, year_unit_months } = totals;
+    const { k, to_date, full, months: counted } = totals;
     for (let i = 0; i < k.length; i++) {
-      previousYear.set(spec.indicators[k[i] as number], {
-        toDate: to_date[i] as number | null,
-        full: full[i] as number | null,
-        months: counted[i] as number,
-        yearTotal: year_total[i] as number | null,
-        yearUnitMonths: year_unit_months[i] as number,
-      });
+      const e = entry(k[i] as number);
+      e.toDate = to_date[i] as number | null;
+      e.full = full[i] as number | null;
+      e.months = counted[i] as number;
+    }
+  }
+  if (lastYear) {
+    const { k, total, unit_months } = lastYear;
+    for (let i = 0; i < k.length; i++) {
+      const e = entry(k[i] as number);
+      e.yearTotal = total[i] as number | null;
+      e.yearUnitMonths = unit_months[i] as number;
     }
   }
   const { metrics, anomalies } = seriesFigures(series, units, spec, inputs, months, alerts);

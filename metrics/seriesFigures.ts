@@ -34,6 +34,8 @@ interface Reader {
   members: Uint8Array;
   from: number;
   to: number;
+  /** Its months are not the whole period so far: its figures come from windowed(). */
+  windowed: boolean;
 }
 
 /** Per unit: 1 when the unit's kind or code is among the reporters. */
@@ -74,7 +76,17 @@ export function seriesFigures(
         masksB.set(x.metric, mask);
       }
       const list = readers.get(input.indicator) ?? [];
-      list.push({ figures, mask, role: input.role, take: input.take, members, from: x.from, to: x.to });
+      const windowed = x.from !== 0 || x.to !== m - 1;
+      list.push({
+        figures,
+        mask,
+        role: input.role,
+        take: input.take,
+        members,
+        from: x.from,
+        to: x.to,
+        windowed,
+      });
       readers.set(input.indicator, list);
       const set = reporters.get(input.indicator) ?? new Set<string>();
       for (const r of x.reporters) set.add(r);
@@ -102,6 +114,14 @@ export function seriesFigures(
       withAnomalies && spec.flows.includes(indicator)
         ? membersOf(units, spec.flowReporters[indicator] ?? [])
         : null;
+    // an item only windowed readers read, and not tested, needs no figures over the whole period
+    if (tested === null && itemReaders.every((r) => r.windowed)) {
+      for (let u = 0; u < unitCount; u++) {
+        if (!seen[u] || !reporting[u]) continue;
+        for (const r of itemReaders) if (r.members[u]) windowed(r, u, values, u + step, step, bits);
+      }
+      return;
+    }
     for (let u = 0; u < unitCount; u++) {
       if (!seen[u] || !reporting[u]) continue;
       // the baseline month is values[u]; period month i is values[at + i × step]
@@ -130,7 +150,7 @@ export function seriesFigures(
       }
       for (const r of itemReaders) {
         if (!r.members[u]) continue;
-        if (r.from !== 0 || r.to !== m - 1) {
+        if (r.windowed) {
           windowed(r, u, values, at, step, bits);
           continue;
         }

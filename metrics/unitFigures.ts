@@ -101,38 +101,50 @@ SELECT (((k - 1) * $cell_months::BIGINT + mk - 1) * $cell_units + ui)::INTEGER A
 }
 
 /**
- * The previous year of the cumulative metrics' flows, for the projection's monthly shape and for
- * targets of "not below last year": per item (k, an index into spec.indicators) its total to the
- * same month, its full total and the number of its months with data; and the total of the 12
- * months before the period with the number of unit-months that reported it.
+ * The previous year of the cumulative metrics' flows, for the projection's monthly shape: per item
+ * (k, an index into spec.indicators) its total to the same month, its full total and the number
+ * of its months with data.
  */
 export function previousYearSql(spec: FiguresSpec): Sql {
   const prev = previousYear(spec);
-  const yearEnd = previousMonth(spec.period.first);
   const source = factsSource(spec.selection, {
     from: prev.first,
-    to: [prev.last, yearEnd].sort()[1],
+    to: prev.last,
     unit: spec.unit,
     indicators: spec.previousYearFlows,
     prefix: "prev",
   });
   return {
     sql: `SELECT ind.k::INTEGER AS k, (sum(value) FILTER (WHERE month <= $prev_as_of))::DOUBLE AS to_date,
-       (sum(value) FILTER (WHERE month <= $prev_last))::DOUBLE AS full,
-       (count(DISTINCT month) FILTER (WHERE month <= $prev_last))::DOUBLE AS months,
-       (sum(value) FILTER (WHERE month <= $prev_year_end))::DOUBLE AS year_total,
-       (count(DISTINCT unit || '|' || month) FILTER (WHERE month <= $prev_year_end))::DOUBLE AS year_unit_months
+       sum(value)::DOUBLE AS full, count(DISTINCT month)::DOUBLE AS months
 FROM (${source.sql}) p JOIN (
   SELECT unnest($ind_names::VARCHAR[]) AS indicator, unnest(range(len($ind_names::VARCHAR[])))::INTEGER AS k
 ) ind ON ind.indicator = p.indicator
 GROUP BY ind.k`,
-    params: {
-      ...source.params,
-      prev_as_of: prev.asOf,
-      prev_last: prev.last,
-      prev_year_end: yearEnd,
-      ind_names: JSON.stringify(spec.indicators),
-    },
+    params: { ...source.params, prev_as_of: prev.asOf, ind_names: JSON.stringify(spec.indicators) },
+  };
+}
+
+/**
+ * The year before the period (its 12 months) of the items targets of "not below last year" read
+ * (`items`): per item (k, an index into spec.indicators) its total and the number of
+ * unit-months that reported it (one counted cell per unit-month and item).
+ */
+export function lastYearSql(spec: FiguresSpec, items: readonly string[]): Sql {
+  const source = factsSource(spec.selection, {
+    from: monthAt(monthIndex(spec.period.first) - 12),
+    to: previousMonth(spec.period.first),
+    unit: spec.unit,
+    indicators: items,
+    prefix: "last",
+  });
+  return {
+    sql: `SELECT ind.k::INTEGER AS k, sum(value)::DOUBLE AS total, count(*)::DOUBLE AS unit_months
+FROM (${source.sql}) p JOIN (
+  SELECT unnest($last_names::VARCHAR[]) AS indicator, unnest(range(len($last_names::VARCHAR[])))::INTEGER AS k
+) ind ON ind.indicator = p.indicator
+GROUP BY ind.k`,
+    params: { ...source.params, last_names: JSON.stringify(spec.indicators) },
   };
 }
 
