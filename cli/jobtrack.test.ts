@@ -2,10 +2,11 @@
  * The command line end to end through main(argv, io): real files, a real database file, output
  * captured; and the same commands handed to a running server that holds the database.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parsePlan } from "../metrics/plan.ts";
 import { startServer } from "../server/main.ts";
 import { openContext } from "./context.ts";
 import type { CliIO } from "./io.ts";
@@ -125,8 +126,54 @@ describe("jobtrack CLI", () => {
       "单位",
       "报告月份",
       "正规就业人数",
-      "新增就业岗位数",
+      "新增就业人数",
     ]);
+  });
+
+  it("plan allocate takes an official 分解表 into a plan file, naming its document as the source", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobtrack-alloc-"));
+    const table = join(dir, "分解表.csv");
+    writeFileSync(table, "单位,失业人员实现再就业\n夏阳,560\n盈浦,590\n");
+    const out = join(dir, "qingpu-2022.yaml");
+    const { code, out: text } = await run([
+      "plan",
+      "allocate",
+      table,
+      "--plan",
+      "metrics/plans/qingpu-2022.yaml",
+      "--out",
+      out,
+      "--document",
+      "青就业办〔2022〕5号附件",
+    ]);
+    expect(code).toBe(0);
+    expect(text).toContain("已将分解表《青就业办〔2022〕5号附件》写入目标计划");
+    expect(text).toContain("失业人员实现再就业：2个单位，合计1,150人（全区目标5,000人）");
+    expect(text).toContain("注意：失业人员实现再就业各单位分解目标合计1,150人，与全区目标5,000人不一致。");
+    const plan = parsePlan(readFileSync(out, "utf8"), "qingpu-2022.yaml");
+    expect(plan.allocations.reemployed).toEqual({ "310118001": 560, "310118002": 590 });
+    expect(plan.allocationSources.reemployed).toEqual({
+      kind: "assigned",
+      note: {
+        zh: "上级下达的分解表《青就业办〔2022〕5号附件》。",
+        en: 'The official allocation table "青就业办〔2022〕5号附件".',
+      },
+      document: "青就业办〔2022〕5号附件",
+    });
+    // a table naming a unit the registry lacks changes nothing
+    writeFileSync(table, "单位,失业人员实现再就业\n某某镇,1\n");
+    const refused = await run([
+      "plan",
+      "allocate",
+      table,
+      "--plan",
+      "metrics/plans/qingpu-2022.yaml",
+      "--out",
+      join(dir, "x.yaml"),
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("第2行：单位名录中没有“某某镇”。");
+    expect(existsSync(join(dir, "x.yaml"))).toBe(false);
   });
 
   it("backup then restore into a fresh database reproduces v_facts", async () => {

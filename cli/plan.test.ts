@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { withoutMetric } from "../metrics/draft/testdata/draftOf.ts";
 import type { CliIO } from "./io.ts";
 import { main } from "./jobtrack.ts";
 import { wordFile } from "./testdata/wordFile.ts";
@@ -192,18 +193,22 @@ describe("jobtrack plan draft", () => {
 });
 
 describe("jobtrack plan check", () => {
-  it("exits 1 on the shipped plan and names the commitment it neither tracks nor explains", async () => {
+  it("exits 0 on the shipped plan: nothing missing, every quote in the policy, every figure its sentence's", async () => {
     const { code, out } = await run(["plan", "check", PLAN, POLICY]);
-    expect(code).toBe(1);
-    expect(out).toContain("原文中计划未跟踪的承诺：1 项");
-    expect(out).toContain("事业单位招聘总量 上年水平（待填）");
+    expect(code).toBe(0);
+    expect(out).toContain("原文中计划未跟踪的承诺：0 项");
     expect(out).toContain("计划引文不在原文中：0 处");
   });
 
-  it("--format json: { missing, quotes_not_in_policy, target_mismatch }", async () => {
-    const { code, out } = await run(["plan", "check", PLAN, POLICY, "--format", "json"]);
+  it("exits 1 on a plan without pi_posts_total and names the commitment it neither tracks nor explains", async () => {
+    const dir = temp();
+    const plan = join(dir, "qingpu-2022.yaml");
+    writeFileSync(plan, withoutMetric(readFileSync(PLAN, "utf8"), "pi_posts_total"));
+    const { code, out } = await run(["plan", "check", plan, POLICY]);
     expect(code).toBe(1);
-    const json = JSON.parse(out);
+    expect(out).toContain("原文中计划未跟踪的承诺：1 项");
+    expect(out).toContain("事业单位招聘总量 上年水平（待填）");
+    const json = JSON.parse((await run(["plan", "check", plan, POLICY, "--format", "json"])).out);
     expect(json.missing.map((c: { kind: string; target: unknown }) => [c.kind, c.target])).toEqual([
       ["cumulative", null],
     ]);
@@ -216,7 +221,7 @@ describe("jobtrack plan check", () => {
     const plan = join(dir, "qingpu-2022.yaml");
     writeFileSync(
       plan,
-      `${readFileSync(PLAN, "utf8").replace(/^metrics:/m, `policy: ${POLICY}\nmetrics:`)}
+      `${withoutMetric(readFileSync(PLAN, "utf8"), "pi_posts_total").replace(/^policy: .*$/m, `policy: ${resolve(POLICY)}`)}
 untracked:
   - quote: 在本年度我区事业单位招聘总量不低于上年水平的基础上，面向高校毕业生的岗位数不少于公开招聘岗位总数的60%，其中青浦新城区域事业单位所提供的岗位中，面向高校毕业生的岗位数占比不少于70%。
     target: null

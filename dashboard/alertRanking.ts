@@ -1,16 +1,20 @@
 /**
- * Alerts in the order a reader should see them: severity first, then type (pace and overdue cases
- * before missing submissions and anomalies), then the plan's metric order, the month (newest
- * first) and the unit.
+ * Alerts in the order a reader should see them: severity first, then type (missed targets and
+ * caps exceeded, then targets behind, then overdue cases, before missing submissions and
+ * anomalies), then the plan's metric order, the month (newest first) and the unit.
  */
 import type { Alert, AlertType, Severity } from "../metrics/reportTypes.ts";
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const TYPE_RANK: Record<AlertType, number> = {
-  behind_pace: 0,
-  overdue_case: 1,
-  missing_submission: 2,
-  anomaly: 3,
+  missed_target: 0,
+  over_cap: 1,
+  behind_pace: 2,
+  below_target: 3,
+  near_cap: 4,
+  overdue_case: 5,
+  missing_submission: 6,
+  anomaly: 7,
 };
 
 export function rankAlerts(alerts: Alert[], metricOrder: string[]): Alert[] {
@@ -32,13 +36,9 @@ export function rankAlerts(alerts: Alert[], metricOrder: string[]): Alert[] {
     .map((x) => x.alert);
 }
 
-/** Open overdue cases of a metric, counted from its `overdue_case` alerts (a number in the text, else one). */
+/** Open overdue cases of a metric, counted from its `overdue_case` alerts (each carries its count). */
 export function overdueCases(alerts: Alert[], metricId: string): number {
   let count = 0;
-  for (const a of alerts) {
-    if (a.type !== "overdue_case" || a.metric !== metricId) continue;
-    const n = /(\d+)\s*(?:个|cases?)/.exec(a.zh) ?? /(\d+)\s*(?:个|cases?)/.exec(a.en);
-    count += n ? Number(n[1]) : 1;
-  }
+  for (const a of alerts) if (a.type === "overdue_case" && a.metric === metricId) count += a.count ?? 1;
   return count;
 }

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { unitsBehind } from "../metrics/behind.ts";
+import type { MetricProgress } from "../metrics/reportTypes.ts";
 import { buildSite } from "./build.ts";
-import { STATUS_WORDS } from "./labels.ts";
 import { sampleInput } from "./testdata/sampleInput.ts";
 
 const input = sampleInput();
@@ -40,7 +41,7 @@ describe("buildSite", () => {
   it("writes the pages of CONTRACT §6 in Chinese at the root and in English under en/", async () => {
     const listing = [...files.keys()].sort().join("\n");
     await expect(listing).toMatchFileSnapshot("__snapshots__/build-files.txt");
-    for (const page of ["index.html", "alerts.html", "status.html", "brief.html"]) {
+    for (const page of ["index.html", "alerts.html", "status.html", "brief.html", "rules.html"]) {
       expect(files.has(page)).toBe(true);
       expect(files.has(`en/${page}`)).toBe(true);
     }
@@ -63,7 +64,7 @@ describe("buildSite", () => {
       input.report.metrics.forEach((m, i) => {
         const card = cards[i];
         expect(card).toContain(lang === "zh" ? m.name_zh : m.name_en);
-        expect(card).toContain(`>${STATUS_WORDS[m.status][lang]}<`);
+        expect(card).toContain(`>${m.status_words[lang]}<`);
         expect(card).toContain(`href="metric/${m.id}.html"`);
       });
     }
@@ -162,6 +163,80 @@ describe("buildSite", () => {
     expect(text("en/brief.html")).toContain(
       "Reemployment of the unemployed is at 62.3% of the annual target, 4.4 points behind pace; 472 a month are needed from now on.",
     );
+  });
+
+  it("names the units behind every target not green on its card, worst first, up to three and +N", () => {
+    const html = text("index.html");
+    const cards = html.split('<article class="card').slice(1);
+    input.report.metrics.forEach((m, i) => {
+      const behind = unitsBehind(m);
+      const card = cards[i];
+      if (m.status === "green" || behind.length === 0) {
+        expect(card, m.id).not.toContain('class="behind"');
+        return;
+      }
+      const line = card.slice(card.indexOf('class="behind"'));
+      const names = [...line.matchAll(/>([^<>]+)<\/a>/g)].map((x) => x[1]);
+      expect(names, m.id).toEqual(behind.slice(0, 3).map((u) => u.name));
+      if (behind.length > 3) expect(line, m.id).toContain(`+${behind.length - 3}</span>`);
+    });
+  });
+
+  it("marks an assigned target on its card, in the brief and on its page, with its note", () => {
+    const assigned = input.report.metrics.filter((m) => m.target_source.kind === "assigned");
+    expect(assigned.map((m) => m.id)).toEqual(["new_jobs", "registered_unemployed"]);
+    const cards = text("index.html").split('<article class="card').slice(1);
+    for (const m of assigned) {
+      const card = cards[input.report.metrics.indexOf(m)];
+      expect(card).toContain(`<span class="tag assigned" title="${m.target_source.note_zh}">上级下达</span>`);
+      expect(card).toContain(`目标来源：上级下达。${m.target_source.note_zh}`);
+      expect(text(`metric/${m.id}.html`)).toContain(`上级下达。${m.target_source.note_zh}`);
+    }
+    const brief = text("brief.html");
+    expect(brief.match(/class="tag assigned"/g)?.length).toBeGreaterThanOrEqual(assigned.length * 2);
+    expect(brief).toContain(
+      "上级下达（政策文件未写明数值）：新增就业人数：市下达目标（尚未录入）；城镇登记失业人数：市下达控制目标。",
+    );
+    expect(text("en/index.html")).toContain(">assigned</span>");
+  });
+
+  it("the brief has one line per target not green, with the units behind and their gaps", () => {
+    const brief = text("brief.html");
+    const lines = brief.slice(brief.indexOf('class="sentences who"')).split("</ul>")[0];
+    const expected = input.report.metrics.filter(
+      (m) => (m.status === "red" || m.status === "yellow") && unitsBehind(m).length > 0,
+    );
+    expect(lines.match(/<li /g)).toHaveLength(expected.length);
+    const reemployed = input.report.metrics.find((m) => m.id === "reemployed") as MetricProgress;
+    const [worst] = unitsBehind(reemployed);
+    expect(lines).toContain(
+      `<strong>失业人员再就业</strong>：${worst.name.replace(/(街道|镇)$/, "")}差${worst.gap}人`,
+    );
+  });
+
+  it("a metric page shows the policy's sentence, its section and 责任单位, and links to the rules", () => {
+    const html = text("metric/reemployed.html");
+    expect(html).toContain(
+      '<blockquote class="quote" lang="zh-CN"><p>失业人员再就业的政策原文。</p></blockquote>',
+    );
+    expect(html).toContain("<dt>目标来源</dt><dd>文件明确</dd>");
+    expect(html).toContain("<dt>政策出处</dt><dd>五、推动重点群体更好就业</dd>");
+    expect(html).toContain("<dt>责任单位</dt><dd>区人力资源社会保障局、各街镇</dd>");
+    expect(html).toContain(`href="../rules.html"`);
+    expect(text("index.html")).toContain('href="rules.html"');
+    expect(text("rules.html")).toContain("考核时点前不亮红灯");
+    expect(text("en/rules.html")).toContain("never red before the due month");
+  });
+
+  it("ranks the towns by the figure they are judged by, coloured by their status", () => {
+    const html = text("metric/formal_employment.html");
+    const metric = input.report.metrics.find((m) => m.id === "formal_employment") as MetricProgress;
+    const order = [...metric.units]
+      .sort((a, b) => (b.progress ?? -1) - (a.progress ?? -1))
+      .map((u) => u.name);
+    const table = html.slice(html.indexOf("<caption>各单位增量完成情况"));
+    const names = [...table.matchAll(/unit\/\d+\.html">([^<]+)<\/a>/g)].map((x) => x[1]);
+    expect(names).toEqual(order);
   });
 
   it("keeps the overview with its assets under 300 KB", () => {

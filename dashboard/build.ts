@@ -14,6 +14,7 @@ import { briefPage } from "./pages/briefPage.ts";
 import { pageContext, siteOf } from "./pages/context.ts";
 import { metricPage } from "./pages/metricPage.ts";
 import { overviewPage } from "./pages/overviewPage.ts";
+import { rulesPage } from "./pages/rulesPage.ts";
 import { statusPage } from "./pages/statusPage.ts";
 import { unitPage } from "./pages/unitPage.ts";
 import { localized, PAGES } from "./paths.ts";
@@ -63,6 +64,7 @@ export function buildSite(input: DashboardInput): Map<string, string | Uint8Arra
     page(PAGES.alerts, alertsPage);
     page(PAGES.status, statusPage);
     page(PAGES.brief, briefPage);
+    page(PAGES.rules, rulesPage);
     for (const metric of input.report.metrics)
       page(PAGES.metric(metric.id), (ctx) => metricPage(ctx, metric));
     for (const unit of site.units) page(PAGES.unit(unit.code), (ctx) => unitPage(ctx, unit));

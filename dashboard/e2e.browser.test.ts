@@ -1,7 +1,10 @@
 /**
  * The built demo dashboard in a real headless Chromium: every page of both languages opens from
  * file:// with no console error and no failed request, every internal link resolves, the
- * overview shows every target with the status the report gives, and screenshots are saved.
+ * overview shows every target with the status the report gives and names the units behind every
+ * red target, assigned targets are marked on their cards and in the brief, the brief as of
+ * 2022-12 says 未完成 for every missed target and prints on one A4 page, and screenshots of the
+ * overview, a metric page, a town page and the brief are saved at 1366 and 390 px.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +14,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../cli/context.ts";
 import { loadDemo } from "../cli/demoData.ts";
+import { unitsBehind } from "../metrics/behind.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
 import { planPeriods } from "../metrics/plan.ts";
 import type { Report } from "../metrics/reportTypes.ts";
@@ -19,13 +23,15 @@ import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { buildDashboard } from "./buildDashboard.ts";
 import { gatherDashboard } from "./gather.ts";
-import { STATUS_WORDS } from "./labels.ts";
 
 const run = browserAvailable("the dashboard browser test");
 const OUT = join(PACKAGE_ROOT, "test-output");
-const site = join(mkdtempSync(join(tmpdir(), "jobtrack-site-")), "site");
+const root = mkdtempSync(join(tmpdir(), "jobtrack-site-"));
+const site = join(root, "site");
+const yearEnd = join(root, "site-2022-12");
 let browser: Browser;
 let report: Report;
+let december: Report;
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -49,15 +55,12 @@ describe.runIf(run)("the built demo dashboard in Chromium", () => {
       today: "2023-01-10",
     };
     await buildDashboard({ db, units, plans }, options);
-    report = (
-      await gatherDashboard(db, {
-        plan: plans[0],
-        units,
-        asOf: "2022-08",
-        today: options.today,
-        now: options.now,
-      })
-    ).report;
+    await buildDashboard({ db, units, plans }, { ...options, outDir: yearEnd, asOf: "2022-12" });
+    const gather = async (asOf: string) =>
+      (await gatherDashboard(db, { plan: plans[0], units, asOf, today: options.today, now: options.now }))
+        .report;
+    report = await gather("2022-08");
+    december = await gather("2022-12");
     await db.close();
     browser = await launchChromium();
     mkdirSync(OUT, { recursive: true });
@@ -118,12 +121,14 @@ describe.runIf(run)("the built demo dashboard in Chromium", () => {
         const card = cards.find((c) => c.name === (lang === "zh" ? metric.name_zh : metric.name_en));
         expect(card, `${lang} card for ${metric.id}`).toBeDefined();
         expect(card?.cls).toContain(`s-${metric.status}`);
-        expect(card?.text).toContain(STATUS_WORDS[metric.status][lang]);
+        expect(card?.text).toContain(metric.status_words[lang]);
       }
       await page.screenshot({ path: join(OUT, `dashboard-overview-${lang}.png`), fullPage: true });
     }
     const statuses = new Set(report.metrics.map((m) => m.status));
     expect([...statuses].sort()).toEqual(["green", "red", "yellow"]);
+    // no by_due target is red before its due month
+    expect(report.metrics.filter((m) => m.judged === "by_due" && m.status === "red")).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(pathToFileURL(join(site, "index.html")).href);
     await page.screenshot({ path: join(OUT, "dashboard-overview-phone.png"), fullPage: true });
@@ -133,5 +138,94 @@ describe.runIf(run)("the built demo dashboard in Chromium", () => {
     expect(brief).toContain("2022年8月");
     expect(readFileSync(join(site, "brief.html"), "utf8")).toContain("@page");
     await page.close();
+  }, 120_000);
+
+  it("the overview names the units behind every red target, worst first", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(pathToFileURL(join(site, "index.html")).href);
+    const red = report.metrics.filter((m) => m.status === "red");
+    expect(red.length).toBeGreaterThan(0);
+    for (const metric of red) {
+      const named = await page
+        .locator("article.card", { has: page.locator(`#card-${metric.id}`) })
+        .locator(".behind a")
+        .allTextContents();
+      expect(named, metric.id).toEqual(
+        unitsBehind(metric)
+          .slice(0, 3)
+          .map((u) => u.name),
+      );
+    }
+    await page.close();
+  }, 60_000);
+
+  it("an assigned target is marked on its card and in the brief", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const assigned = report.metrics.filter((m) => m.target_source.kind === "assigned");
+    expect(assigned.map((m) => m.id)).toEqual(["new_jobs", "registered_unemployed"]);
+    await page.goto(pathToFileURL(join(site, "index.html")).href);
+    for (const metric of assigned) {
+      const card = page.locator("article.card", { has: page.locator(`#card-${metric.id}`) });
+      expect(await card.locator(".tag.assigned").textContent()).toBe("上级下达");
+      expect(await card.locator(".source-note").textContent()).toContain(metric.target_source.note_zh ?? "");
+    }
+    await page.goto(pathToFileURL(join(site, "brief.html")).href);
+    for (const metric of assigned) {
+      const row = page.locator("table tr", { has: page.locator(`th:text-is("${metric.name_zh}")`) });
+      expect(await row.locator(".tag.assigned").count(), metric.id).toBe(1);
+    }
+    expect(await page.locator(".source-note").textContent()).toContain("上级下达（政策文件未写明数值）");
+    await page.close();
+  }, 60_000);
+
+  it("the brief as of 2022-12 says 未完成 for every missed target, and prints on one A4 page in both languages", async () => {
+    const missed = december.metrics.filter((m) => m.final && m.status === "red");
+    expect(missed.map((m) => m.id)).toEqual([
+      "reemployed",
+      "zero_family_deadline",
+      "hardship_deadline",
+      "village_staff_coverage",
+      "pi_posts_total",
+    ]);
+    expect(december.metrics.every((m) => m.final && m.status !== "yellow")).toBe(true);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(pathToFileURL(join(yearEnd, "brief.html")).href);
+    for (const metric of missed) {
+      const row = page.locator("table tr", { has: page.locator(`th:text-is("${metric.name_zh}")`) });
+      expect(await row.locator(".badge").first().textContent(), metric.id).toContain("未完成");
+      const sentence = await page.locator(".sentences li", { hasText: metric.name_zh }).first().textContent();
+      expect(sentence, metric.id).toContain("未完成");
+    }
+    await page.screenshot({ path: join(OUT, "dashboard-brief-2022-12.png"), fullPage: true });
+    for (const [dir, file] of [
+      [site, "en/brief.html"],
+      [site, "brief.html"],
+      [yearEnd, "en/brief.html"],
+    ]) {
+      await page.goto(pathToFileURL(join(dir, file)).href);
+      const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+      const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages, `${dir} ${file}`).toBe(1);
+    }
+    await page.close();
+  }, 120_000);
+
+  it("saves the overview, a metric page, a town page and the brief at 1366 and 390 px", async () => {
+    for (const width of [1366, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      for (const file of [
+        "index.html",
+        "metric/formal_employment.html",
+        "unit/310118110.html",
+        "brief.html",
+      ]) {
+        await page.goto(pathToFileURL(join(site, file)).href);
+        const clipped = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        expect(clipped, `${file} at ${width} px scrolls sideways`).toBe(false);
+        const name = `dashboard-${file.replace(/\//g, "-").replace(".html", "")}-${width}.png`;
+        await page.screenshot({ path: join(OUT, name), fullPage: true });
+      }
+      await page.close();
+    }
   }, 120_000);
 });

@@ -2,7 +2,7 @@
  * The dashboard's words in both languages, taken from the glossary: statuses, alert types, data
  * states, kinds. A status is always shown as colour, icon and one of these words together.
  */
-import type { MetricKind } from "../metrics/reportTypes.ts";
+import type { Judged, MetricKind } from "../metrics/reportTypes.ts";
 import { ALERT_WORDS, SEVERITY_WORDS, STATUS_WORDS, type Words } from "../metrics/words.ts";
 import type { Lang } from "./format.ts";
 
@@ -37,6 +37,19 @@ export const KIND_WORDS: Record<MetricKind, Words> = {
   cap: { zh: "控制数", en: "cap" },
   ratio: { zh: "比率", en: "ratio" },
   deadline: { zh: "按期率", en: "on-time share" },
+};
+
+/** 考核方式 (glossary): how a metric is judged. */
+export const JUDGED_WORDS: Record<Judged, Words> = {
+  pace: { zh: "按序时进度", en: "judged by pace" },
+  by_due: { zh: "期末达标", en: "judged by the due month" },
+  always: { zh: "持续达标", en: "judged every month" },
+};
+
+/** 目标来源 (glossary): where a target's figure comes from. */
+export const SOURCE_WORDS: Record<"policy" | "assigned", Words> = {
+  policy: { zh: "文件明确", en: "from the policy" },
+  assigned: { zh: "上级下达", en: "assigned" },
 };
 
 export const SUBMISSION_STATUS_WORDS: Record<"accepted" | "superseded" | "rejected", Words> = {

@@ -16,6 +16,7 @@ export const STATUS_COLOUR: Record<Status, string> = {
   green: "#1a7f37",
   yellow: "#9a6700",
   red: "#cf222e",
+  not_started: "#6e7781",
   no_data: "#6e7781",
   no_target: "#6e7781",
 };
@@ -25,6 +26,7 @@ export const STATUS_TINT: Record<Status, string> = {
   green: "#dafbe1",
   yellow: "#fff8c5",
   red: "#ffebe9",
+  not_started: "#eaeef2",
   no_data: "#eaeef2",
   no_target: "#eaeef2",
 };
@@ -34,6 +36,7 @@ export const STATUS_TEXT: Record<Status, string> = {
   green: "#116329",
   yellow: "#7d4e00",
   red: "#a40e26",
+  not_started: "#424a53",
   no_data: "#424a53",
   no_target: "#424a53",
 };

@@ -18,6 +18,7 @@ export const PAGES = {
   alerts: "alerts.html",
   status: "status.html",
   brief: "brief.html",
+  rules: "rules.html",
   metric: (id: string) => `metric/${slug(id)}.html`,
   unit: (code: string) => `unit/${slug(code)}.html`,
 } as const;

@@ -29,6 +29,14 @@ function metric(overrides: Partial<MetricProgress>): MetricProgress {
     trailing_monthly: null,
     met: false,
     status: "yellow",
+    status_words: { zh: "黄灯 · 略有滞后", en: "slightly behind" },
+    judged: "pace",
+    starts: "2022-01",
+    due: "2022-12",
+    final: false,
+    tolerance: 0,
+    target_source: { kind: "policy", quote: null, note: null, note_zh: null, note_en: null, document: null },
+    gap: 160,
     coverage: { reported: 88, expected: 88, missing: [] },
     units: [],
     unit_of_count: "persons",
@@ -111,14 +119,36 @@ describe("level", () => {
     target: 400_000,
     actual: 393_848,
     expected: 395_000,
+    baseline: 392_000,
+    increase: 1_848,
+    increase_needed: 8_000,
+    progress: 0.231,
+    share_of_target: 0.98462,
     required_monthly: (400_000 - 393_848) / 4,
   });
-  it("reads the stock, its share of the target, the gap to pace and the growth needed", () => {
+  it("reads the increase since the baseline against the increase needed, the gap to pace and the growth needed", () => {
     expect(levelSentence(formal, "zh")).toBe(
-      "正规就业人数为39.38万人，为全年目标40万人的98.5%，低于序时进度1,152人，余下每月需增加1,538人。",
+      "正规就业人数为39.38万人，较2021年12月已增1,848人，全年需增8,000人，增量完成率23.1%，低于序时进度1,152人，余下每月需增加1,538人。",
     );
     expect(levelSentence(formal, "en")).toBe(
-      "Formal employment stands at 393,848, 98.5% of the 400,000 target, 1,152 below pace; 1,538 more a month are needed from now on.",
+      "Formal employment stands at 393,848, up 1,848 since Dec 2021 of 8,000 needed (23.1% of the increase), 1,152 below pace; 1,538 more a month are needed from now on.",
+    );
+  });
+  it("at the due month: achieved or missed", () => {
+    const done = {
+      ...formal,
+      final: true,
+      met: true,
+      actual: 400_410,
+      increase: 8_410,
+      status: "green" as const,
+    };
+    expect(levelSentence(done, "zh")).toBe(
+      "正规就业人数为40.04万人，较2021年12月已增8,410人，已完成目标40万人（需增8,000人）。",
+    );
+    const short = { ...formal, final: true, met: false, status: "red" as const };
+    expect(levelSentence(short, "en")).toBe(
+      "Formal employment stands at 393,848, up 1,848 since Dec 2021: missed the 400,000 target (8,000 needed; 6,152 short).",
     );
   });
 });
@@ -133,6 +163,8 @@ describe("cap", () => {
     actual: 7350,
     expected: null,
     required_monthly: null,
+    judged: "always",
+    status: "green",
   });
   it("within the cap gives the room left", () => {
     expect(capSentence(cap, "zh")).toBe(
@@ -142,12 +174,25 @@ describe("cap", () => {
       "Registered urban unemployed: 7,350, within the cap of 8,500 (1,150 to spare).",
     );
   });
+  it("near the cap says so", () => {
+    expect(capSentence({ ...cap, actual: 8300, status: "yellow" }, "zh")).toBe(
+      "城镇登记失业人数为8,300人，接近目标8,500人，仅余200人。",
+    );
+  });
   it("over the cap gives the excess", () => {
-    expect(capSentence({ ...cap, actual: 8620 }, "zh")).toBe(
+    expect(capSentence({ ...cap, actual: 8620, status: "red" }, "zh")).toBe(
       "城镇登记失业人数为8,620人，超出控制目标8,500人共120人。",
     );
-    expect(capSentence({ ...cap, actual: 8620 }, "en")).toBe(
+    expect(capSentence({ ...cap, actual: 8620, status: "red" }, "en")).toBe(
       "Registered urban unemployed: 8,620, 120 over the cap of 8,500.",
+    );
+  });
+  it("at the due month: achieved within the cap, or missed", () => {
+    expect(capSentence({ ...cap, final: true, met: true }, "zh")).toBe(
+      "城镇登记失业人数为7,350人，已完成控制目标（不超过8,500人）。",
+    );
+    expect(capSentence({ ...cap, final: true, actual: 8620, status: "red" }, "en")).toBe(
+      "Registered urban unemployed: 8,620, missed: 120 over the cap of 8,500.",
     );
   });
 });
@@ -206,20 +251,73 @@ describe("deadline", () => {
     expected: null,
     unit_of_count: "share",
   });
-  it("gives the shortfall and the overdue cases", () => {
-    expect(deadlineSentence(deadline, "zh", 3)).toBe(
-      "就业困难人员按期就业为92%，低于目标100%，差8个百分点；另有3个对象超期未就业。",
+  it("gives the shortfall and the overdue cases, persons in 名 and families in 户", () => {
+    expect(deadlineSentence({ ...deadline, judged: "always" }, "zh", 3)).toBe(
+      "就业困难人员按期就业为92%，低于目标100%，差8个百分点（须每月达标）；另有3名就业困难人员超期未就业。",
     );
-    expect(deadlineSentence(deadline, "en", 1)).toBe(
-      "Hardship persons placed on time is 92%, 8 points short of the 100% target; 1 case is overdue.",
+    expect(deadlineSentence({ ...deadline, case_category: "hardship" }, "en", 1)).toBe(
+      "Hardship persons placed on time is 92%, 8 points short of the 100% target; 1 person with employment difficulties is overdue.",
     );
+    const families = { ...deadline, case_category: "zero_family" as const, judged: "always" as const };
+    expect(deadlineSentence(families, "zh", 2)).toBe(
+      "就业困难人员按期就业为92%，低于目标100%，差8个百分点（须每月达标）；另有2户零就业家庭超期仍无人就业。",
+    );
+    expect(deadlineSentence(families, "en", 2)).toContain("; 2 zero-employment families are overdue.");
     expect(metricSentence({ ...deadline, actual: 1, met: true }, "zh")).toBe(
       "就业困难人员按期就业为100%，达到目标（100%）。",
     );
   });
 });
 
+describe("when the promise is judged", () => {
+  const grads = metric({
+    name_zh: "离校未就业高校毕业生就业比例",
+    name_en: "Unemployed 2022 graduates now employed",
+    kind: "ratio",
+    direction: "above",
+    target: 0.8,
+    actual: 0.582,
+    expected: null,
+    unit_of_count: "share",
+    judged: "by_due",
+    starts: "2022-07",
+  });
+  it("before it starts: not started, from which month", () => {
+    const m = { ...grads, status: "not_started" as const, actual: null };
+    expect(metricSentence(m, "zh")).toBe("离校未就业高校毕业生就业比例自2022年7月起考核，尚未开始。");
+    expect(metricSentence(m, "en")).toBe(
+      "Unemployed 2022 graduates now employed: judged from Jul 2022; not started yet.",
+    );
+  });
+  it("by_due before its due month: not yet met, with the gap and the due month", () => {
+    expect(metricSentence(grads, "zh")).toBe(
+      "离校未就业高校毕业生就业比例为58.2%，尚未达到目标（高于80%），差21.8个百分点；考核时点为2022年12月。",
+    );
+  });
+  it("at the due month: 已完成 or 未完成", () => {
+    expect(metricSentence({ ...grads, final: true, met: true, actual: 0.848, status: "green" }, "zh")).toBe(
+      "离校未就业高校毕业生就业比例为84.8%，已完成目标（高于80%）。",
+    );
+    const reemployed = metric({ final: true, met: false, actual: 4857, status: "red", due: "2022-12" });
+    expect(metricSentence(reemployed, "zh")).toBe(
+      "再就业截至2022年12月完成4,857人，未完成目标5,000人，差143人。",
+    );
+    expect(metricSentence(reemployed, "en")).toBe(
+      "Reemployment is at 4,857 by Dec 2022: missed the target of 5,000 by 143.",
+    );
+  });
+});
+
 describe("summary and rounding", () => {
+  it("counts final metrics as achieved or missed", () => {
+    const ms = [
+      metric({ status: "green", final: true }),
+      metric({ status: "red", final: true }),
+      metric({ status: "red", final: true }),
+    ];
+    expect(summarySentence(ms, "zh")).toBe("3项指标中，已完成1项、未完成2项。");
+    expect(summarySentence(ms, "en")).toBe("Of 3 targets, 1 achieved and 2 missed.");
+  });
   it("counts metrics by status", () => {
     const ms = [
       metric({ status: "green" }),

@@ -3,6 +3,7 @@
  * of that month) and from the per-month values: the rows behind the trend charts and tables.
  */
 import type { MetricKind, MetricProgress, Report } from "../metrics/reportTypes.ts";
+import { paceMark } from "./judgedFigure.ts";
 
 export interface TrendRow {
   month: string;
@@ -82,8 +83,13 @@ export function flowSeries(
   return months.map((month) => ({ month, value: values.get(month) ?? null }));
 }
 
-/** The fraction of the target at which the pace marker sits, or null where no pace applies. */
-export function paceShare(metric: Pick<MetricProgress, "kind" | "expected" | "target">): number | null {
-  if (metric.expected === null || metric.target === null || metric.target <= 0) return null;
-  return metric.expected / metric.target;
+/**
+ * Where the pace sits as a fraction of what is judged (the target; for a level, the increase
+ * needed), or null where no pace applies (a ratio, a cap, a target judged only at its due month).
+ */
+export function paceShare(
+  metric: Pick<MetricProgress, "kind" | "expected" | "target" | "judged" | "final" | "baseline">,
+): number | null {
+  if (metric.judged !== "pace" || metric.final) return null;
+  return paceMark(metric, { ...metric, actual: null, progress: null });
 }

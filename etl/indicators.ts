@@ -1,7 +1,9 @@
 /**
  * The indicator catalog of the monthly template (CONTRACT §3): one entry per column key.
  * `reporters` lists the unit kinds or unit codes that report it; `subsetOf` names the total a
- * "其中" column may not exceed; `decimals` allows non-integer values (亿元 amounts only).
+ * "其中" column may not exceed; `decimals` allows non-integer values (亿元 amounts only);
+ * `aliases` are earlier Chinese headers still read, so that files made from an older template
+ * keep loading.
  */
 export type Flow = "flow" | "stock";
 
@@ -14,6 +16,7 @@ export interface Indicator {
   reporters: readonly string[];
   subsetOf?: string;
   decimals?: boolean;
+  aliases?: readonly string[];
 }
 
 const TOWNS = ["subdistrict", "town"] as const;
@@ -29,11 +32,13 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: "new_jobs",
-    zh: "新增就业岗位数",
+    // the policy's word (新增就业人数, persons); templates before it said 新增就业岗位数
+    zh: "新增就业人数",
     en: "New jobs",
-    unitOfCount: "posts",
+    unitOfCount: "persons",
     flow: "flow",
     reporters: TOWNS,
+    aliases: ["新增就业岗位数"],
   },
   {
     key: "internship_posts",

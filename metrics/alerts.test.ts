@@ -60,7 +60,7 @@ describe("anomaly alerts", () => {
       month: "2022-07",
     });
     expect(ytd.zh).toBe(
-      "夏阳街道2022年7月“新增就业岗位数”为700个，约等于当年此前各月合计600个加一个月的常见值100个，疑似填报了累计数，请核实。",
+      "夏阳街道2022年7月“新增就业人数”为700人，约等于当年此前各月合计600人加一个月的常见值100人，疑似填报了累计数，请核实。",
     );
     expect(ytd.en).toContain("looks like a year-to-date total");
   });
@@ -104,26 +104,37 @@ describe("missing_submission", () => {
   });
   afterAll(() => db.close());
 
-  const missing = async (today: string) =>
-    (await computeReport(db, { plan, asOf: "2022-02", today, lang: "zh" })).alerts.filter(
+  const missing = async (asOf: string, today: string) =>
+    (await computeReport(db, { plan, asOf, today, lang: "zh" })).alerts.filter(
       (a) => a.type === "missing_submission",
     );
 
   it("is not raised on the due day itself (the 5th of the next month)", async () => {
-    expect(await missing("2022-03-05")).toEqual([]);
+    expect(await missing("2022-03", "2022-03-05")).toEqual([]);
   });
 
   it("is raised the day after, and turns high after 30 days", async () => {
-    expect(await missing("2022-03-06")).toMatchObject([
+    expect(await missing("2022-03", "2022-03-06")).toMatchObject([
       { unit: "310118102", month: "2022-02", severity: "medium" },
     ]);
-    expect(await missing("2022-04-04")).toMatchObject([{ severity: "medium" }]);
-    const [late] = await missing("2022-04-05");
-    expect(late).toMatchObject({ severity: "high" });
-    expect(late.zh).toBe("朱家角镇未报送2022年2月月报（应于2022年3月5日前报送，已逾期31天）。");
+    // read on 4 April or years later, as of March the February report is 26 days late (31 March)
+    expect(await missing("2022-03", "2022-04-04")).toMatchObject([{ severity: "medium" }]);
+    const [late] = await missing("2022-03", "2026-12-04");
+    expect(late.zh).toBe(
+      "朱家角镇未报送2022年2月月报（应于2022年3月5日前报送，截至2022年3月31日已逾期26天）。",
+    );
+    const [high] = (await missing("2022-04", "2022-05-10")).filter((a) => a.month === "2022-02");
+    expect(high).toMatchObject({ severity: "high" });
+    expect(high.zh).toBe(
+      "朱家角镇未报送2022年2月月报（应于2022年3月5日前报送，截至2022年4月30日已逾期56天）。",
+    );
+  });
+
+  it("is not raised for the as-of month itself: its report falls due after the month's end", async () => {
+    expect((await missing("2022-02", "2022-04-04")).map((a) => a.month)).toEqual([]);
   });
 
   it("leaves out departments that report none of the plan's items", async () => {
-    expect((await missing("2022-06-01")).map((a) => a.unit)).toEqual(["310118102"]);
+    expect((await missing("2022-03", "2022-06-01")).map((a) => a.unit)).toEqual(["310118102"]);
   });
 });

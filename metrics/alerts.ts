@@ -1,22 +1,30 @@
 /**
  * Alerts (预警), each with its message in Chinese and English:
- * - behind_pace: a metric (district or unit) yellow or red; severity high for a red district,
- *   medium for a yellow district or a red unit, low for a yellow unit;
+ * - by how a metric is judged, for the district and each unit not green: behind_pace (a pace
+ *   metric behind its expected value), below_target (a ratio, deadline rule or other condition
+ *   not holding: yellow before its due month, or beyond its tolerance), near_cap and over_cap (a
+ *   cap), missed_target (the due month reached and the target not met); severity high for a red
+ *   district, medium for a yellow district or a red unit, low for a yellow unit;
  * - missing_submission: a unit-month with no counted submission once its due day has passed;
  * - anomaly: a month's flow far outside the unit's own history (median/MAD), or one that looks
  *   like a year-to-date total (see unitFigures.ts for the tests); one alert per unit and item, for
  *   its latest flagged month;
- * - overdue_case: open ledger cases past their deadline.
- * Missing submissions and overdue cases turn high after the plan's `high_after_days`.
+ * - overdue_case: open ledger cases past their deadline, counted in 名 (persons) or 户 (families).
+ * Days late are counted to the report's reference day (the as-of month's last day, or today if
+ * earlier), never to the day the report happens to be read. Missing submissions and overdue cases
+ * turn high after the plan's `high_after_days`.
  */
 import type { Lang } from "../etl/finding.ts";
 import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
+import { monthAt, monthIndex } from "../etl/normalize/month.ts";
+import { formatPoints } from "./behind.ts";
 import { daysBetween, dueDate } from "./calendar.ts";
+import { CASE_WORDS, caseCount } from "./caseWords.ts";
 import { formatDate, formatMonth, formatPercent, formatValue } from "./formatValue.ts";
+import type { MetricWindow } from "./judgement.ts";
 import type { CaseCategory, Plan, PlanMetric } from "./plan.ts";
-import type { Alert, AlertType, Severity } from "./reportTypes.ts";
-import type { Progress } from "./status.ts";
-import { STATUS_WORDS } from "./words.ts";
+import type { Alert, AlertType, Severity, Status } from "./reportTypes.ts";
+import { statusWords } from "./words.ts";
 
 export interface Named {
   code: string;
@@ -44,82 +52,148 @@ function alert(
   return out;
 }
 
-type BehindPaceFigures = Pick<Progress, "actual" | "expected" | "progress" | "status"> & {
+/** The figures of one judged row (the district or a unit) an alert speaks of. */
+export interface JudgedFigures {
+  actual: number | null;
+  expected: number | null;
+  progress: number | null;
+  status: Status;
   target: number | null;
-};
+  gap: number | null;
+  /** Level metrics: the row's baseline. */
+  baseline?: number | null;
+}
 
 /**
- * behind_pace for one metric's district figure (unit null) or its units' figures, when a status
- * calls for it. What the messages share (the month, the comparison, the last target's wording) is
+ * The alert type a status raises for a metric judged as it is, or null; `gap` tells a cap over
+ * its ceiling (over_cap, red — or yellow before the due month of a by_due cap) from one near it.
+ */
+export function alertTypeOf(
+  metric: Pick<PlanMetric, "kind" | "judged">,
+  window: Pick<MetricWindow, "final">,
+  status: Status,
+  gap: number | null,
+): AlertType | null {
+  if (status !== "red" && status !== "yellow") return null;
+  if (window.final) return status === "red" ? "missed_target" : null;
+  if (metric.kind === "cap") return gap !== null && gap > 0 ? "over_cap" : "near_cap";
+  return metric.judged === "pace" ? "behind_pace" : "below_target";
+}
+
+/**
+ * The alert for one metric's district figure (unit null) or a unit's figure, when its status
+ * calls for one. What the messages share (the month, the comparison, the target's wording) is
  * worked out once per metric.
  */
-export function behindPaceWriter(
+export function statusAlertWriter(
   plan: Plan,
   metric: PlanMetric,
+  window: MetricWindow,
   asOf: string,
   lang: Lang,
-): (unit: Named | null, progress: BehindPaceFigures) => Alert | null {
-  const v = (x: number | null, l: Lang) => formatValue(x, metric.unitOfCount, l);
+): (unit: Named | null, figures: JudgedFigures) => Alert | null {
+  const u = metric.unitOfCount;
+  const share = u === "share";
   const month = { zh: formatMonth(asOf, "zh"), en: formatMonth(asOf, "en") };
-  const cmp = metric.direction === "above" ? { zh: "大于", en: "above" } : { zh: "不低于", en: "at least" };
+  const cmp =
+    metric.direction === "above"
+      ? { zh: "大于", en: "above" }
+      : metric.direction === "at_most"
+        ? { zh: "不超过", en: "at most" }
+        : { zh: "不低于", en: "at least" };
+  const due = { zh: formatMonth(metric.due, "zh"), en: formatMonth(metric.due, "en") };
+  // a level's baseline is the month before it starts (上年末 for a plan starting in January)
+  const baseMonth = monthAt(monthIndex(metric.starts) - 1);
+  const since = { zh: formatMonth(baseMonth, "zh"), en: formatMonth(baseMonth, "en") };
+  const when =
+    metric.judged === "by_due" ? { zh: `，考核时点${due.zh}`, en: `; due ${due.en}` } : { zh: "", en: "" };
   const name = metric.name;
-  // the wording of the last target seen (a ratio's target is the same for every unit)
+  const how = { kind: metric.kind, judged: metric.judged, final: window.final };
+  const behindPace = plan.alerts.behindPace;
+  // the wording of the last target seen (a ratio's target is the same for every unit); the
+  // messages are built without closures, since a national report writes tens of thousands
   let lastTarget = Number.NaN;
-  let targetText: { zh: string; en: string; percent: string } | null = null;
-  return (unit, progress) => {
-    const from = unit ? plan.alerts.behindPace.unitsFrom : plan.alerts.behindPace.districtFrom;
-    const { status, actual, target } = progress;
-    if (status !== "red" && !(status === "yellow" && from === "yellow")) return null;
-    if (actual === null || target === null) return null;
-    const severity: Severity = status === "red" ? (unit ? "medium" : "high") : unit ? "low" : "medium";
-    if (targetText === null || target !== lastTarget) {
-      lastTarget = target;
-      targetText = { zh: v(target, "zh"), en: v(target, "en"), percent: formatPercent(target) };
+  let targetZh = "";
+  let targetEn = "";
+  return (unit, figures) => {
+    const { status, actual, target, gap } = figures;
+    const type = alertTypeOf(metric, window, status, gap);
+    if (type === null || actual === null || target === null) return null;
+    if (type === "behind_pace" && status === "yellow") {
+      if ((unit ? behindPace.unitsFrom : behindPace.districtFrom) !== "yellow") return null;
     }
+    const severity: Severity = status === "red" ? (unit ? "medium" : "high") : unit ? "low" : "medium";
+    if (target !== lastTarget) {
+      lastTarget = target;
+      targetZh = formatValue(target, u, "zh");
+      targetEn = formatValue(target, u, "en");
+    }
+    const word = statusWords(status, how);
     const whoZh = unit ? `${unit.zh} · ${name.zh}` : name.zh;
     const whoEn = unit ? `${unit.en} — ${name.en}` : name.en;
-    const word = STATUS_WORDS[status === "red" ? "red" : "yellow"];
+    const nowZh = formatValue(actual, u, "zh");
+    const nowEn = share ? nowZh : formatValue(actual, u, "en");
     let zh: string;
     let en: string;
-    if (metric.kind === "cap") {
-      zh = `${whoZh}：截至${month.zh}为${v(actual, "zh")}，上限${targetText.zh}（${status === "red" ? "红灯 · 已超上限" : "黄灯 · 接近上限"}）。`;
-      en = `${whoEn}: ${v(actual, "en")} as of ${month.en} against a cap of ${targetText.en} — ${status === "red" ? "over the cap" : "close to the cap"}.`;
-    } else if (metric.kind === "ratio" || metric.kind === "deadline") {
-      const share = formatPercent(actual);
-      zh = `${whoZh}：截至${month.zh}为${share}，目标${cmp.zh}${targetText.percent}（${word.zh}）。`;
-      en = `${whoEn}: ${share} as of ${month.en} against a target of ${cmp.en} ${targetText.percent} — ${word.en}.`;
+    if (type === "behind_pace") {
+      const progress = figures.progress === null ? "" : formatPercent(figures.progress);
+      const b = metric.kind === "level" ? figures.baseline : null;
+      if (b !== null && b !== undefined) {
+        const expected = (figures.expected ?? b) - b;
+        zh = `${whoZh}：截至${month.zh}较${since.zh}增加${formatValue(actual - b, u, "zh")}，按序时进度应增加${formatValue(expected, u, "zh")}（全年需增加${formatValue(target - b, u, "zh")}），增量完成率${progress}（${word.zh}）。`;
+        en = `${whoEn}: up ${formatValue(actual - b, u, "en")} since ${since.en} by ${month.en} against ${formatValue(expected, u, "en")} expected on pace (${formatValue(target - b, u, "en")} needed for the year), ${progress} of the increase — ${word.en}.`;
+      } else {
+        zh = `${whoZh}：截至${month.zh}完成${nowZh}，序时进度应达${formatValue(figures.expected, u, "zh")}，完成率${progress}（${word.zh}）。`;
+        en = `${whoEn}: ${nowEn} by ${month.en} against ${formatValue(figures.expected, u, "en")} expected on pace, ${progress} of the target — ${word.en}.`;
+      }
     } else {
-      const share = progress.progress === null ? "" : formatPercent(progress.progress);
-      zh = `${whoZh}：截至${month.zh}完成${v(actual, "zh")}，序时进度应达${v(progress.expected, "zh")}，完成率${share}（${word.zh}）。`;
-      en = `${whoEn}: ${v(actual, "en")} by ${month.en} against ${v(progress.expected, "en")} expected on pace, ${share} of the target — ${word.en}.`;
+      const byZh = gapAmount(gap, u, "zh");
+      const byEn = gapAmount(gap, u, "en");
+      if (type === "missed_target") {
+        const over = metric.kind === "cap";
+        zh = `${whoZh}：截至${month.zh}为${nowZh}，目标${cmp.zh}${targetZh}，${word.zh.replace("红灯 · ", "")}（${over ? "超出" : "差"}${byZh}）。`;
+        en = `${whoEn}: ${nowEn} by ${month.en} against a target of ${cmp.en} ${targetEn} — ${word.en} (${byEn} ${over ? "over" : "short"}).`;
+      } else if (type === "near_cap" || type === "over_cap") {
+        const over = type === "over_cap";
+        zh = `${whoZh}：截至${month.zh}为${nowZh}，上限${targetZh}，${over ? "超出" : "尚余"}${byZh}（${word.zh}）。`;
+        en = `${whoEn}: ${nowEn} as of ${month.en} against a cap of ${targetEn}, ${byEn} ${over ? "over it" : "to spare"} — ${word.en}.`;
+      } else {
+        zh = `${whoZh}：截至${month.zh}为${nowZh}，目标${cmp.zh}${targetZh}，差${byZh}（${word.zh}${when.zh}）。`;
+        en = `${whoEn}: ${nowEn} as of ${month.en} against a target of ${cmp.en} ${targetEn}, ${byEn} short — ${word.en}${when.en}.`;
+      }
     }
-    return alert(
-      "behind_pace",
-      severity,
-      { metric: metric.id, unit: unit?.code ?? null, month: asOf, zh, en },
-      lang,
-    );
+    return alert(type, severity, { metric: metric.id, unit: unit?.code ?? null, month: asOf, zh, en }, lang);
   };
 }
 
-/** missing_submission for each unit-month in `months` not reported, once its due day is before today. */
+/** A gap's size in the metric's unit: points for a share, else the count. */
+function gapAmount(gap: number | null, unitOfCount: string, lang: Lang): string {
+  if (unitOfCount === "share") return formatPoints(gap ?? 0, lang);
+  return formatValue(Math.abs(gap ?? 0), unitOfCount, lang);
+}
+
+/**
+ * missing_submission for each unit-month in `months` not reported, once its due day is before
+ * `reference` (the as-of month's last day, or today if earlier); days late are counted to it.
+ */
 export function missingSubmissionAlerts(
   plan: Plan,
   units: Named[],
   months: string[],
   reported: (unitIndex: number, monthIndex: number) => boolean,
-  today: string,
+  reference: string,
   lang: Lang,
 ): Alert[] {
   const out: Alert[] = [];
+  const at = { zh: formatDate(reference, "zh"), en: formatDate(reference, "en") };
   months.forEach((month, mi) => {
     const due = dueDate(month, plan.dueDay);
-    const late = daysBetween(due, today);
+    const late = daysBetween(due, reference);
     if (late <= 0) return;
     units.forEach((unit, ui) => {
       if (reported(ui, mi)) return;
-      const zh = `${unit.zh}未报送${formatMonth(month, "zh")}月报（应于${formatDate(due, "zh")}前报送，已逾期${late}天）。`;
-      const en = `${unit.en} has not submitted the ${formatMonth(month, "en")} monthly report (due ${formatDate(due, "en")}, ${late} days late).`;
+      const zh = `${unit.zh}未报送${formatMonth(month, "zh")}月报（应于${formatDate(due, "zh")}前报送，截至${at.zh}已逾期${late}天）。`;
+      const en = `${unit.en} has not submitted the ${formatMonth(month, "en")} monthly report (due ${formatDate(due, "en")}; ${late} ${late === 1 ? "day" : "days"} late on ${at.en}).`;
       const severity = late > plan.alerts.highAfterDays ? "high" : "medium";
       out.push(alert("missing_submission", severity, { unit: unit.code, month, zh, en }, lang));
     });
@@ -168,16 +242,6 @@ export function anomalyAlert(flag: FlaggedMonth, lang: Lang): Alert {
   );
 }
 
-const CASE_WORDS: Record<CaseCategory, { zh: string; en: string; limitZh: string; limitEn: string }> = {
-  zero_family: {
-    zh: "零就业家庭",
-    en: "zero-employment families",
-    limitZh: "确认后一个月",
-    limitEn: "one-month",
-  },
-  hardship: { zh: "就业困难人员", en: "hardship persons", limitZh: "认定后三个月", limitEn: "three-month" },
-};
-
 export function overdueCaseAlert(
   plan: Plan,
   metric: PlanMetric,
@@ -188,10 +252,12 @@ export function overdueCaseAlert(
   asOf: string,
   lang: Lang,
 ): Alert {
-  const words = CASE_WORDS[metric.caseCategory as CaseCategory];
-  const zh = `${unit.zh}有${cases}个${words.zh}对象超过${words.limitZh}仍未就业（最早期限${formatDate(earliest, "zh")}）。`;
-  const en = `${unit.en}: ${cases} ${cases === 1 ? "case" : "cases"} (${words.en}) still not employed past the ${words.limitEn} deadline (earliest ${formatDate(earliest, "en")}).`;
-  const severity = daysBetween(earliest, reference) > plan.alerts.highAfterDays ? "high" : "medium";
+  const category = metric.caseCategory as CaseCategory;
+  const words = CASE_WORDS[category];
+  const days = daysBetween(earliest, reference);
+  const zh = `${unit.zh}有${caseCount(category, cases, "zh")}超过${words.limitZh}${words.stillZh}（最早一例${formatDate(earliest, "zh")}到期，截至${formatDate(reference, "zh")}已超期${days}天）。`;
+  const en = `${unit.en}: ${caseCount(category, cases, "en")} ${words.stillEn} (the earliest was due ${formatDate(earliest, "en")}, ${days} ${days === 1 ? "day" : "days"} overdue on ${formatDate(reference, "en")}).`;
+  const severity = days > plan.alerts.highAfterDays ? "high" : "medium";
   return alert(
     "overdue_case",
     severity,
@@ -202,10 +268,14 @@ export function overdueCaseAlert(
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const TYPE_ORDER: Record<AlertType, number> = {
-  behind_pace: 0,
-  overdue_case: 1,
-  missing_submission: 2,
-  anomaly: 3,
+  missed_target: 0,
+  over_cap: 1,
+  behind_pace: 2,
+  below_target: 3,
+  near_cap: 4,
+  overdue_case: 5,
+  missing_submission: 6,
+  anomaly: 7,
 };
 
 /** Most severe first; then by type, the plan's metric order, unit and month. */

@@ -9,6 +9,7 @@ import { anomalyAlert, missingSubmissionAlerts, type Named, sortAlerts } from ".
 import { bit, type CaseFigures, type MetricFigures, metricProgress } from "./metricProgress.ts";
 import { metricIndicators, type Plan } from "./plan.ts";
 import type { Alert, MetricProgress, Report, UnitMonth } from "./reportTypes.ts";
+import { targetInEffect } from "./targetSource.ts";
 
 export interface UnitRow {
   code: string;
@@ -38,13 +39,27 @@ export interface ReportInput {
   n: number;
   asReported: string | null;
   today: string;
+  /** The day days late and overdue are counted to: the earlier of today, the as-reported day and the as-of month's last day. */
+  reference: string;
   /** The unit the report is limited to, or null for the district. */
   scope: string | null;
   units: UnitRow[];
   /** metric index → its figures. */
   figures: Map<number, MetricFigures>;
-  /** Per flow: the previous year's total to the same month, its full total, and how many of its months have data. */
-  previousYear: Map<string, { toDate: number | null; full: number | null; months: number }>;
+  /**
+   * Per flow: the previous year's total to the same month, its full total, and how many of its
+   * months have data; and the total of the 12 months before the period with its unit-months.
+   */
+  previousYear: Map<
+    string,
+    {
+      toDate: number | null;
+      full: number | null;
+      months: number;
+      yearTotal: number | null;
+      yearUnitMonths: number;
+    }
+  >;
   previousSpan: { first: string; asOf: string; last: string };
   anomalies: AnomalyRow[];
   cases: CaseFigures;
@@ -58,11 +73,11 @@ export function reporting(unit: UnitRow, reporters: readonly string[]): boolean 
   return reporters.includes(unit.kind) || reporters.includes(unit.code);
 }
 
-/** Unit indexes in scope that report for one of the reporter lists (kinds or codes). */
-function unitsReporting(input: ReportInput, reporters: readonly string[]): number[] {
+/** Unit indexes in scope (every unit when `scope` is null) that report for one of the reporter lists (kinds or codes). */
+function unitsReporting(input: ReportInput, reporters: readonly string[], scope = input.scope): number[] {
   const out: number[] = [];
   input.units.forEach((u, ui) => {
-    if ((input.scope === null || u.code === input.scope) && reporting(u, reporters)) out.push(ui);
+    if ((scope === null || u.code === scope) && reporting(u, reporters)) out.push(ui);
   });
   return out;
 }
@@ -83,19 +98,23 @@ export function assembleReport(input: ReportInput): Report {
     }
     return list;
   };
+  const everyReporter = new Map<string, number>();
   plan.metrics.forEach((metric, mi) => {
     const key = metric.reporters.join("\u0000");
     const expected = byReporters.get(key) ?? unitsReporting(input, metric.reporters);
     byReporters.set(key, expected);
     if (input.scope !== null && expected.length === 0) return;
+    // the reporting units of the whole registry, whatever the report's scope
+    const reporters = everyReporter.get(key) ?? unitsReporting(input, metric.reporters, null).length;
+    everyReporter.set(key, reporters);
     const prev = metric.indicator ? input.previousYear.get(metric.indicator) : undefined;
+    const target = targetInEffect(plan, metric, prev, reporters, lang);
     const built = metricProgress(
       {
         plan,
         lang,
         asOf: input.asOf,
         months: input.months,
-        n: input.n,
         scope: input.scope,
         units: named,
         figures: input.figures.get(mi),
@@ -106,6 +125,9 @@ export function assembleReport(input: ReportInput): Report {
         cases: input.cases,
         alerts: input.alerts,
         unitMonths,
+        soleReporter: reporters === 1,
+        target: target.target,
+        targetSource: target.source,
       },
       metric,
       expected,
@@ -142,14 +164,12 @@ function missingSubmissions(input: ReportInput, named: Named[]): Alert[] {
     for (const r of INDICATOR_BY_KEY.get(k)?.reporters ?? []) reporters.add(r);
   }
   const monthly = unitsReporting(input, [...reporters]);
-  // as reported on a day, the submissions are judged as they stood that day
-  const today = input.asReported !== null && input.asReported < input.today ? input.asReported : input.today;
   return missingSubmissionAlerts(
     input.plan,
     monthly.map((ui) => named[ui]),
     input.months,
     (i, m) => bit(submitted[monthly[i]], m),
-    today,
+    input.reference,
     input.lang,
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Cap metrics (at most T): actual = the stock summed over units as of the month (carried forward
- * like a level), or a flow's total when the cap is on a flow; green at or below 95% of T, yellow
- * up to T, red above. No pace applies: expected is null.
+ * like a level), or a flow's total when the cap is on a flow; green at or below (1 − tolerance)
+ * of T (95% with the default tolerance), yellow up to T (near the cap), red above (over it). No
+ * pace applies: expected is null.
  */
 import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
 import type { PlanMetric } from "./plan.ts";
@@ -14,10 +15,18 @@ export function capInputs(metric: PlanMetric): MetricInput[] {
   return [{ role: "a", indicator, take }];
 }
 
-export function capProgress(input: { target: number | null; actual: number | null }): Progress {
-  const { target, actual } = input;
+export function capProgress(input: {
+  target: number | null;
+  actual: number | null;
+  tolerance: number;
+}): Progress {
+  const { target, actual, tolerance } = input;
   if (target === null) return withoutTarget(actual);
   if (actual === null) return { actual, expected: null, progress: null, met: false, status: "no_data" };
-  const status = atLeast(0.95 * target, actual) ? "green" : atLeast(target, actual) ? "yellow" : "red";
+  const status = atLeast((1 - tolerance) * target, actual)
+    ? "green"
+    : atLeast(target, actual)
+      ? "yellow"
+      : "red";
   return { actual, expected: null, progress: ratioOf(actual, target), met: atLeast(target, actual), status };
 }

@@ -95,16 +95,22 @@ describe("deadline metrics", () => {
   const report = (asOf: string, casesRelation = "ledger") =>
     computeReport(db, { plan, asOf, today: "2022-04-21", lang: "zh", casesRelation });
 
-  it("counts, of the cases identified in the period up to E, the decided ones closed on time", async () => {
+  it("counts the cases due in the period, even identified before it, decided by E: closed on time", async () => {
     const r = await report("2022-03");
-    // hardship: H1 decided and on time; H3 and H5 still within their deadline; H0 before the period
+    // hardship: H0 (identified 2021-12-20, due 20 March, open) is decided and late; H1 on time;
+    // H3 and H5 still within their deadline on 31 March: 1 of 2
     expect(metric(r, "hardship_deadline")).toMatchObject({
-      actual: 1,
+      actual: 0.5,
       target: 1,
-      met: true,
-      status: "green",
+      met: false,
+      status: "red",
       expected: null,
     });
+    expect(metric(r, "hardship_deadline").units.map((u) => [u.unit, u.actual, u.status])).toEqual([
+      ["310118001", 0.5, "red"],
+      ["310118002", null, "no_data"],
+      ["310118102", null, "no_data"],
+    ]);
     // zero_family: Z1 late, Z2 open past its deadline, Z3 on time
     const zero = metric(r, "zero_family_deadline");
     expect(zero).toMatchObject({ target: 1, met: false, status: "red" });
@@ -126,18 +132,27 @@ describe("deadline metrics", () => {
   });
 
   it("judges later cases at a later month's end", async () => {
+    // 30 April: H3 (due 5 April, open) and H5 (due 1 April, employed 2 April) are late too: 1 of 4
     const r = await report("2022-04");
-    expect(metric(r, "hardship_deadline").actual).toBeCloseTo(1 / 3, 6);
+    expect(metric(r, "hardship_deadline").actual).toBe(0.25);
   });
 
   it("raises overdue_case for open cases past their deadline", async () => {
     const r = await report("2022-03");
     const overdue = r.alerts.filter((a) => a.type === "overdue_case");
     expect(overdue).toMatchObject([
+      { metric: "hardship_deadline", unit: "310118001", severity: "medium", count: 1 },
       { metric: "zero_family_deadline", unit: "310118001", severity: "medium", count: 1 },
     ]);
+    // days are counted to 31 March (the as-of month's end), not to the day the report is run
     expect(overdue[0].zh).toBe(
-      "夏阳街道有1个零就业家庭对象超过确认后一个月仍未就业（最早期限2022年3月15日）。",
+      "夏阳街道有1名就业困难人员超过认定后三个月仍未就业（最早一例2022年3月20日到期，截至2022年3月31日已超期11天）。",
+    );
+    expect(overdue[1].zh).toBe(
+      "夏阳街道有1户零就业家庭超过确认后一个月仍无人就业（最早一例2022年3月15日到期，截至2022年3月31日已超期16天）。",
+    );
+    expect(overdue[1].en).toBe(
+      "Xiayang Subdistrict: 1 zero-employment family with no member employed within a month of confirmation (the earliest was due 15 Mar 2022, 16 days overdue on 31 Mar 2022).",
     );
   });
 
@@ -158,20 +173,19 @@ describe("deadline metrics", () => {
     );
     const r = await computeReport(db, { plan, asOf: "2022-03", today: "2022-04-21", lang: "en" });
     expect(metric(r, "zero_family_deadline").actual).toBeCloseTo(1 / 3, 6);
-    expect(metric(r, "hardship_deadline").actual).toBe(1);
+    expect(metric(r, "hardship_deadline").actual).toBe(0.5);
   });
 
   it("takes the relation name as an identifier, never a value", () => {
     const sql = deadlineSql(casesSource("v_cases", null), {
-      start: "2022-01-01",
-      end: "2022-03-31",
-      categories: ["hardship"],
+      categories: [{ category: "hardship", start: "2022-01-01", end: "2022-03-31" }],
       unit: null,
     });
     expect(sql.sql).toContain(
-      'FROM "v_cases" WHERE identified_on BETWEEN $case_start::DATE AND $case_end::DATE',
+      'FROM "v_cases" c JOIN (VALUES ($case_c0, $case_s0::DATE, $case_e0::DATE)) w(category, start_day, end_day)',
     );
-    expect(sql.params).toEqual({ case_start: "2022-01-01", case_end: "2022-03-31", case_c0: "hardship" });
+    expect(sql.sql).toContain("WHERE c.identified_on <= w.end_day AND c.deadline >= w.start_day");
+    expect(sql.params).toEqual({ case_c0: "hardship", case_s0: "2022-01-01", case_e0: "2022-03-31" });
     expect(() => quoteRelation('cases"; DROP TABLE facts; --')).toThrow();
   });
 });

@@ -1,10 +1,13 @@
 /**
  * Deadline metrics (T = 100%): read from the case ledger, a relation with the columns unit,
- * case_id, category, identified_on, employed_on and deadline (the view v_cases). With E the
- * as-of month's last day: of the cases identified in the period up to E, those closed by E or
- * whose deadline is before E are decided; the share of them closed on or before their deadline is
- * the figure, judged like a ratio. The relation is named by the caller (identifiers cannot be
- * bound): until the warehouse has one, the metric reports no_data.
+ * case_id, category, identified_on, employed_on and deadline (the view v_cases). With E the last
+ * day of the metric's last counted month (as-of, or its due month once past): a case counts once
+ * it is closed by E or its deadline is before E, if it was identified by E and its deadline falls
+ * on or after the first day of the metric's `starts` month — so a case identified in December of
+ * the year before and due in January counts, one due before the period does not. The share of
+ * the counted cases closed on or before their deadline is the figure, judged like a ratio. The
+ * relation is named by the caller (identifiers cannot be bound): until the warehouse has one, the
+ * metric reports no_data.
  */
 import type { Sql } from "./factsSource.ts";
 import type { CaseCategory } from "./plan.ts";
@@ -21,7 +24,7 @@ export function quoteRelation(name: string): string {
   return `"${name}"`;
 }
 
-/** Where a report reads cases from: a FROM item and its parameters. */
+/** Where a report reads cases from: a FROM item (without an alias) and its parameters. */
 export interface CasesSource {
   from: string;
   params: Sql["params"];
@@ -46,7 +49,7 @@ WHERE c.submission_id IN (
  */
 export function casesSource(relation: string, cutoff: string | null): CasesSource {
   if (cutoff === null || relation !== CASES_RELATION) return { from: quoteRelation(relation), params: {} };
-  return { from: `(${LEDGERS_RECEIVED_BY}) AS received`, params: { case_cutoff: cutoff } };
+  return { from: `(${LEDGERS_RECEIVED_BY})`, params: { case_cutoff: cutoff } };
 }
 
 /** Whether the relation exists (a table or a view). */
@@ -57,37 +60,40 @@ export function relationExistsSql(name: string): Sql {
   };
 }
 
+/** The days each ledger category is counted over: from its metric's first day to its E. */
 export interface CaseWindow {
-  /** The period's first day and the as-of month's last day (E), YYYY-MM-DD. */
-  start: string;
-  end: string;
-  categories: CaseCategory[];
+  categories: { category: CaseCategory; start: string; end: string }[];
   unit: string | null;
 }
 
-function caseFilter(window: CaseWindow, params: Sql["params"]): string {
-  params.case_start = window.start;
-  params.case_end = window.end;
-  const categories = window.categories.map((c, i) => {
-    params[`case_c${i}`] = c;
-    return `$case_c${i}`;
+/** The windows as a small relation `w(category, start_day, end_day)` joined to the cases, and the filter. */
+function caseJoin(window: CaseWindow, params: Sql["params"]): { join: string; where: string } {
+  const rows = window.categories.map((c, i) => {
+    params[`case_c${i}`] = c.category;
+    params[`case_s${i}`] = c.start;
+    params[`case_e${i}`] = c.end;
+    return `($case_c${i}, $case_s${i}::DATE, $case_e${i}::DATE)`;
   });
-  const unit = window.unit ? " AND unit = $case_unit" : "";
+  const values = rows.length ? rows.join(", ") : "(NULL, NULL::DATE, NULL::DATE)";
+  const unit = window.unit ? " AND c.unit = $case_unit" : "";
   if (window.unit) params.case_unit = window.unit;
-  return `identified_on BETWEEN $case_start::DATE AND $case_end::DATE AND category IN (${categories.join(", ") || "NULL"})${unit}`;
+  return {
+    join: `JOIN (VALUES ${values}) w(category, start_day, end_day) ON w.category = c.category`,
+    where: `c.identified_on <= w.end_day AND c.deadline >= w.start_day${unit}`,
+  };
 }
 
-/** Per unit and category: cases identified, decided by E, and closed on time by E. */
+/** Per unit and category: cases counted so far, decided by E, and closed on time by E. */
 export function deadlineSql(source: CasesSource, window: CaseWindow): Sql {
   const params: Sql["params"] = { ...source.params };
-  const where = caseFilter(window, params);
+  const { join, where } = caseJoin(window, params);
   return {
-    sql: `SELECT unit, category,
+    sql: `SELECT c.unit, c.category,
   count(*)::INTEGER AS identified,
-  count(*) FILTER (WHERE employed_on <= $case_end::DATE OR deadline < $case_end::DATE)::INTEGER AS decided,
-  count(*) FILTER (WHERE employed_on <= $case_end::DATE AND employed_on <= deadline)::INTEGER AS on_time
-FROM ${source.from} WHERE ${where}
-GROUP BY unit, category ORDER BY unit, category`,
+  count(*) FILTER (WHERE c.employed_on <= w.end_day OR c.deadline < w.end_day)::INTEGER AS decided,
+  count(*) FILTER (WHERE c.employed_on <= w.end_day AND c.employed_on <= c.deadline)::INTEGER AS on_time
+FROM ${source.from} c ${join} WHERE ${where}
+GROUP BY c.unit, c.category ORDER BY c.unit, c.category`,
     params,
   };
 }
@@ -103,12 +109,12 @@ export function ledgerUnitsSql(source: CasesSource): Sql {
  */
 export function overdueCasesSql(source: CasesSource, window: CaseWindow, reference: string): Sql {
   const params: Sql["params"] = { ...source.params, case_ref: reference };
-  const where = caseFilter(window, params);
+  const { join, where } = caseJoin(window, params);
   return {
-    sql: `SELECT unit, category, count(*)::INTEGER AS cases, strftime(min(deadline), '%Y-%m-%d') AS earliest
-FROM ${source.from}
-WHERE ${where} AND deadline < $case_ref::DATE AND (employed_on IS NULL OR employed_on > $case_ref::DATE)
-GROUP BY unit, category ORDER BY unit, category`,
+    sql: `SELECT c.unit, c.category, count(*)::INTEGER AS cases, strftime(min(c.deadline), '%Y-%m-%d') AS earliest
+FROM ${source.from} c ${join}
+WHERE ${where} AND c.deadline < $case_ref::DATE AND (c.employed_on IS NULL OR c.employed_on > $case_ref::DATE)
+GROUP BY c.unit, c.category ORDER BY c.unit, c.category`,
     params,
   };
 }

@@ -1,13 +1,16 @@
 /**
- * A report for people and programs: a table for the terminal (status words, ANSI colours when
- * the caller says the output is a terminal, 万 in Chinese, thousands separators in English), CSV
- * with one row per metric and unit (the district's row has an empty unit), and the JSON of
- * CONTRACT §6. Pure: the caller writes the text.
+ * A report for people and programs: a table for the terminal (status words as the metric's kind
+ * and judged mode give them, ANSI colours when the caller says the output is a terminal, 万 in
+ * Chinese, thousands separators in English), where each target comes from, the level targets'
+ * increase, the units behind each target worst first with their gap; CSV with one row per metric
+ * and unit (the district's row has an empty unit); and the JSON of CONTRACT §6. Pure: the caller
+ * writes the text.
  */
 import type { Lang } from "../etl/finding.ts";
+import { gapText, unitsBehind } from "./behind.ts";
 import { formatMonth, formatPercent, formatValue } from "./formatValue.ts";
 import type { MetricProgress, Report, Status } from "./reportTypes.ts";
-import { ALERT_WORDS, SEVERITY_WORDS, STATUS_WORDS } from "./words.ts";
+import { ALERT_WORDS, SEVERITY_WORDS, STATUS_WORDS, statusWords, type Words } from "./words.ts";
 
 export interface TableOptions {
   lang: Lang;
@@ -19,13 +22,21 @@ const STATUS_ANSI: Record<Status, string> = {
   green: "32",
   yellow: "33",
   red: "31",
+  not_started: "90",
   no_target: "90",
   no_data: "90",
 };
 
-export function statusWord(status: Status, lang: Lang, color = false): string {
-  const word = STATUS_WORDS[status][lang];
+/** A status in words (the metric's own words when given, else the pace words), coloured on a terminal. */
+export function statusWord(status: Status, lang: Lang, color = false, words?: Words): string {
+  const word = (words ?? STATUS_WORDS[status])[lang];
   return color ? `\u001b[${STATUS_ANSI[status]}m${word}\u001b[0m` : word;
+}
+
+/** 文件明确 / 上级下达 (from the policy / assigned), as the glossary names a target's source. */
+export function sourceWord(m: Pick<MetricProgress, "target_source">, lang: Lang): string {
+  if (m.target_source.kind === "policy") return lang === "zh" ? "文件明确" : "policy";
+  return lang === "zh" ? "上级下达" : "assigned";
 }
 
 /** The target as a condition: `≥ 40万人`, `> 80%`, `≤ 12,000`. */
@@ -91,33 +102,45 @@ export function formatReportTable(report: Report, options: TableOptions): string
     "",
   ];
   const head = zh
-    ? ["指标", "目标", "实际", "序时进度", "完成率", "预计全年", "状态"]
-    : ["Target", "Goal", "Actual", "Expected", "Progress", "Projected", "Status"];
-  const rows = report.metrics.map((m) => [
-    m.name,
-    targetText(m, lang),
-    formatValue(m.actual, m.unit_of_count, lang),
-    formatValue(m.expected, m.unit_of_count, lang),
-    m.progress === null ? "—" : formatPercent(m.progress),
-    formatValue(m.projected, m.unit_of_count, lang),
-    statusWord(m.status, lang, color),
-  ]);
-  lines.push(...grid([head, ...rows], new Set([1, 2, 3, 4, 5])));
+    ? ["指标", "目标", "目标来源", "实际", "序时进度", "完成率", "预计全年", "状态"]
+    : ["Target", "Goal", "Source", "Actual", "Expected", "Progress", "Projected", "Status"];
+  const rows = report.metrics.map((m) => {
+    const started = m.status !== "not_started";
+    const value = (x: number | null) => (started ? formatValue(x, m.unit_of_count, lang) : "—");
+    const status =
+      m.status === "not_started"
+        ? `${statusWord(m.status, lang, color)}${zh ? `（${formatMonth(m.starts, "zh")}起）` : ` (from ${formatMonth(m.starts, "en")})`}`
+        : statusWord(m.status, lang, color, m.status_words);
+    return [
+      m.name,
+      targetText(m, lang),
+      sourceWord(m, lang),
+      value(m.actual),
+      value(m.expected),
+      m.progress === null || !started ? "—" : formatPercent(m.progress),
+      value(m.projected),
+      status,
+    ];
+  });
+  lines.push(...grid([head, ...rows], new Set([1, 3, 4, 5, 6])));
+
+  const notes = [...levelNotes(report, lang), ...sourceNotes(report, lang)];
+  if (notes.length) lines.push("", ...notes);
 
   // units behind, metric by metric (a report limited to one unit shows it in the table already)
-  const scoped = Boolean(report.unit);
-  const behind = report.metrics
-    .map((m) => ({ m, units: m.units.filter((u) => u.status === "red" || u.status === "yellow") }))
-    .filter((x) => x.units.length > 0 && !scoped);
+  const behind = report.unit
+    ? []
+    : report.metrics.map((m) => ({ m, units: unitsBehind(m) })).filter((x) => x.units.length > 0);
   if (behind.length) {
-    lines.push("", zh ? "进度滞后的单位：" : "Units behind:");
+    lines.push("", zh ? "落后的单位（按落后程度排列）：" : "Units behind (worst first):");
     for (const { m, units } of behind) {
-      const list = units.map((u) =>
-        zh
-          ? `${u.name}（${statusWord(u.status, lang, color)}）`
-          : `${u.name} (${statusWord(u.status, lang, color)})`,
-      );
-      lines.push(zh ? `  ${m.name}：${list.join("、")}` : `  ${m.name}: ${list.join(", ")}`);
+      const how = { kind: m.kind, judged: m.judged, final: m.final };
+      const list = units.map((u) => {
+        const word = statusWord(u.status, lang, color, statusWords(u.status, how));
+        const gap = gapText(m, u.gap, lang);
+        return zh ? `${u.name}（${word}，${gap}）` : `${u.name} (${word}, ${gap})`;
+      });
+      lines.push(zh ? `  ${m.name}：${list.join("、")}` : `  ${m.name}: ${list.join("; ")}`);
     }
   }
   if (report.alerts.length) {
@@ -131,18 +154,54 @@ export function formatReportTable(report: Report, options: TableOptions): string
   return `${lines.join("\n")}\n`;
 }
 
+/** Level targets are judged on the increase: how much of the required increase is done. */
+function levelNotes(report: Report, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const m of report.metrics) {
+    if (m.kind !== "level" || m.increase == null || m.increase_needed == null) continue;
+    const v = (x: number | null | undefined) => formatValue(x ?? null, m.unit_of_count, lang);
+    const progress = m.progress === null ? "—" : formatPercent(m.progress);
+    const share = m.share_of_target == null ? "—" : formatPercent(m.share_of_target);
+    out.push(
+      lang === "zh"
+        ? `${m.name}按增量考核：较上年末已增${v(m.increase)}，全年需增${v(m.increase_needed)}，增量完成率${progress}（期末数为目标的${share}）。`
+        : `${m.name} is judged on the increase: up ${v(m.increase)} on the baseline of ${v(m.baseline)}, ${v(m.increase_needed)} needed for the year, ${progress} of the increase done (the level is ${share} of the target).`,
+    );
+  }
+  return out;
+}
+
+/** Every target not stated by the policy, with where it comes from. */
+function sourceNotes(report: Report, lang: Lang): string[] {
+  const assigned = report.metrics.filter((m) => m.target_source.kind === "assigned");
+  if (!assigned.length) return [];
+  const head =
+    lang === "zh" ? "上级下达的目标（政策文件未写明数值）：" : "Targets not stated in the policy (assigned):";
+  return [
+    head,
+    ...assigned.map((m) => {
+      const note = (lang === "zh" ? m.target_source.note_zh : m.target_source.note_en) ?? "";
+      return `  ${m.name} ${targetText(m, lang)}${note ? (lang === "zh" ? `：${note}` : `: ${note}`) : ""}`;
+    }),
+  ];
+}
+
 const CSV_COLUMNS = [
   "metric",
   "metric_name",
   "kind",
   "direction",
+  "judged",
   "unit",
   "unit_name",
   "target",
+  "target_source",
   "actual",
   "expected",
   "progress",
+  "gap",
   "status",
+  "final",
   "met",
   "projected",
 ] as const;
@@ -159,14 +218,23 @@ function csvCell(value: string | number | boolean | null): string {
 export function formatReportCsv(report: Report, lang: Lang): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const m of report.metrics) {
-    const base = { metric: m.id, metric_name: m.name, kind: m.kind, direction: m.direction };
+    const base = {
+      metric: m.id,
+      metric_name: m.name,
+      kind: m.kind,
+      direction: m.direction,
+      judged: m.judged,
+      final: m.final,
+    };
     const district = {
       unit: "",
       unit_name: lang === "zh" ? "全区" : "District",
       target: m.target,
+      target_source: m.target_source.kind,
       actual: m.actual,
       expected: m.expected,
       progress: m.progress,
+      gap: m.gap,
       status: m.status,
       met: m.met,
       projected: m.projected,
@@ -178,9 +246,11 @@ export function formatReportCsv(report: Report, lang: Lang): string {
         unit: u.unit,
         unit_name: u.name,
         target: u.target,
+        target_source: u.target_source?.kind ?? null,
         actual: u.actual,
         expected: u.expected,
         progress: u.progress,
+        gap: u.gap,
         status: u.status,
         met: null,
         projected: null,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { capProgress } from "./cap.ts";
 import { cumulativeProgress } from "./cumulative.ts";
 import { deadlineProgress } from "./deadline.ts";
-import { districtBaseline, levelProgress } from "./level.ts";
+import { districtBaseline, levelProgress, shareOfTarget } from "./level.ts";
 import { ratioProgress } from "./ratio.ts";
 
 describe("cumulative", () => {
@@ -37,12 +37,13 @@ describe("cumulative", () => {
 });
 
 describe("level", () => {
-  it("expected = B + (T − B) × pace: 800 + 200 × 3/12 = 850; on it is green", () => {
+  it("expected = B + (T − B) × pace: 800 + 200 × 3/12 = 850; on it is green; progress is the increase's share, 50/200", () => {
     expect(levelProgress({ target: 1000, actual: 850, baseline: 800, pace: 0.25 })).toMatchObject({
       expected: 850,
       status: "green",
-      progress: 0.85,
+      progress: 0.25,
     });
+    expect(shareOfTarget(850, 1000)).toBe(0.85);
   });
   it("yellow from B + 90% of the way to expected: 845 is yellow, 844.9 red", () => {
     expect(levelProgress({ target: 1000, actual: 845, baseline: 800, pace: 0.25 }).status).toBe("yellow");
@@ -52,7 +53,16 @@ describe("level", () => {
     expect(levelProgress({ target: 1000, actual: 900, baseline: null, pace: 0.25 })).toMatchObject({
       expected: null,
       status: "yellow",
+      progress: null,
     });
+  });
+  it("a baseline already at the target needs no increase: judged on the level, progress null", () => {
+    expect(levelProgress({ target: 1000, actual: 1010, baseline: 1020, pace: 0.25 })).toMatchObject({
+      status: "green",
+      met: true,
+      progress: null,
+    });
+    expect(levelProgress({ target: 1000, actual: 950, baseline: 1020, pace: 0.25 }).status).toBe("yellow");
   });
   it("the district baseline is the units' total when all reported it, else the plan's, else the partial total", () => {
     expect(districtBaseline([400, 300, 100], 700)).toBe(800);
@@ -63,47 +73,45 @@ describe("level", () => {
 });
 
 describe("cap", () => {
-  it("exactly 0.95·T is green, exactly T yellow, above T red", () => {
-    expect(capProgress({ target: 12000, actual: 11400 })).toMatchObject({
+  const tolerance = 0.05;
+  it("with a 5% tolerance: exactly 0.95·T is green, exactly T yellow, above T red", () => {
+    expect(capProgress({ target: 12000, actual: 11400, tolerance })).toMatchObject({
       status: "green",
       met: true,
       expected: null,
     });
-    expect(capProgress({ target: 12000, actual: 12000 })).toMatchObject({ status: "yellow", met: true });
-    expect(capProgress({ target: 12000, actual: 12001 })).toMatchObject({ status: "red", met: false });
+    expect(capProgress({ target: 12000, actual: 12000, tolerance })).toMatchObject({
+      status: "yellow",
+      met: true,
+    });
+    expect(capProgress({ target: 12000, actual: 12001, tolerance })).toMatchObject({
+      status: "red",
+      met: false,
+    });
   });
   it("just above 0.95·T is yellow", () => {
-    expect(capProgress({ target: 100, actual: 95.01 }).status).toBe("yellow");
+    expect(capProgress({ target: 100, actual: 95.01, tolerance }).status).toBe("yellow");
+  });
+  it("with tolerance 0: exactly T is green, never yellow", () => {
+    expect(capProgress({ target: 100, actual: 100, tolerance: 0 }).status).toBe("green");
+    expect(capProgress({ target: 100, actual: 100.01, tolerance: 0 }).status).toBe("red");
   });
 });
 
 describe("ratio", () => {
-  it("above T: exactly T is not met and yellow; above T green", () => {
+  it("above T: exactly T is not met; above T is met (the judged mode makes it yellow or red: judgement.test.ts)", () => {
     expect(ratioProgress({ target: 0.8, direction: "above", numerator: 80, denominator: 100 })).toMatchObject(
       {
         actual: 0.8,
         met: false,
-        status: "yellow",
+        status: "red",
         expected: null,
+        progress: 1,
       },
     );
-    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 81, denominator: 100 }).status).toBe(
-      "green",
+    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 81, denominator: 100 })).toMatchObject(
+      { met: true, status: "green" },
     );
-  });
-  it("exactly 5 points below is yellow, just more red", () => {
-    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 75, denominator: 100 }).status).toBe(
-      "yellow",
-    );
-    expect(ratioProgress({ target: 0.8, direction: "above", numerator: 74.9, denominator: 100 }).status).toBe(
-      "red",
-    );
-    expect(
-      ratioProgress({ target: 0.5, direction: "at_least", numerator: 45, denominator: 100 }).status,
-    ).toBe("yellow");
-    expect(
-      ratioProgress({ target: 0.5, direction: "at_least", numerator: 44, denominator: 100 }).status,
-    ).toBe("red");
   });
   it("at least T: exactly T is met", () => {
     expect(ratioProgress({ target: 0.5, direction: "at_least", numerator: 1, denominator: 2 })).toMatchObject(
@@ -124,9 +132,10 @@ describe("deadline", () => {
       met: true,
       status: "green",
     });
-    expect(deadlineProgress({ target: 1, direction: "at_least", decided: 20, onTime: 19 }).status).toBe(
-      "yellow",
-    );
+    expect(deadlineProgress({ target: 1, direction: "at_least", decided: 20, onTime: 19 })).toMatchObject({
+      actual: 0.95,
+      met: false,
+    });
     expect(deadlineProgress({ target: 1, direction: "at_least", decided: 3, onTime: 1 }).status).toBe("red");
     expect(deadlineProgress({ target: 1, direction: "at_least", decided: 0, onTime: 0 }).status).toBe(
       "no_data",

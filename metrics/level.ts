@@ -2,8 +2,11 @@
  * Level metrics (a stock of at least T at the period's end): actual = the stock summed over units
  * in the as-of month, a unit that has not reported it counting with its latest earlier value;
  * expected = B + (T − B) × pace, B the baseline (the month before the period); green at or
- * above expected, yellow from B + 90% of the way to expected, red below. Without any baseline
- * the figure is held against the target itself (green at T, yellow from 90% of T).
+ * above expected, yellow from B + 90% of the way to expected, red below. What is judged is the
+ * increase, so progress is the share of the required increase achieved, (actual − B) / (T − B);
+ * the level's share of the target itself is a secondary figure (shareOfTarget). Without any
+ * baseline, or with a baseline already at the target (no increase required), the figure is held
+ * against the target itself (green at T, yellow from 90% of T) and progress is null.
  */
 import type { PlanMetric } from "./plan.ts";
 import { atLeast, type Progress, ratioOf, withoutTarget } from "./status.ts";
@@ -22,15 +25,22 @@ export function levelProgress(input: {
 }): Progress {
   const { target, actual, baseline, pace } = input;
   if (target === null) return withoutTarget(actual);
+  const increase = baseline !== null && target > baseline;
   const expected = baseline === null ? null : baseline + (target - baseline) * pace;
   if (actual === null) return { actual, expected, progress: null, met: false, status: "no_data" };
-  const [goal, floor] = expected === null || baseline === null ? [target, 0] : [expected, baseline];
+  const [goal, floor] = !increase || expected === null ? [target, 0] : [expected, baseline];
   const status = atLeast(actual, goal)
     ? "green"
     : atLeast(actual, floor + 0.9 * (goal - floor))
       ? "yellow"
       : "red";
-  return { actual, expected, progress: ratioOf(actual, target), met: atLeast(actual, target), status };
+  const progress = increase ? (actual - baseline) / (target - baseline) : null;
+  return { actual, expected, progress, met: atLeast(actual, target), status };
+}
+
+/** The level's share of the target itself (secondary to the increase's progress). */
+export function shareOfTarget(actual: number | null, target: number | null): number | null {
+  return ratioOf(actual, target);
 }
 
 /**

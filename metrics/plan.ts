@@ -4,7 +4,7 @@
  * `parsePlan` checks the file field by field and throws a DataError whose findings name the line
  * and the field (row = line, column = field path), in Chinese and English.
  */
-import { monthIndex, previousMonth } from "../etl/normalize/month.ts";
+import { monthAt, monthIndex, previousMonth } from "../etl/normalize/month.ts";
 import { readPlanDocument } from "./readPlanDocument.ts";
 import type { Direction, MetricKind } from "./reportTypes.ts";
 
@@ -14,6 +14,24 @@ export interface LocalText {
 }
 
 export type CaseCategory = "zero_family" | "hardship";
+
+/**
+ * How a promise is judged (CONTRACT §6): `pace` against the expected value to date, `by_due`
+ * only at its due month (before it, not holding is yellow, never red), `always` every month.
+ */
+export type Judged = "pace" | "by_due" | "always";
+
+/**
+ * Where a target's figure comes from: the policy text itself (`policy`, the figure is in the
+ * metric's quote), or somewhere else (`assigned`: a city assignment, a leading-group decision, an
+ * estimate, weights the plan derives, an official 分解表), with a note saying from where.
+ */
+export interface TargetSource {
+  kind: "policy" | "assigned";
+  note: LocalText | null;
+  /** The document an allocation was taken from (an official 分解表), when there is one. */
+  document: string | null;
+}
 
 /**
  * How much of a target is due by the end of each month. `linear`: m/n. `profile`: a cumulative
@@ -43,6 +61,19 @@ export interface PlanMetric {
   /** Level metrics: the baseline stated in the plan, used when the baseline month was not reported. */
   baseline: number | null;
   pace: Pace;
+  /** The first month the promise applies (YYYY-MM); before it the metric is not started. */
+  starts: string;
+  /** The month by which the target must hold (YYYY-MM); from it on the judgement is final. */
+  due: string;
+  judged: Judged;
+  /** `always`: the fraction below the target (for a cap: below the cap) that is still yellow. */
+  tolerance: number;
+  targetSource: TargetSource;
+  /**
+   * `previous_year`: the target is the indicator's total of the year before the period when the
+   * warehouse holds every month of it (不低于上年水平); `target` is the stated fallback.
+   */
+  targetFrom: "previous_year" | null;
   /** The policy sentence the target comes from, as the policy words it. */
   quote: string;
   /** Where in the policy: chapter and section. */
@@ -90,13 +121,25 @@ export interface Plan {
   metrics: PlanMetric[];
   /** metric id → unit code → that unit's target. */
   allocations: Record<string, Record<string, number>>;
+  /** metric id → where its allocation comes from. */
+  allocationSources: Record<string, TargetSource>;
+  /** The policy text the quotes are checked against, as the plan names it (relative to the plan file). */
+  policy: string | null;
   /** The file the plan was read from. */
   file: string;
 }
 
+export interface ParsePlanOptions {
+  /**
+   * The text of the policy file the plan names (its `policy:` path, relative to the plan file),
+   * or null when there is no such file. Without it the quotes are not checked.
+   */
+  readPolicy?: (path: string) => string | null;
+}
+
 /** Parses and checks a plan file; throws DataError naming the line and field of every problem. */
-export function parsePlan(text: string, fileName: string): Plan {
-  return readPlanDocument(text, fileName);
+export function parsePlan(text: string, fileName: string, options: ParsePlanOptions = {}): Plan {
+  return readPlanDocument(text, fileName, options);
 }
 
 /** Months in the plan's period (n). */
@@ -109,9 +152,19 @@ export function planCovers(plans: readonly Plan[], month: string): boolean {
   return plans.some((p) => month >= previousMonth(p.period.first) && month <= p.period.last);
 }
 
-/** The plans' periods, for the ingest's month check (which adds each baseline month itself). */
+/**
+ * The months each plan reads, for the ingest's month check (which adds the month before each
+ * span itself, the baseline month): the period, and for a plan holding a target of "not below
+ * last year" (`target_from: previous_year`) the year before it as well, so that year's reports
+ * can be taken.
+ */
 export function planPeriods(plans: readonly Plan[]): { first: string; last: string }[] {
-  return plans.map((p) => ({ first: p.period.first, last: p.period.last }));
+  return plans.map((p) => ({
+    first: p.metrics.some((m) => m.targetFrom === "previous_year")
+      ? monthAt(monthIndex(p.period.first) - 11)
+      : p.period.first,
+    last: p.period.last,
+  }));
 }
 
 /** The plan that covers a month (its period), the latest-starting one when several do. */

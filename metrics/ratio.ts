@@ -1,16 +1,14 @@
 /**
  * Ratio metrics (numerator over denominator, at least T or above T): flows are summed from the
- * period's first month, stocks taken as of the month (carried forward); green when the condition
- * holds, yellow within 5 percentage points below T, red further below. No pace applies.
+ * metric's first month, stocks taken as of the month (carried forward); green when the condition
+ * holds, red when it does not — judgement.ts then reads that by the metric's judged mode (yellow
+ * before the due month, or within the tolerance). No pace applies.
  */
 import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
 import type { PlanMetric } from "./plan.ts";
 import type { Direction } from "./reportTypes.ts";
 import { above, atLeast, type Progress, ratioOf, withoutTarget } from "./status.ts";
 import type { MetricInput } from "./unitFigures.ts";
-
-/** Within this many (fraction) points below the target a ratio is yellow. */
-export const RATIO_TOLERANCE = 0.05;
 
 export function ratioInputs(metric: PlanMetric): MetricInput[] {
   const take = (key: string) => (INDICATOR_BY_KEY.get(key)?.flow === "flow" ? "total" : "latest");
@@ -32,8 +30,13 @@ export function shareProgress(share: number | null, target: number | null, direc
   if (target === null) return withoutTarget(share);
   if (share === null) return { actual: null, expected: null, progress: null, met: false, status: "no_data" };
   const met = shareHolds(share, target, direction);
-  const status = met ? "green" : atLeast(share, target - RATIO_TOLERANCE) ? "yellow" : "red";
-  return { actual: share, expected: null, progress: ratioOf(share, target), met, status };
+  return {
+    actual: share,
+    expected: null,
+    progress: ratioOf(share, target),
+    met,
+    status: met ? "green" : "red",
+  };
 }
 
 export function ratioProgress(input: {

@@ -6,8 +6,10 @@
 import { LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
 import { DataError } from "../etl/finding.ts";
 import { monthIndex, previousMonth } from "../etl/normalize/month.ts";
-import type { AlertThresholds, Pace, Plan, PlanMetric } from "./plan.ts";
+import type { AlertThresholds, Pace, ParsePlanOptions, Plan, PlanMetric, TargetSource } from "./plan.ts";
 import { join, PlanFields } from "./planFields.ts";
+import { policyText } from "./policyText.ts";
+import { targetSourceOf } from "./readPlanJudgement.ts";
 import { idOf, localText, metricsOf } from "./readPlanMetric.ts";
 import { fractionsOf } from "./readPlanPace.ts";
 
@@ -24,11 +26,12 @@ const PLAN_KEYS = [
   "alerts",
   "metrics",
   "allocations",
+  "policy",
 ] as const;
 /** Masks of months are kept in doubles: a period may span at most 48 months. */
 const MAX_MONTHS = 48;
 
-export function readPlanDocument(text: string, fileName: string): Plan {
+export function readPlanDocument(text: string, fileName: string, options: ParsePlanOptions = {}): Plan {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const f = new PlanFields(fileName, lines);
@@ -65,8 +68,9 @@ export function readPlanDocument(text: string, fileName: string): Plan {
     : 5;
   const planPace = planPaceOf(f, root, period);
   const alerts = alertsOf(f, root);
-  const metrics = metricsOf(f, root, period, planPace);
-  const allocations = allocationsOf(f, root, metrics);
+  const policy = policyOf(f, root, options);
+  const metrics = metricsOf(f, root, period, planPace, policy.text);
+  const { allocations, sources } = allocationsOf(f, root, metrics);
 
   if (f.findings.length) throw new DataError(f.findings);
   return {
@@ -80,8 +84,33 @@ export function readPlanDocument(text: string, fileName: string): Plan {
     alerts,
     metrics,
     allocations,
+    allocationSources: sources,
+    policy: policy.path,
     file: fileName,
   };
+}
+
+/** The policy file the plan names, and its text when the caller can read it. */
+function policyOf(
+  f: PlanFields,
+  root: YAMLMap,
+  options: ParsePlanOptions,
+): { path: string | null; text: string | null } {
+  if (!f.has(root, "policy")) return { path: null, text: null };
+  const node = f.get(root, "policy");
+  const path = f.string(node, "policy");
+  if (path === null || !options.readPolicy) return { path, text: null };
+  const text = options.readPolicy(path);
+  if (text === null) {
+    f.problem(
+      node,
+      "policy",
+      `找不到政策原文文件 ${path}（路径相对于计划文件）。`,
+      `the policy file ${path} cannot be read (the path is relative to the plan file).`,
+    );
+    return { path, text: null };
+  }
+  return { path, text: policyText(text) };
 }
 
 function periodOf(f: PlanFields, root: YAMLMap): { first: string; last: string } | null {
@@ -172,11 +201,27 @@ function alertsOf(f: PlanFields, root: YAMLMap): AlertThresholds {
   return out;
 }
 
-function allocationsOf(f: PlanFields, root: YAMLMap, metrics: PlanMetric[]): Plan["allocations"] {
-  const out: Plan["allocations"] = {};
-  if (!f.has(root, "allocations")) return out;
+/** What a plan file says about an allocation that does not name its source. */
+const UNSTATED_SOURCE: TargetSource = {
+  kind: "assigned",
+  note: { zh: "计划文件所列分解数（未注明依据）", en: "as listed in the plan file (no source given)" },
+  document: null,
+};
+
+/**
+ * Allocations: per metric either `{ source: <target source>, units: { code: target } }` or, as
+ * older plan files write it, the map of unit codes to targets alone.
+ */
+function allocationsOf(
+  f: PlanFields,
+  root: YAMLMap,
+  metrics: PlanMetric[],
+): { allocations: Plan["allocations"]; sources: Plan["allocationSources"] } {
+  const allocations: Plan["allocations"] = {};
+  const sources: Plan["allocationSources"] = {};
+  if (!f.has(root, "allocations")) return { allocations, sources };
   const m = f.map(f.get(root, "allocations"), "allocations");
-  if (!m) return out;
+  if (!m) return { allocations, sources };
   const ids = new Set(metrics.map((x) => x.id));
   for (const { key, pair, value } of f.entries(m)) {
     const here = join("allocations", key);
@@ -184,14 +229,25 @@ function allocationsOf(f: PlanFields, root: YAMLMap, metrics: PlanMetric[]): Pla
       f.problem(pair, here, `计划中没有编号为 ${key} 的指标。`, `the plan has no metric ${key}.`);
       continue;
     }
-    const units = f.map(value, here);
+    const entry = f.map(value, here);
+    if (!entry) continue;
+    let units: YAMLMap | null = entry;
+    let unitsPath = here;
+    sources[key] = UNSTATED_SOURCE;
+    if (f.pair(entry, "units") || f.pair(entry, "source")) {
+      f.onlyKeys(entry, ["source", "units"], here);
+      sources[key] = targetSourceOf(f, f.get(entry, "source"), join(here, "source"), UNSTATED_SOURCE);
+      unitsPath = join(here, "units");
+      const node = f.required(entry, "units", here);
+      units = node === undefined ? null : f.map(node, unitsPath);
+    }
     if (!units) continue;
-    out[key] = {};
+    allocations[key] = {};
     for (const unit of f.entries(units)) {
-      const target = f.number(unit.value, join(here, unit.key), { min: 0 });
-      if (!unit.key) f.problem(unit.pair, here, "单位代码不能为空。", "a unit code may not be empty.");
-      else if (target !== null) out[key][unit.key] = target;
+      const target = f.number(unit.value, join(unitsPath, unit.key), { min: 0 });
+      if (!unit.key) f.problem(unit.pair, unitsPath, "单位代码不能为空。", "a unit code may not be empty.");
+      else if (target !== null) allocations[key][unit.key] = target;
     }
   }
-  return out;
+  return { allocations, sources };
 }

@@ -6,6 +6,8 @@ import { isSeq, type Node, type YAMLMap } from "yaml";
 import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
 import type { CaseCategory, Pace, Plan, PlanMetric } from "./plan.ts";
 import { join, type PlanFields } from "./planFields.ts";
+import { inPolicy } from "./policyText.ts";
+import { judgementOf, targetFromOf, targetSourceOf } from "./readPlanJudgement.ts";
 import { paceOf } from "./readPlanPace.ts";
 import type { Direction, MetricKind } from "./reportTypes.ts";
 
@@ -28,6 +30,12 @@ const METRIC_KEYS = [
   "responsible",
   "unit_of_count",
   "note",
+  "starts",
+  "due",
+  "judged",
+  "tolerance",
+  "target_source",
+  "target_from",
 ] as const;
 const KINDS: readonly MetricKind[] = ["cumulative", "level", "cap", "ratio", "deadline"];
 const DIRECTIONS: readonly Direction[] = ["at_least", "above", "at_most"];
@@ -65,11 +73,16 @@ export function localText(
   };
 }
 
+/**
+ * The plan's metrics. `policy` is the policy text (as policyText.ts compares it), or null when the
+ * plan names none: then the quotes and responsible bodies are not checked against it.
+ */
 export function metricsOf(
   f: PlanFields,
   root: YAMLMap,
   period: Plan["period"] | null,
   planPace: Pace,
+  policy: string | null,
 ): PlanMetric[] {
   const node = f.required(root, "metrics", "");
   if (node === undefined) return [];
@@ -83,7 +96,7 @@ export function metricsOf(
   items.forEach((item, i) => {
     const m = f.map(item as Node, `metrics[${i}]`);
     if (!m) return;
-    const metric = metricOf(f, m, i, period, planPace);
+    const metric = metricOf(f, m, i, period, planPace, policy);
     if (!metric) return;
     if (seen.has(metric.id)) {
       f.problem(
@@ -105,6 +118,7 @@ function metricOf(
   i: number,
   period: Plan["period"] | null,
   planPace: Pace,
+  policy: string | null,
 ): PlanMetric | null {
   const before = f.findings.length;
   const rawId = f.has(m, "id") ? f.string(f.get(m, "id"), `metrics[${i}].id`) : null;
@@ -181,9 +195,33 @@ function metricOf(
   const reporters = reportersOf(f, m, path, kind, [indicator, numerator, denominator]);
   const baseline = baselineOf(f, m, path, kind);
   const pace = paceOf(f, m, path, kind, period, planPace);
-  const quote = f.string(f.required(m, "quote", path), join(path, "quote")) ?? "";
+  const quoteNode = f.required(m, "quote", path);
+  const quote = f.string(quoteNode, join(path, "quote")) ?? "";
   const section = f.has(m, "section") ? f.string(f.get(m, "section"), join(path, "section")) : null;
-  const responsible = f.strings(f.required(m, "responsible", path), join(path, "responsible")) ?? [];
+  const responsibleNode = f.required(m, "responsible", path);
+  const responsible = f.strings(responsibleNode, join(path, "responsible")) ?? [];
+  if (policy !== null) {
+    if (quote && !inPolicy(policy, quote)) {
+      f.problem(
+        quoteNode,
+        join(path, "quote"),
+        "引文在计划所引的政策原文中找不到，须逐字照录（换行和空格除外）。",
+        "the quote is not in the policy text the plan names; quote it word for word (line breaks and spaces aside).",
+      );
+    }
+    for (const body of responsible) {
+      if (!inPolicy(policy, body))
+        f.problem(
+          responsibleNode,
+          join(path, "responsible"),
+          `责任单位“${body}”在政策原文中找不到。`,
+          `the responsible body "${body}" is not in the policy text.`,
+        );
+    }
+  }
+  const judgement = judgementOf(f, m, path, kind, period);
+  const targetSource = targetSourceOf(f, f.get(m, "target_source"), join(path, "target_source"));
+  const targetFrom = targetFromOf(f, m, path, kind);
   const unitOfCount =
     f.oneOf(f.required(m, "unit_of_count", path), join(path, "unit_of_count"), UNITS_OF_COUNT) ?? "";
   const note = f.has(m, "note") ? f.string(f.get(m, "note"), join(path, "note")) : null;
@@ -206,6 +244,9 @@ function metricOf(
     responsible,
     unitOfCount,
     note,
+    ...judgement,
+    targetSource,
+    targetFrom,
   };
 }
 

@@ -137,6 +137,33 @@ describe("computeReport on a tiny warehouse", () => {
     expect(m.projected).toBeCloseTo(860 + (60 / 3) * 9, 6);
   });
 
+  it("level: progress is the share of the required increase, for the district and each town on its own baseline", () => {
+    const m = metric(march, "formal_employment");
+    // district: 860 − 800 = 60 of the 1000 − 800 = 200 needed; the level itself is 86% of the target
+    expect(m).toMatchObject({ increase: 60, increase_needed: 200, progress: 0.3, share_of_target: 0.86 });
+    // 夏阳: its own 2021-12 (400) and allocation (500): 40 of 100, ahead of 25 expected
+    expect(unit(m, "310118001")).toMatchObject({
+      baseline: 400,
+      increase: 40,
+      increase_needed: 100,
+      progress: 0.4,
+      share_of_target: 0.88,
+      gap: -15,
+      status: "green",
+    });
+    // 盈浦: 20 of 100 against 25 expected (yellow from 22.5): red, though its level is 80% of 400
+    expect(unit(m, "310118002")).toMatchObject({
+      baseline: 300,
+      increase: 20,
+      increase_needed: 100,
+      progress: 0.2,
+      share_of_target: 0.8,
+      gap: 5,
+      status: "red",
+    });
+    expect(unit(m, "310118002")?.target_source).toMatchObject({ kind: "assigned", quote: null });
+  });
+
   it("cap: exactly T is yellow (as of March), exactly 0.95·T green (as of February)", async () => {
     expect(metric(march, "registered_unemployed")).toMatchObject({
       actual: 100,
@@ -149,10 +176,12 @@ describe("computeReport on a tiny warehouse", () => {
     expect(metric(feb, "registered_unemployed")).toMatchObject({ actual: 95, status: "green" });
   });
 
-  it("ratio of stocks: carried forward; exactly 5 points below is yellow", () => {
+  it("ratio of stocks: carried forward; not holding before the due month is yellow, however far below", () => {
     const m = metric(march, "grads_employment_rate");
     expect(m).toMatchObject({ actual: 0.75, target: 0.8, expected: null, status: "yellow", met: false });
-    expect(unit(m, "310118001")).toMatchObject({ actual: 0.7, target: 0.8, status: "red" });
+    expect(m).toMatchObject({ judged: "by_due", due: "2022-12", final: false, gap: 0.05 });
+    expect(m.status_words).toEqual({ zh: "黄灯 · 尚未达标", en: "not yet met" });
+    expect(unit(m, "310118001")).toMatchObject({ actual: 0.7, target: 0.8, status: "yellow", gap: 0.1 });
     expect(unit(m, "310118002")).toMatchObject({ actual: 0.8, status: "yellow" });
     expect(m.coverage.reported).toBe(3);
   });
@@ -160,7 +189,7 @@ describe("computeReport on a tiny warehouse", () => {
   it("ratio of flows: summed from the period's start", () => {
     const m = metric(march, "ui_reemployment_rate");
     expect(m).toMatchObject({ actual: 0.45, status: "yellow" });
-    expect(unit(m, "310118002")).toMatchObject({ actual: 0.4, status: "red" });
+    expect(unit(m, "310118002")).toMatchObject({ actual: 0.4, status: "yellow" });
     expect(unit(m, "310118102")).toMatchObject({ actual: null, status: "no_data" });
   });
 
@@ -214,7 +243,7 @@ describe("computeReport on a tiny warehouse", () => {
   it("missing_submission respects the due day of the as-reported day", async () => {
     const onDue = await computeReport(db, {
       plan,
-      asOf: "2022-03",
+      asOf: "2022-04",
       asReported: "2022-04-05",
       today: "2022-04-21",
       lang: "zh",
@@ -222,7 +251,7 @@ describe("computeReport on a tiny warehouse", () => {
     expect(onDue.alerts.filter((a) => a.type === "missing_submission")).toEqual([]);
     const late = await computeReport(db, {
       plan,
-      asOf: "2022-03",
+      asOf: "2022-04",
       asReported: "2022-04-06",
       today: "2022-04-21",
       lang: "en",
@@ -232,7 +261,23 @@ describe("computeReport on a tiny warehouse", () => {
       { unit: "310118002", month: "2022-03", severity: "medium", metric: null },
     ]);
     expect(missing[0].message).toBe(missing[0].en);
-    expect(missing[0].en).toContain("due 5 Apr 2022, 1 days late");
+    expect(missing[0].en).toContain("(due 5 Apr 2022; 1 day late on 6 Apr 2022)");
+  });
+
+  it("counts days late to the as-of month's last day, not to today", async () => {
+    // as of March, read on 21 April: March's report is not yet due on 31 March
+    expect(march.alerts.filter((a) => a.type === "missing_submission")).toEqual([]);
+    // as of May, read years later: April's reports (due 5 May) are 26 days late on 31 May
+    const may = await computeReport(db, { plan, asOf: "2022-05", today: "2026-12-04", lang: "zh" });
+    const missing = may.alerts.filter((a) => a.type === "missing_submission");
+    expect(missing.map((a) => [a.unit, a.month, a.severity])).toEqual([
+      ["310118001", "2022-04", "medium"],
+      ["310118002", "2022-04", "medium"],
+      ["310118102", "2022-04", "medium"],
+    ]);
+    expect(missing[2].zh).toBe(
+      "朱家角镇未报送2022年4月月报（应于2022年5月5日前报送，截至2022年5月31日已逾期26天）。",
+    );
   });
 
   it("raises behind_pace for the district and for units, with severity", () => {

@@ -20,6 +20,7 @@ import {
   relationExistsSql,
 } from "./deadline.ts";
 import { cutoffOf, type Selection } from "./factsSource.ts";
+import { metricWindow } from "./judgement.ts";
 import { type CaseFigures, inputsOf, type MetricFigures } from "./metricProgress.ts";
 import { emptySeries, putCells } from "./monthlySeries.ts";
 import { metricIndicators, monthsInPlan, type Plan } from "./plan.ts";
@@ -29,6 +30,7 @@ import { type Snapshot, withSnapshot } from "./snapshot.ts";
 import {
   cellsSql,
   type FiguresSpec,
+  lastYearSql,
   latestMonthSql,
   periodMonths,
   previousYear,
@@ -127,12 +129,13 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       anomaly: plan.alerts.anomaly,
     };
     const months = periodMonths(spec);
-    // overdue cases are judged as of the earlier of today (or the as-reported day) and the month's end
+    // days late and overdue are counted to the earlier of today (or the as-reported day) and the
+    // as-of month's last day: a report as of a past month reads the same whenever it is run
     const reference = [o.today, o.asReported ?? o.today, lastDay(asOf)].sort()[0];
     // the scan of the cells goes first; the smaller reads queue behind it on the connection and
     // run while its cells are turned into figures
     const [figures, cases, submitted] = await allOf([
-      readFigures(s, spec, plan, units, o.alerts),
+      readFigures(s, spec, plan, units, o.alerts, asOf),
       readCases(s, {
         relation: o.casesRelation,
         cutoff: o.asReported ? cutoffOf(o.asReported) : null,
@@ -153,6 +156,7 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       n: monthsInPlan(plan),
       asReported: o.asReported,
       today: o.today,
+      reference,
       scope: o.unit,
       units,
       figures: figures.metrics,
@@ -196,39 +200,82 @@ async function readUnits(s: Snapshot): Promise<UnitRow[]> {
 }
 
 /** Reads the counted cells into the units' monthly series and the previous year's totals, and works out the figures. */
-async function readFigures(s: Snapshot, spec: FiguresSpec, plan: Plan, units: UnitRow[], alerts: boolean) {
+async function readFigures(
+  s: Snapshot,
+  spec: FiguresSpec,
+  plan: Plan,
+  units: UnitRow[],
+  alerts: boolean,
+  asOf: string,
+) {
   const inputs = plan.metrics
-    .map((metric, i) => ({ metric: i, inputs: inputsOf(metric), reporters: metric.reporters }))
+    .map((metric, i) => {
+      const { started, from, to } = metricWindow(plan, metric, asOf);
+      return { metric: i, inputs: started ? inputsOf(metric) : [], reporters: metric.reporters, from, to };
+    })
     .filter((x) => x.inputs.length);
   const previousYear: ReportPreviousYear = new Map();
   if (!inputs.length) return { metrics: new Map<number, MetricFigures>(), previousYear, anomalies: [] };
   const months = periodMonths(spec);
   const cells = cellsSql(spec, units.length);
   const prev = spec.previousYearFlows.length ? previousYearSql(spec) : null;
-  // both statements are sent before the series is allocated; the cells arrive once it is
+  // targets of "not below last year": the year before the period of their items
+  const lastYearItems = [
+    ...new Set(
+      plan.metrics.filter((m) => m.targetFrom === "previous_year").map((m) => m.indicator as string),
+    ),
+  ];
+  const last = lastYearItems.length ? lastYearSql(spec, lastYearItems) : null;
+  // the statements are sent before the series is allocated; the cells arrive once it is
   const reads = [
     s.numbers(cells.sql, cells.params, (columns, rows) => {
       putCells(series, columns[0], columns[1], rows);
     }),
     prev ? s.columns(prev.sql, prev.params) : Promise.resolve(null),
+    last ? s.columns(last.sql, last.params) : Promise.resolve(null),
   ] as const;
   const series = emptySeries(units.length, spec.indicators.length, months.length + 1);
-  const [, totals] = await allOf(reads);
+  const [, totals, lastYear] = await allOf(reads);
+  const entry = (k: number) => {
+    const indicator = spec.indicators[k];
+    let e = previousYear.get(indicator);
+    if (!e) {
+      e = { toDate: null, full: null, months: 0, yearTotal: null, yearUnitMonths: 0 };
+      previousYear.set(indicator, e);
+    }
+    return e;
+  };
   if (totals) {
     const { k, to_date, full, months: counted } = totals;
     for (let i = 0; i < k.length; i++) {
-      previousYear.set(spec.indicators[k[i] as number], {
-        toDate: to_date[i] as number | null,
-        full: full[i] as number | null,
-        months: counted[i] as number,
-      });
+      const e = entry(k[i] as number);
+      e.toDate = to_date[i] as number | null;
+      e.full = full[i] as number | null;
+      e.months = counted[i] as number;
+    }
+  }
+  if (lastYear) {
+    const { k, total, unit_months } = lastYear;
+    for (let i = 0; i < k.length; i++) {
+      const e = entry(k[i] as number);
+      e.yearTotal = total[i] as number | null;
+      e.yearUnitMonths = unit_months[i] as number;
     }
   }
   const { metrics, anomalies } = seriesFigures(series, units, spec, inputs, months, alerts);
   return { metrics, previousYear, anomalies };
 }
 
-type ReportPreviousYear = Map<string, { toDate: number | null; full: number | null; months: number }>;
+type ReportPreviousYear = Map<
+  string,
+  {
+    toDate: number | null;
+    full: number | null;
+    months: number;
+    yearTotal: number | null;
+    yearUnitMonths: number;
+  }
+>;
 
 async function readCases(
   s: Snapshot,
@@ -251,11 +298,16 @@ async function readCases(
     overdue: [],
     reference,
   };
-  const categories = plan.metrics.flatMap((m) => (m.caseCategory ? [m.caseCategory] : []));
+  // each category from its metric's first day to the last day of its last counted month
+  const categories = plan.metrics.flatMap((m) => {
+    const w = metricWindow(plan, m, asOf);
+    if (!m.caseCategory || !w.started) return [];
+    return [{ category: m.caseCategory, start: firstDay(m.starts), end: lastDay([asOf, m.due].sort()[0]) }];
+  });
   if (!categories.length) return empty;
   const exists = relationExistsSql(relation);
   if (!(await s.rows<{ n: number }>(exists.sql, exists.params))[0]?.n) return empty;
-  const window = { start: firstDay(plan.period.first), end: lastDay(asOf), categories, unit };
+  const window = { categories, unit };
   const source = casesSource(relation, q.cutoff);
   const counted = deadlineSql(source, window);
   const rows = await s.rows<{ unit: string; category: string; decided: number; on_time: number }>(

@@ -2,7 +2,8 @@
  * The report's shape (CONTRACT §6): what `jobtrack report --format json`, `GET /api/report`, the
  * dashboard and `v_progress` all show. One source of truth: everything is derived from a Report.
  */
-export type Status = "green" | "yellow" | "red" | "no_target" | "no_data";
+export type Status = "green" | "yellow" | "red" | "not_started" | "no_target" | "no_data";
+export type Judged = "pace" | "by_due" | "always";
 export type MetricKind = "cumulative" | "level" | "cap" | "ratio" | "deadline";
 export type Direction = "at_least" | "above" | "at_most";
 
@@ -17,14 +18,39 @@ export interface Coverage {
   missing: UnitMonth[];
 }
 
+/**
+ * Where a target comes from (CONTRACT §6): `policy` (the figure is in `quote`, the policy's
+ * sentence) or `assigned` (a city assignment, a decision, the plan's own derivation, an official
+ * 分解表), with `note` saying from where, in the report's language and in both.
+ */
+export interface TargetSourceOut {
+  kind: "policy" | "assigned";
+  quote: string | null;
+  note: string | null;
+  note_zh: string | null;
+  note_en: string | null;
+  /** The document an allocation was taken from (an official 分解表), when there is one. */
+  document: string | null;
+}
+
 export interface UnitProgress {
   unit: string;
   name: string;
   actual: number | null;
   target: number | null;
   expected: number | null;
+  /** actual / target; for a level, (actual − baseline) / (target − baseline), the unit's own. */
   progress: number | null;
   status: Status;
+  /** Where the unit's target comes from: its allocation's source, or the metric's; null without a target. */
+  target_source: TargetSourceOut | null;
+  /** The shortfall against what the status is judged by, in the metric's unit of count (see MetricProgress.gap). */
+  gap: number | null;
+  /** Level metrics: the unit's own baseline, the increase since it, the increase its target needs, and the level's share of its target. */
+  baseline?: number | null;
+  increase?: number | null;
+  increase_needed?: number | null;
+  share_of_target?: number | null;
 }
 
 export interface MetricProgress {
@@ -48,19 +74,52 @@ export interface MetricProgress {
   trailing_monthly: number | null;
   met: boolean;
   status: Status;
+  /** The status in words, as the glossary gives it for this kind and judged mode. */
+  status_words: { zh: string; en: string };
+  /** How the promise is judged, from which month, by which month; final once as-of reaches `due`. */
+  judged: Judged;
+  starts: string;
+  due: string;
+  final: boolean;
+  /** `always`: the fraction below the target (a cap: below the cap) that is still yellow. */
+  tolerance: number;
+  target_source: TargetSourceOut;
+  /**
+   * The shortfall against what the status is judged by, in the unit of count (shares as
+   * fractions): expected − actual for a pace metric before its due month, target − actual
+   * otherwise, actual − target for a cap; zero or below when there is none.
+   */
+  gap: number | null;
   coverage: Coverage;
   units: UnitProgress[];
   /** Unit of count for display: persons, posts, villages, 100m_cny, share. */
   unit_of_count: string;
-  /** Level metrics: the baseline B (the district total of the month before the period, else the plan's). */
+  /**
+   * Level metrics (and caps on a stock): the baseline B, the district total of the month before
+   * the metric starts (else the plan's stated baseline).
+   */
   baseline?: number | null;
+  /** Level metrics: actual − B, the increase achieved; T − B, the increase the target needs; actual / T. */
+  increase?: number | null;
+  increase_needed?: number | null;
+  share_of_target?: number | null;
+  /** Deadline metrics: the ledger category counted (zero_family in 户, hardship in 名). */
+  case_category?: "zero_family" | "hardship";
   /** The policy sentence the target comes from, where in the policy, and the responsible bodies (责任单位). */
   quote?: string;
   section?: string | null;
   responsible?: string[];
 }
 
-export type AlertType = "behind_pace" | "missing_submission" | "anomaly" | "overdue_case";
+export type AlertType =
+  | "behind_pace"
+  | "below_target"
+  | "near_cap"
+  | "over_cap"
+  | "missed_target"
+  | "missing_submission"
+  | "anomaly"
+  | "overdue_case";
 export type Severity = "high" | "medium" | "low";
 
 export interface Alert {

@@ -2,7 +2,10 @@
  * The figures of every unit and metric, from the units' monthly series (monthlySeries.ts) — pure.
  * For each (unit, item) with a value: the total over the period so far, the stock carried
  * forward, the mask of months reported and the last three months' flow; each metric input takes
- * its figure for the units that report the metric. For a flow, the anomaly tests against the
+ * its figure for the units that report the metric. A metric whose months are not the whole period
+ * so far (it starts later, or its due month has passed) has its figures worked out over its own
+ * months: the flow summed from its first month, the stock at its last (carried forward), the
+ * baseline at the month before its first. For a flow, the anomaly tests against the
  * unit's own history — its months of the period so far:
  *   a month is an outlier when at least min_history of them were reported and
  *   |x − median| > robust_z × max(1.4826 × MAD, min_scale);
@@ -29,6 +32,10 @@ interface Reader {
   role: "a" | "b";
   take: "total" | "latest";
   members: Uint8Array;
+  from: number;
+  to: number;
+  /** Its months are not the whole period so far: its figures come from windowed(). */
+  windowed: boolean;
 }
 
 /** Per unit: 1 when the unit's kind or code is among the reporters. */
@@ -69,7 +76,17 @@ export function seriesFigures(
         masksB.set(x.metric, mask);
       }
       const list = readers.get(input.indicator) ?? [];
-      list.push({ figures, mask, role: input.role, take: input.take, members });
+      const windowed = x.from !== 0 || x.to !== m - 1;
+      list.push({
+        figures,
+        mask,
+        role: input.role,
+        take: input.take,
+        members,
+        from: x.from,
+        to: x.to,
+        windowed,
+      });
       readers.set(input.indicator, list);
       const set = reporters.get(input.indicator) ?? new Set<string>();
       for (const r of x.reporters) set.add(r);
@@ -97,6 +114,14 @@ export function seriesFigures(
       withAnomalies && spec.flows.includes(indicator)
         ? membersOf(units, spec.flowReporters[indicator] ?? [])
         : null;
+    // an item only windowed readers read, and not tested, needs no figures over the whole period
+    if (tested === null && itemReaders.every((r) => r.windowed)) {
+      for (let u = 0; u < unitCount; u++) {
+        if (!seen[u] || !reporting[u]) continue;
+        for (const r of itemReaders) if (r.members[u]) windowed(r, u, values, u + step, step, bits);
+      }
+      return;
+    }
     for (let u = 0; u < unitCount; u++) {
       if (!seen[u] || !reporting[u]) continue;
       // the baseline month is values[u]; period month i is values[at + i × step]
@@ -125,6 +150,10 @@ export function seriesFigures(
       }
       for (const r of itemReaders) {
         if (!r.members[u]) continue;
+        if (r.windowed) {
+          windowed(r, u, values, at, step, bits);
+          continue;
+        }
         const value = r.take === "total" ? total : latest;
         r.mask[u] = mask;
         if (r.role === "b") r.figures.b[u] = value;
@@ -146,6 +175,44 @@ export function seriesFigures(
     if (f) for (let u = 0; u < unitCount; u++) f.mask[u] = andMasks(f.mask[u], maskB[u]);
   }
   return { metrics, anomalies };
+}
+
+/**
+ * One unit's figures for a reader whose months are not the whole period so far: the total over
+ * them, the stock at the last of them (or the latest before), the mask of them reported, the
+ * three months' flow up to the last, and the stock of the month before the first (the baseline).
+ */
+function windowed(r: Reader, u: number, values: Float64Array, at: number, step: number, bits: Float64Array) {
+  let mask = 0;
+  let total = 0;
+  let present = 0;
+  // the baseline month (slot u) and the months before the reader's first, carried forward
+  let before = values[u];
+  for (let i = 0; i < r.from; i++) {
+    const c = values[at + i * step];
+    if (!Number.isNaN(c)) before = c;
+  }
+  let latest = before;
+  for (let i = r.from; i <= r.to; i++) {
+    const c = values[at + i * step];
+    if (Number.isNaN(c)) continue;
+    mask += bits[i];
+    total += c;
+    latest = c;
+    present++;
+  }
+  let trailing = 0;
+  for (let i = Math.max(r.from, r.to - 2); i <= r.to; i++) {
+    const c = values[at + i * step];
+    trailing += Number.isNaN(c) ? 0 : c;
+  }
+  const value = r.take === "total" ? (present === 0 ? Number.NaN : total) : latest;
+  r.mask[u] = mask;
+  if (r.role === "b") r.figures.b[u] = value;
+  else {
+    r.figures.a[u] = value;
+    r.figures.extra[u] = r.take === "total" ? trailing : before;
+  }
 }
 
 /** The latest month of one series flagged by the anomaly tests, if any. */

@@ -10,7 +10,7 @@ export interface Progress {
   actual: number | null;
   /** Where the figure should be by now; null where no pace applies (ratio, deadline, cap). */
   expected: number | null;
-  /** actual / target. */
+  /** actual / target; for a level, the share of the required increase achieved. */
   progress: number | null;
   /** The target is already reached (ratio, cap, deadline: the condition holds now). */
   met: boolean;

@@ -38,6 +38,13 @@ export interface MetricInputs {
   inputs: MetricInput[];
   /** Unit kinds or codes that report the metric. */
   reporters: string[];
+  /**
+   * The metric's months among the period's months up to as-of (0 = the period's first): from its
+   * `starts` month to the earlier of as-of and its `due` month. Flows are summed over them, stocks
+   * taken at the last, and only they count as reported or missing.
+   */
+  from: number;
+  to: number;
 }
 
 /** The months of the period up to as-of, one column each (c0 = the period's first month). */
@@ -115,6 +122,29 @@ FROM (${source.sql}) p JOIN (
 ) ind ON ind.indicator = p.indicator
 GROUP BY ind.k`,
     params: { ...source.params, prev_as_of: prev.asOf, ind_names: JSON.stringify(spec.indicators) },
+  };
+}
+
+/**
+ * The year before the period (its 12 months) of the items targets of "not below last year" read
+ * (`items`): per item (k, an index into spec.indicators) its total and the number of
+ * unit-months that reported it (one counted cell per unit-month and item).
+ */
+export function lastYearSql(spec: FiguresSpec, items: readonly string[]): Sql {
+  const source = factsSource(spec.selection, {
+    from: monthAt(monthIndex(spec.period.first) - 12),
+    to: previousMonth(spec.period.first),
+    unit: spec.unit,
+    indicators: items,
+    prefix: "last",
+  });
+  return {
+    sql: `SELECT ind.k::INTEGER AS k, sum(value)::DOUBLE AS total, count(*)::DOUBLE AS unit_months
+FROM (${source.sql}) p JOIN (
+  SELECT unnest($last_names::VARCHAR[]) AS indicator, unnest(range(len($last_names::VARCHAR[])))::INTEGER AS k
+) ind ON ind.indicator = p.indicator
+GROUP BY ind.k`,
+    params: { ...source.params, last_names: JSON.stringify(spec.indicators) },
   };
 }
 

@@ -2,6 +2,7 @@
  * `jobtrack plan draft POLICY [--out FILE]`: a draft plan file from a policy text, every unsure
  * guess marked; `jobtrack plan check PLAN [POLICY]`: what a plan leaves out of its policy, quotes
  * not in it and targets that differ (exit 1 when any). `--format json` gives CONTRACT §5.
+ * `jobtrack plan allocate` (planAllocate.ts) takes an official allocation table into a plan file.
  */
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -17,10 +18,11 @@ import { planYaml } from "../../metrics/draft/planYaml.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command, CommandArgs } from "../command.ts";
 import { readPolicy, simplifier } from "../policyFile.ts";
+import { ALLOCATE_USAGE, allocate } from "./planAllocate.ts";
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const USAGE =
-  "plan draft <policy.txt|.md|.docx> [--out FILE] [--format json] | plan check <plan.yaml> [<policy>] [--format json]";
+const DRAFT_USAGE = "plan draft <policy.txt|.md|.docx> [--out FILE] [--format json]";
+const CHECK_USAGE = "plan check <plan.yaml> [<policy>] [--format json]";
 /** A plan file is a few hundred lines; anything far larger is not one. */
 const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 
@@ -36,7 +38,7 @@ async function draft(args: CommandArgs): Promise<number> {
   if (!policyPath || extra.length) {
     throw usageError(
       "用法：jobtrack plan draft <政策文件> [--out 文件] [--format json]",
-      `Usage: jobtrack ${USAGE.split(" | ")[0]}`,
+      `Usage: jobtrack ${DRAFT_USAGE}`,
     );
   }
   const text = await readPolicy(args.io.cwd, policyPath);
@@ -67,7 +69,7 @@ async function check(args: CommandArgs): Promise<number> {
   if (!planPath || extra.length) {
     throw usageError(
       "用法：jobtrack plan check <计划文件> [<政策文件>] [--format json]",
-      `Usage: jobtrack ${USAGE.split(" | ")[1]}`,
+      `Usage: jobtrack ${CHECK_USAGE}`,
     );
   }
   const planFull = resolve(args.io.cwd, planPath);
@@ -120,20 +122,30 @@ function writeAtomically(path: string, text: string): void {
 
 export const plan: Command = {
   name: "plan",
-  usage: USAGE,
+  usage: `${DRAFT_USAGE} | ${CHECK_USAGE} | ${ALLOCATE_USAGE}`,
   summary: {
-    zh: "从政策文件起草目标计划（逐项标出待核实之处）；核对计划与原文",
-    en: "draft a plan from a policy text (every unsure guess marked); check a plan against its policy",
+    zh: "目标计划：从政策文件起草（逐项标出待核实之处）、核对计划与原文、写入上级下达的分解表",
+    en: "plans: draft one from a policy text (every unsure guess marked), check one against its policy, take in an official allocation table",
   },
-  options: { out: { type: "string" } },
+  options: {
+    out: { type: "string" },
+    plan: { type: "string" },
+    document: { type: "string" },
+    note: { type: "string" },
+  },
   usesDatabase: false,
   async run(args) {
     const sub = args.positionals[0];
     if (sub === "draft") return draft(args);
     if (sub === "check") return check(args);
+    if (sub === "allocate") return allocate(args);
     throw usageError(
-      sub ? `未知的 plan 子命令：${sub}（可用 draft、check）` : "请给出子命令：draft 或 check。",
-      sub ? `Unknown plan subcommand: ${sub} (use draft or check)` : "Give a subcommand: draft or check.",
+      sub
+        ? `未知的 plan 子命令：${sub}（可用 draft、check、allocate）`
+        : "请给出子命令：draft、check 或 allocate。",
+      sub
+        ? `Unknown plan subcommand: ${sub} (use draft, check or allocate)`
+        : "Give a subcommand: draft, check or allocate.",
     );
   },
 };

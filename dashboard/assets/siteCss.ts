@@ -4,7 +4,7 @@
  */
 import { FONT_STACK, INK, MUTED, STATUS_COLOUR, STATUS_TEXT, STATUS_TINT } from "../palette.ts";
 
-const STATUSES = ["green", "yellow", "red", "no_data", "no_target"] as const;
+const STATUSES = ["green", "yellow", "red", "not_started", "no_data", "no_target"] as const;
 
 const statusRules = STATUSES.map(
   (s) => `.badge.s-${s}{background:${STATUS_TINT[s]};color:${STATUS_TEXT[s]};border-color:${STATUS_COLOUR[s]}}
@@ -59,6 +59,22 @@ main:focus{outline:none}
 .facts dt{font-size:.8rem;color:${MUTED}}
 .facts dd{margin:0;font-weight:600;font-variant-numeric:tabular-nums}
 .facts .note{display:block;font-weight:400;font-size:.8rem;color:${MUTED}}
+.tag{display:inline-block;border:1px solid;border-radius:3px;padding:0 .35rem;font-size:.8rem;font-weight:600;white-space:nowrap;vertical-align:middle}
+.tag.assigned{background:#fbefff;color:#6e2bab;border-color:#8250df}
+.behind{margin:.3rem 0 0;font-size:.9rem}
+.behind .label{font-weight:600;color:${STATUS_TEXT.red}}
+.behind .more{color:${MUTED};font-weight:600}
+.source-note{margin:.3rem 0 0;font-size:.8rem;color:${MUTED}}
+.legend-link{margin:.2rem 0 .8rem;color:${MUTED}}
+.quote{margin:.4rem 0;padding:.5rem .8rem;background:#fff;border-left:4px solid #8c959f;font-size:.95rem}
+.quote p{margin:0}
+dl.source{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}
+dl.source div{display:contents}
+dl.source dt{color:${MUTED}}
+dl.source dd{margin:0}
+.doc{font-style:italic}
+.note{font-size:.8rem;color:${MUTED}}
+td .note{display:block}
 .sentence{font-size:1.1rem;background:#fff;border-left:4px solid #0969da;padding:.5rem .8rem}
 .kind{color:${MUTED};font-size:.9rem;margin-left:.4rem}
 .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:0 2rem}
@@ -126,6 +142,7 @@ html.js .js-only{display:inline-block}
 ${statusRules}
 @media (max-width:40rem){
   body{font-size:15px}
+  dl.source{grid-template-columns:1fr}
   .lang-switch{margin-left:0}
   .figure .actual{font-size:1.4rem}
 }
@@ -134,6 +151,6 @@ ${statusRules}
   .site-nav,.lang-switch,.skip-link,.unit-nav,.tip{display:none!important}
   .card,.chart,.alert,.table-wrap{break-inside:avoid}
   a{color:inherit;text-decoration:none}
-  .badge,.bar .fill,.st{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  .badge,.bar .fill,.st,.tag{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `;

@@ -24,10 +24,10 @@ const FLOWS: FlowRow[] = [
 ];
 
 const RANKING: RankingRow[] = [
-  { name: "徐泾镇", progress: 0.712, status: "green" },
-  { name: "夏阳街道", progress: 0.64, status: "yellow" },
-  { name: "练塘镇", progress: 0.5333, status: "red" },
-  { name: "金泽镇", progress: null, status: "no_data" },
+  { name: "徐泾镇", progress: 0.712, status: "green", word: "绿灯 · 进度正常" },
+  { name: "夏阳街道", progress: 0.64, status: "yellow", word: "黄灯 · 略有滞后" },
+  { name: "练塘镇", progress: 0.5333, status: "red", word: "红灯 · 明显滞后" },
+  { name: "金泽镇", progress: null, status: "no_data", word: "暂无数据" },
 ];
 
 function checkAccessible(svg: string, label: string) {
@@ -92,13 +92,34 @@ describe("monthlyBars", () => {
   });
 });
 
+describe("monthlyBars of changes", () => {
+  it("signs the changes of a month-end level and draws falls below zero", () => {
+    const rows = [
+      { month: "2022-01", value: 380 },
+      { month: "2022-02", value: -330 },
+      { month: "2022-03", value: null },
+    ];
+    const svg = monthlyBars(rows, {
+      id: "demo-change",
+      lang: "zh",
+      unitOfCount: "persons",
+      label: "示例：各月较上月增减",
+      changes: true,
+    });
+    expect(svg).toContain(">+380<");
+    expect(svg).toContain(">−330<");
+    expect(svg).toContain("2022年2月 −330人");
+    expect(svg).toContain(">未报<");
+  });
+});
+
 describe("unitRanking", () => {
   it("renders units in the given order with percentage and status word", async () => {
     const label = "示例：各单位完成情况";
     const svg = unitRanking(RANKING, { id: "demo-units", lang: "zh", pace: 4 / 6, label });
     checkAccessible(svg, label);
-    expect(svg).toContain("71.2% · 绿灯");
-    expect(svg).toContain("53.3% · 红灯");
+    expect(svg).toContain("71.2% · 绿灯 · 进度正常");
+    expect(svg).toContain("53.3% · 红灯 · 明显滞后");
     expect(svg).toContain(">暂无数据<");
     expect(svg.indexOf("徐泾镇")).toBeLessThan(svg.indexOf("练塘镇"));
     await expect(svg).toMatchFileSnapshot("__snapshots__/unitRanking.svg");

@@ -1,10 +1,12 @@
 /**
- * Monthly bars: the value of each month (a flow, or a month-end level), with the number written
- * above each bar and months without a report marked in words, so dips such as April–May stand out.
+ * Monthly bars: the value of each month — a flow, a share, or for a stock (a level, a cap) the
+ * change from the month before, so that a level near 40万 every month still shows how it moved —
+ * with the number written beside each bar (signed for changes) and months without a report marked
+ * in words, so dips such as April–May stand out.
  */
 import * as Plot from "@observablehq/plot";
 import { formatMonth, formatMonthShort, formatTick, formatValue, type Lang } from "../format.ts";
-import { ACTUAL_COLOUR, MUTED } from "../palette.ts";
+import { ACTUAL_COLOUR, MUTED, STATUS_COLOUR } from "../palette.ts";
 import type { FlowRow } from "../trend.ts";
 import { renderPlot } from "./renderPlot.ts";
 
@@ -14,32 +16,49 @@ export interface MonthlyBarsOptions {
   unitOfCount: string;
   /** Accessible name of the chart. */
   label: string;
+  /** The values are changes from the month before: signed labels, falls in another colour. */
+  changes?: boolean;
   width?: number; // defaults to 640
   height?: number; // defaults to 240
 }
 
 const NOT_REPORTED = { zh: "未报", en: "n/a" };
 
+type Present = { month: string; value: number };
+
 export function monthlyBars(rows: FlowRow[], options: MonthlyBarsOptions): string {
   const { lang, unitOfCount: u } = options;
+  const changes = options.changes ?? false;
   const months = rows.map((r) => r.month);
-  const present = rows.filter((r): r is { month: string; value: number } => r.value !== null);
+  const present = rows.filter((r): r is Present => r.value !== null);
   const absent = rows.filter((r) => r.value === null);
+  const signed = (v: number) =>
+    (changes && v > 0 ? "+" : v < 0 ? "−" : "") + formatTick(Math.abs(v), u, lang);
+  const label = (d: Present) =>
+    `${formatMonth(d.month, lang)} ${changes && d.value > 0 ? "+" : d.value < 0 ? "−" : ""}${formatValue(Math.abs(d.value), u, lang)}`;
+  const rises = present.filter((d) => d.value >= 0);
+  const falls = present.filter((d) => d.value < 0);
   const marks: Plot.Markish[] = [
     Plot.barY(present, {
       x: "month",
       y: "value",
-      fill: ACTUAL_COLOUR,
+      fill: (d: Present) => (changes && d.value < 0 ? STATUS_COLOUR.red : ACTUAL_COLOUR),
       insetLeft: 4,
       insetRight: 4,
-      title: (d: { month: string; value: number }) =>
-        `${formatMonth(d.month, lang)} ${formatValue(d.value, u, lang)}`,
+      title: label,
     }),
-    Plot.text(present, {
+    Plot.text(rises, {
       x: "month",
       y: "value",
-      text: (d: { value: number }) => formatTick(d.value, u, lang),
+      text: (d: Present) => signed(d.value),
       dy: -7,
+      fill: "currentColor",
+    }),
+    Plot.text(falls, {
+      x: "month",
+      y: "value",
+      text: (d: Present) => signed(d.value),
+      dy: 9,
       fill: "currentColor",
     }),
     Plot.ruleY([0], { stroke: MUTED }),
@@ -53,13 +72,17 @@ export function monthlyBars(rows: FlowRow[], options: MonthlyBarsOptions): strin
       height: options.height ?? 240,
       marginLeft: 56,
       marginTop: 24,
+      marginBottom: 30,
       x: { type: "band", domain: months, label: null, tickFormat: (m: string) => formatMonthShort(m, lang) },
       y: {
         label: null,
         grid: true,
         nice: true,
         zero: true,
-        tickFormat: (v: number) => formatTick(v, u, lang),
+        // room for the numbers written above the tallest bar and below the deepest fall
+        insetTop: 12,
+        insetBottom: falls.length > 0 ? 16 : 0,
+        tickFormat: (v: number) => (changes ? signed(v) : formatTick(v, u, lang)),
       },
       marks,
     },

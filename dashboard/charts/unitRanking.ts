@@ -1,6 +1,8 @@
 /**
- * Units ranked by progress against their own allocation: one bar per unit, coloured by status and
- * labelled with the percentage and the status word, with the pace (序时进度) as a dashed rule.
+ * Units ranked by the figure they are judged by (judgedFigure.ts): one bar per unit, coloured by
+ * its status and labelled with the percentage and a short status word, with what the figure is
+ * judged against — the pace (序时进度), the target share or the cap — as a dashed rule, so a bar's
+ * length, colour and words always agree.
  */
 import * as Plot from "@observablehq/plot";
 import type { Status } from "../../metrics/reportTypes.ts";
@@ -10,27 +12,24 @@ import { renderPlot, textWidth } from "./renderPlot.ts";
 
 export interface RankingRow {
   name: string;
+  /** The judged figure as a fraction (of the target, of the increase needed, of the cap), or a share. */
   progress: number | null;
   status: Status;
+  /** The status in a few words (红灯 · 明显滞后 …), as the metric's kind and judged mode give it. */
+  word: string;
 }
 
 export interface UnitRankingOptions {
   id: string;
   lang: Lang;
-  /** Pace as a fraction of the target (dashed rule), or null where no pace applies. */
+  /** What the figure is judged against as a fraction (dashed rule), or null. */
   pace: number | null;
+  /** The rule's name: 序时进度, 目标 or 控制数 (defaults to 序时进度 / pace). */
+  paceWord?: string;
   /** Accessible name of the chart. */
   label: string;
   width?: number; // defaults to 640
 }
-
-const SHORT_STATUS: Record<Status, { zh: string; en: string }> = {
-  green: { zh: "绿灯", en: "on track" },
-  yellow: { zh: "黄灯", en: "slightly behind" },
-  red: { zh: "红灯", en: "behind" },
-  no_data: { zh: "暂无数据", en: "no data" },
-  no_target: { zh: "无目标", en: "no target" },
-};
 
 const ROW_HEIGHT = 26;
 
@@ -40,20 +39,18 @@ export function unitRanking(rows: RankingRow[], options: UnitRankingOptions): st
   const withProgress = rows.filter((r): r is RankingRow & { progress: number } => r.progress !== null);
   const without = rows.filter((r) => r.progress === null);
   const top = Math.max(1, pace ?? 0, ...withProgress.map((r) => r.progress));
-  const paceWord = lang === "zh" ? "序时进度" : "pace";
+  const paceWord = options.paceWord ?? (lang === "zh" ? "序时进度" : "pace");
   const marks: Plot.Markish[] = [
     Plot.barX(withProgress, {
       x: "progress",
       y: "name",
       fill: (d: RankingRow) => STATUS_COLOUR[d.status],
-      title: (d: RankingRow & { progress: number }) =>
-        `${d.name} ${formatPercent(d.progress)} ${SHORT_STATUS[d.status][lang]}`,
+      title: (d: RankingRow & { progress: number }) => `${d.name} ${formatPercent(d.progress)} ${d.word}`,
     }),
     Plot.text(withProgress, {
       x: "progress",
       y: "name",
-      text: (d: RankingRow & { progress: number }) =>
-        `${formatPercent(d.progress)} · ${SHORT_STATUS[d.status][lang]}`,
+      text: (d: RankingRow & { progress: number }) => `${formatPercent(d.progress)} · ${d.word}`,
       textAnchor: "start",
       dx: 6,
       fill: "currentColor",
@@ -67,7 +64,7 @@ export function unitRanking(rows: RankingRow[], options: UnitRankingOptions): st
       Plot.text(without, {
         x: 0,
         y: "name",
-        text: (d: RankingRow) => SHORT_STATUS[d.status][lang],
+        text: (d: RankingRow) => d.word,
         textAnchor: "start",
         dx: 6,
         fill: MUTED,
@@ -92,7 +89,7 @@ export function unitRanking(rows: RankingRow[], options: UnitRankingOptions): st
       width: options.width ?? 640,
       height: Math.max(1, rows.length) * ROW_HEIGHT + 48,
       marginLeft,
-      marginRight: lang === "zh" ? 96 : 140,
+      marginRight: Math.max(96, ...rows.map((r) => textWidth(`100% · ${r.word}`))) + 16,
       marginTop: 28,
       x: {
         label: null,

@@ -1,31 +1,37 @@
 /**
  * The one-page brief (`brief.html`) for leading-group meetings: the data cutoff and fingerprint,
- * sentences to read aloud (targets needing attention first), the overview as one compact table,
- * the key alerts and data completeness — laid out for one A4 page in print.
+ * sentences to read aloud (targets needing attention first), one line per target not green with
+ * the units behind it and their gaps in the target's unit, the overview as one compact table with
+ * every target not stated by the policy marked (上级下达) and its source below, and data
+ * completeness — laid out for one A4 page in print. The alerts stay on the alerts page: what they
+ * say about targets is in the sentences, overdue cases too.
  */
+import { gapText, unitsBehind } from "../../metrics/behind.ts";
 import type { MetricProgress } from "../../metrics/reportTypes.ts";
-import { overdueCases, rankAlerts } from "../alertRanking.ts";
+import { overdueCases } from "../alertRanking.ts";
+import { completeness } from "../completeness.ts";
 import { formatDateTime, formatMonth, formatPercent, formatValue, NONE } from "../format.ts";
 import { esc } from "../html.ts";
+import { judgedFigure } from "../judgedFigure.ts";
+import { DATA_STATE_WORDS, SOURCE_WORDS } from "../labels.ts";
 import { metricSentence, summarySentence } from "../sentences.ts";
-import { paceShare } from "../trend.ts";
-import { alertList } from "./alertList.ts";
-import { metricName, type PageContext, t } from "./context.ts";
+import { metricName, type PageContext, t, unitName } from "./context.ts";
 import { dataTable } from "./dataTable.ts";
 import { layout } from "./layout.ts";
-import { targetText } from "./metricCard.ts";
-import { completenessSection, paceLine } from "./overviewPage.ts";
-import { statusBadge } from "./statusBadge.ts";
+import { sourceTag, targetText } from "./metricCard.ts";
+import { paceLine } from "./overviewPage.ts";
+import { metricBadge } from "./statusBadge.ts";
 
-const BRIEF_ALERTS = 5;
 const BRIEF_MISSING = 6;
+/** Units named per target on the brief before "+N". */
+const BRIEF_BEHIND = 3;
 
 /** Print rules of the brief: A4, narrow margins, no site chrome. */
 export const BRIEF_PRINT_CSS = `<style>
 @page { size: A4; margin: 10mm 12mm; }
 @media print {
-  html { font-size: 8.5pt; }
-  body.brief { font-size: 1rem; line-height: 1.4; }
+  html { font-size: 8pt; }
+  body.brief { font-size: 1rem; line-height: 1.35; }
   body.brief .site-header, body.brief .site-footer, body.brief .skip-link, body.brief .no-print { display: none !important; }
   body.brief main { max-width: none; padding: 0; }
   body.brief h1 { font-size: 1.5rem; margin: 0 0 .2rem; }
@@ -34,9 +40,11 @@ export const BRIEF_PRINT_CSS = `<style>
   body.brief p { margin: .2rem 0; }
   body.brief .table-wrap { border: none; margin: .2rem 0; overflow: visible; }
   body.brief caption { display: none; }
-  body.brief td, body.brief th { padding: .05rem .3rem; }
-  body.brief .badge { font-size: .85rem; padding: 0 .35rem; }
+  body.brief td, body.brief th { padding: .05rem .3rem; line-height: 1.25; }
+  body.brief .badge { font-size: .85rem; padding: 0 .35rem; line-height: 1.2; }
+  body.brief .tag { font-size: .75rem; padding: 0 .25rem; line-height: 1.2; }
   body.brief .sentences li { margin: 0; padding: 0 .4rem; }
+  body.brief .who li { margin: 0; }
   body.brief .alert { border-width: 0 0 0 3px; border-radius: 0; padding: 0 .4rem; margin: 0 0 .15rem; }
   body.brief .alert .where { display: inline; }
   body.brief .columns { gap: 0 1rem; }
@@ -47,42 +55,108 @@ export const BRIEF_PRINT_CSS = `<style>
 
 const ATTENTION = new Set(["red", "yellow", "no_data"]);
 
+/** A town's name without 街道 / 镇 (Subdistrict / Town), as people say it: 白鹤, Baihe. */
+function shortName(name: string): string {
+  return name.replace(/(街道|镇)$/, "").replace(/ (Subdistrict|Town)$/, "");
+}
+
+/** 「失业人员实现再就业：白鹤差224人、金泽差66人、练塘差31人 +7」: one line per target not green. */
+function behindLines(ctx: PageContext): string {
+  const { site, lang } = ctx;
+  const lines = site.report.metrics
+    .filter((m) => m.status === "red" || m.status === "yellow")
+    .map((m) => {
+      const behind = unitsBehind(m);
+      if (behind.length === 0) return "";
+      const named = behind.slice(0, BRIEF_BEHIND).map((u) => {
+        const name = esc(shortName(unitName(site, u.unit, lang, u.name)));
+        const gap =
+          u.gap !== null && (u.gap > 0 || m.direction === "at_most") ? esc(gapText(m, u.gap, lang)) : "";
+        return lang === "zh" ? `${name}${gap}` : `${name}${gap ? ` (${gap})` : ""}`;
+      });
+      const more = behind.length > BRIEF_BEHIND ? ` +${behind.length - BRIEF_BEHIND}` : "";
+      return `<li class="s-${m.status}"><strong>${esc(metricName(m, lang))}</strong>${t(ctx, "：", ": ")}${named.join(t(ctx, "、", "; "))}${more}</li>`;
+    })
+    .filter(Boolean);
+  if (lines.length === 0) return "";
+  const title = site.report.metrics.every((m) => m.final)
+    ? t(ctx, "未完成的单位", "Units that missed")
+    : t(ctx, "落后的单位（按落后程度，差距按各指标单位）", "Units behind, worst first, with their gaps");
+  return `<h3>${title}</h3><ul class="sentences who">${lines.join("")}</ul>`;
+}
+
+/** Data completeness in one paragraph: the counts and the unit-months missing. */
+function briefCompleteness(ctx: PageContext): string {
+  const { site, lang } = ctx;
+  const c = completeness(site.input, site.report.asOf);
+  const w = (s: keyof typeof DATA_STATE_WORDS) => DATA_STATE_WORDS[s][lang];
+  const summary =
+    lang === "zh"
+      ? `已到报送期的${c.due}个单位月中：${w("on_time")}${c.counts.on_time}个，${w("late")}${c.counts.late}个，${w("revised")}${c.counts.revised}个，${w("missing")}${c.counts.missing}个`
+      : `Of ${c.due} unit-months due: ${c.counts.on_time} ${w("on_time")}, ${c.counts.late} ${w("late")}, ${c.counts.revised} ${w("revised")}, ${c.counts.missing} ${w("missing")}`;
+  const missing = c.missing
+    .slice(0, BRIEF_MISSING)
+    .map((cell) => `${esc(unitName(site, cell.unit, lang))} ${esc(formatMonth(cell.month, lang))}`);
+  const more =
+    c.missing.length > BRIEF_MISSING
+      ? t(ctx, `等共${c.missing.length}个`, ` (${c.missing.length} in all)`)
+      : "";
+  const list = missing.length
+    ? t(ctx, `。未报送：${missing.join("、")}${more}。`, `. Missing: ${missing.join(", ")}${more}.`)
+    : t(ctx, "。", ".");
+  return `<p>${summary}${list}</p>`;
+}
+
+/** The targets the policy does not state, and where each comes from. */
+function sourceFootnote(ctx: PageContext): string {
+  const assigned = ctx.site.report.metrics.filter((m) => m.target_source.kind === "assigned");
+  if (assigned.length === 0) return "";
+  const items = assigned.map((m) => {
+    const note = ctx.lang === "zh" ? m.target_source.note_zh : m.target_source.note_en;
+    const text = note?.replace(/[。.]$/, "");
+    return `${esc(metricName(m, ctx.lang))}${text ? t(ctx, "：", ": ") + esc(text) : ""}`;
+  });
+  return `<p class="source-note">${SOURCE_WORDS.assigned[ctx.lang]}${t(ctx, "（政策文件未写明数值）：", " (not stated in the policy): ")}${items.join(t(ctx, "；", "; "))}${t(ctx, "。", ".")}</p>`;
+}
+
 export function briefPage(ctx: PageContext): string {
   const { site, lang } = ctx;
   const { report, input } = site;
   const sentence = (m: MetricProgress) =>
-    `<li class="s-${m.status}">${esc(metricSentence(m, lang, { overdueCases: overdueCases(report.alerts, m.id) }))}</li>`;
+    `<li class="s-${m.status}">${esc(metricSentence(m, lang, { overdueCases: overdueCases(report.alerts, m.id) }))}${m.target_source.kind === "assigned" ? ` ${sourceTag(ctx, m)}` : ""}</li>`;
   const attention = report.metrics.filter((m) => ATTENTION.has(m.status));
   const fine = report.metrics.filter((m) => !ATTENTION.has(m.status));
+  const anyLevel = report.metrics.some((m) => m.kind === "level");
   const table = dataTable({
     caption: t(ctx, "各项指标一览", "All targets at a glance"),
     head: [
       t(ctx, "指标", "Indicator"),
       t(ctx, "实际", "Actual"),
       t(ctx, "目标", "Target"),
-      t(ctx, "完成率", "Progress"),
+      t(ctx, anyLevel ? "完成率*" : "完成率", anyLevel ? "Progress*" : "Progress"),
       t(ctx, "序时进度", "Pace"),
       t(ctx, "状态", "Status"),
     ],
     rows: report.metrics.map((m) => {
-      const pace = paceShare(m);
+      const judged = judgedFigure(m, m);
+      const pace = m.judged === "pace" && !m.final ? judged.mark : null;
+      const started = m.status !== "not_started";
       return [
         esc(metricName(m, lang)),
-        esc(formatValue(m.actual, m.unit_of_count, lang)),
-        targetText(m, lang),
-        m.progress === null ? NONE : formatPercent(m.progress),
+        started ? esc(formatValue(m.actual, m.unit_of_count, lang)) : NONE,
+        `${targetText(m, lang)}${sourceTag(ctx, m) ? ` ${sourceTag(ctx, m)}` : ""}`,
+        !started || judged.value === null || m.unit_of_count === "share" ? NONE : formatPercent(judged.value),
         pace === null ? NONE : formatPercent(pace),
-        statusBadge(m.status, lang, m.met),
+        metricBadge(m, lang),
       ];
     }),
     numeric: [1, 2, 3, 4],
     rowHeaders: true,
     className: "compact",
   });
-  const alerts = rankAlerts(
-    report.alerts,
-    report.metrics.map((m) => m.id),
-  ).slice(0, BRIEF_ALERTS);
+  const levelNote = anyLevel
+    ? `<p class="note">${t(ctx, "* 期末数类指标（正规就业）按增量计：完成率=较基期已增÷需增。", "* A month-end level (formal employment) counts the increase: progress = increase achieved ÷ increase needed.")}</p>`
+    : "";
   const latest = input.latestSubmissionAt
     ? formatDateTime(input.latestSubmissionAt, lang)
     : t(ctx, "暂无", "none");
@@ -96,23 +170,20 @@ export function briefPage(ctx: PageContext): string {
 <section aria-labelledby="summary-h">
 <h2 id="summary-h">${t(ctx, "总体情况", "Summary")}</h2>
 <p>${esc(paceLine(ctx))}${lang === "en" ? " " : ""}${esc(summarySentence(report.metrics, lang))}</p>
-${attention.length > 0 ? `<h3>${t(ctx, "需关注", "Needs attention")}</h3><ul class="sentences">${attention.map(sentence).join("")}</ul>` : ""}
-${fine.length > 0 ? `<h3>${t(ctx, "进展正常", "On track")}</h3><ul class="sentences">${fine.map(sentence).join("")}</ul>` : ""}
+${attention.length > 0 ? `<h3>${attention.every((m) => m.final) ? t(ctx, "未完成", "Missed") : t(ctx, "需关注", "Needs attention")}</h3><ul class="sentences">${attention.map(sentence).join("")}</ul>` : ""}
+${behindLines(ctx)}
+${fine.length > 0 ? `<h3>${report.metrics.every((m) => m.final) ? t(ctx, "已完成", "Achieved") : t(ctx, "进展正常", "On track")}</h3><ul class="sentences">${fine.map(sentence).join("")}</ul>` : ""}
 </section>
 <section aria-labelledby="table-h">
 <h2 id="table-h">${t(ctx, "指标一览", "At a glance")}</h2>
 ${table}
-</section>
-<div class="columns">
-<section aria-labelledby="alerts-h">
-<h2 id="alerts-h">${t(ctx, "重点预警", "Key alerts")}</h2>
-${alertList(ctx, alerts)}
+${levelNote}
+${sourceFootnote(ctx)}
 </section>
 <section aria-labelledby="completeness-h">
 <h2 id="completeness-h">${t(ctx, "数据完整性", "Data completeness")}</h2>
-${completenessSection(ctx, BRIEF_MISSING)}
+${briefCompleteness(ctx)}
 </section>
-</div>
 </article>`;
   return layout(ctx, { title, body, head: BRIEF_PRINT_CSS, bodyClass: "brief" });
 }

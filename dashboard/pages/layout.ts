@@ -22,6 +22,7 @@ function nav(ctx: PageContext): string {
     [PAGES.alerts, "预警", "Alerts"],
     [PAGES.status, "报送情况", "Data status"],
     [PAGES.brief, "简报", "Brief"],
+    [PAGES.rules, "考核规则", "How targets are judged"],
   ];
   const links = items
     .map(([path, zh, en]) => {

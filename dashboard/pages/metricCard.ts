@@ -1,17 +1,24 @@
 /**
- * One metric on the overview: name (linked to its page), status, actual against target, progress
- * bar with the pace marker, and the facts a reader asks next — progress, pace, projection, the
- * rate needed per month, and the change from last month.
+ * One metric on the overview: name (linked to its page), status in the words of its kind, where
+ * the target comes from when the policy does not state it (上级下达, with its note), actual
+ * against target — for a level target the increase achieved and needed, the level itself only
+ * secondary — a progress bar with the mark it is judged against, the facts a reader asks next,
+ * and, for a target not green, the units behind it (worst first, up to three, "+N").
  */
+import { unitsBehind } from "../../metrics/behind.ts";
 import type { MetricProgress } from "../../metrics/reportTypes.ts";
-import { formatChange, formatPercent, formatValue, type Lang, NONE } from "../format.ts";
+import { formatChange, formatMonth, formatPercent, formatValue, type Lang, NONE } from "../format.ts";
 import { esc } from "../html.ts";
+import { JUDGED_WORDS, SOURCE_WORDS } from "../labels.ts";
 import { PAGES } from "../paths.ts";
 import { neededAmount } from "../sentences.ts";
 import { monthOnMonth } from "../trend.ts";
-import { href, metricName, type PageContext, t } from "./context.ts";
+import { href, metricName, type PageContext, t, unitName } from "./context.ts";
 import { progressBar } from "./progressBar.ts";
-import { statusBadge } from "./statusBadge.ts";
+import { metricBadge } from "./statusBadge.ts";
+
+/** Units named on a card before "+N". */
+const BEHIND_SHOWN = 3;
 
 /** The target as read: `5,000人`, `＞80%` for a strict ratio, `≤8,500人` for a cap. */
 export function targetText(metric: MetricProgress, lang: Lang): string {
@@ -28,30 +35,90 @@ export interface Fact {
   title?: string;
 }
 
-/** The facts of a metric, by kind, as label–value pairs (values are HTML-escaped). */
+/** The 上级下达 tag of a target the policy does not state, its note as the tooltip. */
+export function sourceTag(ctx: PageContext, metric: MetricProgress): string {
+  if (metric.target_source.kind !== "assigned") return "";
+  const note = ctx.lang === "zh" ? metric.target_source.note_zh : metric.target_source.note_en;
+  const title = note ? ` title="${esc(note)}"` : "";
+  return `<span class="tag assigned"${title}>${SOURCE_WORDS.assigned[ctx.lang]}</span>`;
+}
+
+/** 「目标来源：上级下达。市下达目标，……」 in words, for where a tooltip is not enough (cards, print). */
+export function sourceNote(ctx: PageContext, metric: MetricProgress): string {
+  if (metric.target_source.kind !== "assigned") return "";
+  const note = ctx.lang === "zh" ? metric.target_source.note_zh : metric.target_source.note_en;
+  return `<p class="source-note">${t(ctx, "目标来源：", "Target source: ")}${SOURCE_WORDS.assigned[ctx.lang]}${note ? t(ctx, "。", ". ") + esc(note) : ""}</p>`;
+}
+
+/** 「白鹤镇、金泽镇、练塘镇 +6」: the units behind a target not green, worst first, linked to their pages. */
+export function behindLine(ctx: PageContext, metric: MetricProgress): string {
+  if (metric.status === "green" || metric.status === "not_started") return "";
+  const behind = unitsBehind(metric);
+  if (behind.length === 0) return "";
+  const names = behind
+    .slice(0, BEHIND_SHOWN)
+    .map(
+      (u) =>
+        `<a href="${href(ctx, PAGES.unit(u.unit))}">${esc(unitName(ctx.site, u.unit, ctx.lang, u.name))}</a>`,
+    )
+    .join(t(ctx, "、", ", "));
+  const more = behind.length - BEHIND_SHOWN;
+  const rest =
+    more > 0
+      ? ` <span class="more" title="${t(ctx, `另有${more}个单位`, `${more} more`)}">+${more}</span>`
+      : "";
+  const label = metric.final ? t(ctx, "未完成：", "Missed by: ") : t(ctx, "落后：", "Behind: ");
+  return `<p class="behind"><span class="label">${label}</span>${names}${rest}</p>`;
+}
+
+/** The facts of a metric, by kind and judged mode, as label–value pairs (values are HTML-escaped). */
 export function metricFacts(ctx: PageContext, metric: MetricProgress): Fact[] {
   const { lang } = ctx;
   const u = metric.unit_of_count;
-  const value = (v: number | null) => esc(formatValue(v, u, lang));
+  const value = (v: number | null | undefined) => esc(formatValue(v ?? null, u, lang));
   const facts: Fact[] = [];
-  const paced = metric.kind === "cumulative" || metric.kind === "level";
+  if (metric.status === "not_started") {
+    facts.push({ label: t(ctx, "开始考核", "judged from"), value: esc(formatMonth(metric.starts, lang)) });
+    facts.push({ label: t(ctx, "考核时点", "due"), value: esc(formatMonth(metric.due, lang)) });
+    return facts;
+  }
+  const level = metric.kind === "level";
+  const paced = metric.kind === "cumulative" || level;
   if (paced) {
     facts.push({
-      label: t(ctx, "完成率", "progress"),
+      label: level ? t(ctx, "增量完成率", "increase done") : t(ctx, "完成率", "progress"),
       value: metric.progress === null ? NONE : formatPercent(metric.progress),
     });
-    facts.push({ label: t(ctx, "序时进度", "expected to date"), value: value(metric.expected) });
-    if (metric.projected !== null) {
-      const method = metric.projection_method?.[lang];
+    if (level) {
+      facts.push({ label: t(ctx, "期末数", "month-end level"), value: value(metric.actual) });
+      facts.push({
+        label: t(ctx, "期末数占目标", "level as share of target"),
+        value: metric.share_of_target == null ? NONE : formatPercent(metric.share_of_target),
+      });
+    }
+    if (metric.judged === "pace" && !metric.final) {
+      const expected =
+        level && metric.baseline != null && metric.expected !== null
+          ? t(
+              ctx,
+              `应增${value(metric.expected - metric.baseline)}`,
+              `+${value(metric.expected - metric.baseline)}`,
+            )
+          : value(metric.expected);
+      facts.push({ label: t(ctx, "序时进度", "expected to date"), value: expected });
+    }
+    if (metric.projected !== null && !metric.final) {
       facts.push({
         label: t(ctx, "预计全年", "projected year end"),
         value: value(metric.projected),
-        title: method,
+        title: metric.projection_method?.[lang],
       });
     }
-    if (metric.required_monthly !== null) {
+    if (metric.required_monthly !== null && !metric.final) {
       facts.push({
-        label: t(ctx, "剩余月均需完成", "needed per month"),
+        label: level
+          ? t(ctx, "剩余月均需增加", "needed per month")
+          : t(ctx, "剩余月均需完成", "needed per month"),
         value:
           metric.required_monthly <= 0
             ? t(ctx, "已完成", "achieved")
@@ -63,6 +130,17 @@ export function metricFacts(ctx: PageContext, metric: MetricProgress): Fact[] {
       label: t(ctx, "占控制数", "share of cap"),
       value: formatPercent(metric.actual / metric.target),
     });
+  }
+  if (metric.judged !== "pace") {
+    facts.push({
+      label: t(ctx, "考核方式", "judged"),
+      value:
+        metric.judged === "always" && metric.tolerance === 0
+          ? t(ctx, "持续达标（不容差）", "every month, no shortfall allowed")
+          : // the label already says "judged"
+            JUDGED_WORDS[metric.judged][lang].replace(/^judged /, ""),
+    });
+    facts.push({ label: t(ctx, "考核时点", "due"), value: esc(formatMonth(metric.due, lang)) });
   }
   const change = monthOnMonth(ctx.site.history, metric.id);
   if (change !== null) {
@@ -83,19 +161,39 @@ export function factList(facts: Fact[], notes = false): string {
   return `<dl class="facts">${items}</dl>`;
 }
 
-export function metricCard(ctx: PageContext, metric: MetricProgress): string {
+/** The headline figure: the actual against the target; for a level, the increase achieved against the increase needed. */
+export function headlineFigure(ctx: PageContext, metric: MetricProgress): string {
   const { lang } = ctx;
-  const id = `card-${metric.id}`;
-  const actual = esc(formatValue(metric.actual, metric.unit_of_count, lang));
+  const u = metric.unit_of_count;
+  if (metric.status === "not_started") {
+    return `<p class="figure"><span class="of">${t(ctx, `${formatMonth(metric.starts, "zh")}起考核`, `judged from ${formatMonth(metric.starts, "en")}`)} · ${t(ctx, "目标", "target")} ${targetText(metric, lang)}</span></p>`;
+  }
+  if (metric.kind === "level" && metric.increase != null && metric.increase_needed != null) {
+    const inc = metric.increase;
+    const achieved = esc(formatValue(Math.abs(inc), u, lang));
+    const needed = esc(formatValue(metric.increase_needed, u, lang));
+    const head =
+      inc >= 0 ? t(ctx, `已增${achieved}`, `+${achieved}`) : t(ctx, `减少${achieved}`, `−${achieved}`);
+    return `<p class="figure"><span class="actual">${head}</span> <span class="of">${t(ctx, `需增${needed}（目标${targetText(metric, lang)}）`, `of +${needed} needed (target ${targetText(metric, lang)})`)}</span></p>`;
+  }
+  const actual = esc(formatValue(metric.actual, u, lang));
   const target =
     metric.target === null
       ? `<span class="of">${t(ctx, "未设目标", "no target set")}</span>`
       : `<span class="of">${t(ctx, "目标", "target")} ${targetText(metric, lang)}</span>`;
+  return `<p class="figure"><span class="actual">${actual}</span> ${target}</p>`;
+}
+
+export function metricCard(ctx: PageContext, metric: MetricProgress): string {
+  const { lang } = ctx;
+  const id = `card-${metric.id}`;
   return `<article class="card s-${metric.status}" aria-labelledby="${id}">
 <h3 id="${id}"><a href="${href(ctx, PAGES.metric(metric.id))}">${esc(metricName(metric, lang))}</a></h3>
-<p class="status">${statusBadge(metric.status, lang, metric.met)}</p>
-<p class="figure"><span class="actual">${actual}</span> ${target}</p>
+<p class="status">${metricBadge(metric, lang)} ${sourceTag(ctx, metric)}</p>
+${headlineFigure(ctx, metric)}
 ${progressBar(metric, lang)}
 ${factList(metricFacts(ctx, metric))}
+${behindLine(ctx, metric)}
+${sourceNote(ctx, metric)}
 </article>`;
 }

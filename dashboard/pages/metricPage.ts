@@ -1,25 +1,31 @@
 /**
- * A target's page (`metric/<id>.html`): the sentence and the facts, the course over the months
- * against pace and target, the monthly values, units ranked against their allocation, the alerts
- * about it, what is missing, and tables of the numbers behind every chart.
+ * A target's page (`metric/<id>.html`): the sentence and the facts, how it is judged, where its
+ * target comes from (the policy's sentence, its section and 责任单位, or the assignment's note),
+ * the course over the months against pace and target, the monthly values (for a level or a cap,
+ * the month's change), units ranked by the figure they are judged by, the alerts about it, what
+ * is missing, and tables of the numbers behind every chart.
  */
-import type { MetricKind, MetricProgress } from "../../metrics/reportTypes.ts";
+
+import { gapText } from "../../metrics/behind.ts";
+import type { MetricKind, MetricProgress, UnitProgress } from "../../metrics/reportTypes.ts";
+import { statusWords } from "../../metrics/words.ts";
 import { overdueCases, rankAlerts } from "../alertRanking.ts";
 import { monthlyBars } from "../charts/monthlyBars.ts";
 import { progressLine } from "../charts/progressLine.ts";
 import { type RankingRow, unitRanking } from "../charts/unitRanking.ts";
 import { formatMonth, formatPercent, formatValue, type Lang, NONE } from "../format.ts";
 import { esc, inlineSvg } from "../html.ts";
-import { KIND_WORDS, STATUS_WORDS } from "../labels.ts";
+import { judgedFigure, standing } from "../judgedFigure.ts";
+import { JUDGED_WORDS, KIND_WORDS, SOURCE_WORDS } from "../labels.ts";
 import { PAGES } from "../paths.ts";
 import { metricSentence } from "../sentences.ts";
-import { flowSeries, metricTrend, paceShare, planTrend } from "../trend.ts";
+import { flowSeries, metricTrend, planTrend } from "../trend.ts";
 import { alertList } from "./alertList.ts";
 import { href, metricName, type PageContext, t, unitName } from "./context.ts";
 import { dataTable } from "./dataTable.ts";
 import { layout } from "./layout.ts";
-import { factList, metricFacts, targetText } from "./metricCard.ts";
-import { statusBadge } from "./statusBadge.ts";
+import { factList, metricFacts, sourceTag, targetText } from "./metricCard.ts";
+import { metricBadge, statusBadge } from "./statusBadge.ts";
 
 const TREND_TITLE: Record<MetricKind, { zh: string; en: string }> = {
   cumulative: { zh: "累计完成与序时进度", en: "Year to date against pace" },
@@ -31,8 +37,8 @@ const TREND_TITLE: Record<MetricKind, { zh: string; en: string }> = {
 
 const MONTHLY_TITLE: Record<MetricKind, { zh: string; en: string }> = {
   cumulative: { zh: "各月本月数", en: "This month, month by month" },
-  level: { zh: "各月期末数", en: "Month-end level, month by month" },
-  cap: { zh: "各月期末数", en: "Month-end level, month by month" },
+  level: { zh: "各月较上月增减", en: "Change from the month before" },
+  cap: { zh: "各月较上月增减", en: "Change from the month before" },
   ratio: { zh: "各月比率", en: "Share, month by month" },
   deadline: { zh: "各月按期率", en: "On-time share, month by month" },
 };
@@ -59,26 +65,161 @@ function legend(kind: MetricKind, lang: Lang): string {
   return `<ul class="legend">${items.map(([k, text]) => `<li><span class="key key-${k}" aria-hidden="true"></span>${text}</li>`).join("")}</ul>`;
 }
 
+/** Units ranked by the figure they are judged by, best first; the bar, its colour and its words agree. */
 function rankingRows(ctx: PageContext, metric: MetricProgress): (RankingRow & { code: string })[] {
   return metric.units
     .map((u) => ({
       code: u.unit,
       name: unitName(ctx.site, u.unit, ctx.lang, u.name),
-      progress: u.progress,
+      progress: judgedFigure(metric, u).value,
       status: u.status,
+      word: statusWords(u.status, metric)[ctx.lang],
+      rank: standing(metric, u),
     }))
-    .sort((a, b) => (b.progress ?? -1) - (a.progress ?? -1) || a.code.localeCompare(b.code));
+    .sort((a, b) => b.rank - a.rank || a.code.localeCompare(b.code));
 }
 
-function rankingCaption(ctx: PageContext, paced: boolean): string {
-  const words = [STATUS_WORDS.green.zh, STATUS_WORDS.yellow.zh, STATUS_WORDS.red.zh].join("、");
-  return paced
-    ? t(
-        ctx,
-        `颜色和文字均表示状态（${words}）；虚线为序时进度。`,
-        "Colour and words both give the status; the dashed rule is the pace.",
-      )
-    : t(ctx, `颜色和文字均表示状态（${words}）。`, "Colour and words both give the status.");
+function rankingCaption(ctx: PageContext, metric: MetricProgress, markWord: string): string {
+  const judged =
+    metric.kind === "level"
+      ? t(ctx, "条长为增量完成率（较基期已增÷需增）", "Bars: the share of the required increase achieved")
+      : metric.kind === "cap"
+        ? t(ctx, "条长为占控制数的比例", "Bars: the share of the cap")
+        : metric.kind === "cumulative"
+          ? t(ctx, "条长为完成率", "Bars: progress against the target")
+          : t(ctx, "条长为比例", "Bars: the share");
+  return t(
+    ctx,
+    `${judged}；虚线为${markWord}；颜色和文字均表示按该指标考核方式判定的状态。`,
+    `${judged}; the dashed rule is the ${markWord}; colour and words both give the status as this target is judged.`,
+  );
+}
+
+/** How the target is judged, in one line: 按序时进度 · 2022年1月起 · 考核时点2022年12月. */
+function judgedLine(ctx: PageContext, metric: MetricProgress): string {
+  const { lang } = ctx;
+  const parts = [KIND_WORDS[metric.kind][lang], JUDGED_WORDS[metric.judged][lang]];
+  if (metric.judged === "always")
+    parts.push(
+      metric.tolerance === 0
+        ? t(ctx, "不容差", "no shortfall allowed")
+        : t(ctx, `容差${formatPercent(metric.tolerance)}`, `tolerance ${formatPercent(metric.tolerance)}`),
+    );
+  parts.push(
+    t(ctx, `${formatMonth(metric.starts, "zh")}起`, `from ${formatMonth(metric.starts, "en")}`),
+    t(ctx, `考核时点${formatMonth(metric.due, "zh")}`, `due ${formatMonth(metric.due, "en")}`),
+  );
+  return `<span class="kind">${esc(parts.join(" · "))} · <a href="${href(ctx, PAGES.rules)}">${t(ctx, "考核规则", "how targets are judged")}</a></span>`;
+}
+
+/** 目标依据: the target's source, the policy's sentence, its section, the responsible bodies, the allocation's source. */
+function sourceSection(ctx: PageContext, metric: MetricProgress): string {
+  const { lang } = ctx;
+  const source = metric.target_source;
+  const note = lang === "zh" ? source.note_zh : source.note_en;
+  const sourceText = `${SOURCE_WORDS[source.kind][lang]}${note ? t(ctx, "。", ". ") + esc(note) : ""}`;
+  const allocation = metric.units.find((u) => u.target_source && u.target_source !== source)?.target_source;
+  const allocationNote = allocation ? (lang === "zh" ? allocation.note_zh : allocation.note_en) : null;
+  const rows: [string, string][] = [
+    [t(ctx, "目标", "Target"), `${targetText(metric, lang)}`],
+    [t(ctx, "目标来源", "Where the target comes from"), sourceText],
+  ];
+  if (allocation)
+    rows.push([
+      t(ctx, "分解目标来源", "Unit targets"),
+      `${esc(allocationNote ?? "")}${allocation.document ? ` <span class="doc">${esc(allocation.document)}</span>` : ""}`,
+    ]);
+  if (metric.section) rows.push([t(ctx, "政策出处", "Section of the policy"), esc(metric.section)]);
+  if (metric.responsible?.length)
+    rows.push([t(ctx, "责任单位", "Responsible bodies"), esc(metric.responsible.join(t(ctx, "、", ", ")))]);
+  const items = rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join("");
+  const sentence = source.quote ?? metric.quote;
+  const quote = sentence
+    ? `<blockquote class="quote" lang="zh-CN"><p>${esc(sentence)}</p></blockquote>${lang === "en" ? `<p class="note">${t(ctx, "", "The policy's sentence, as published in Chinese.")}</p>` : ""}`
+    : "";
+  return `<section aria-labelledby="source-h">
+<h2 id="source-h">${t(ctx, "目标依据", "Where the target comes from")}</h2>
+${quote}
+<dl class="source">${items}</dl>
+</section>`;
+}
+
+/** The units table: for a level the baseline and the increase, for the others the figure and its target. */
+function unitsTable(
+  ctx: PageContext,
+  metric: MetricProgress,
+  ranked: (RankingRow & { code: string })[],
+  caption: string,
+): string {
+  const { lang } = ctx;
+  const u = metric.unit_of_count;
+  const value = (v: number | null | undefined) => esc(formatValue(v ?? null, u, lang));
+  const entry = (code: string) => metric.units.find((x) => x.unit === code) as UnitProgress;
+  const link = (r: { code: string; name: string }) =>
+    `<a href="${href(ctx, PAGES.unit(r.code))}">${esc(r.name)}</a>`;
+  const gap = (e: UnitProgress) => (e.gap === null || e.gap <= 0 ? NONE : esc(gapText(metric, e.gap, lang)));
+  const percent = (v: number | null) => (v === null ? NONE : formatPercent(v));
+  if (metric.kind === "level") {
+    return dataTable({
+      caption,
+      head: [
+        t(ctx, "单位", "Unit"),
+        t(ctx, "基期", "Baseline"),
+        t(ctx, "期末数", "Month-end level"),
+        t(ctx, "分解目标", "Unit target"),
+        t(ctx, "已增", "Increase"),
+        t(ctx, "需增", "Needed"),
+        t(ctx, "增量完成率", "Increase done"),
+        t(ctx, "期末数占目标", "Level / target"),
+        t(ctx, "差距", "Gap"),
+        t(ctx, "状态", "Status"),
+      ],
+      rows: ranked.map((r) => {
+        const e = entry(r.code);
+        return [
+          link(r),
+          value(e.baseline),
+          value(e.actual),
+          value(e.target),
+          value(e.increase),
+          value(e.increase_needed),
+          percent(e.progress),
+          percent(e.share_of_target ?? null),
+          gap(e),
+          statusBadge(e.status, lang, statusWords(e.status, metric)),
+        ];
+      }),
+      numeric: [1, 2, 3, 4, 5, 6, 7],
+      rowHeaders: true,
+    });
+  }
+  const share = u === "share";
+  return dataTable({
+    caption,
+    head: [
+      t(ctx, "单位", "Unit"),
+      t(ctx, "实际", "Actual"),
+      share ? t(ctx, "目标", "Target") : t(ctx, "分解目标", "Unit target"),
+      ...(metric.judged === "pace" ? [t(ctx, "序时进度", "Expected to date")] : []),
+      ...(share ? [] : [t(ctx, "完成率", "Progress")]),
+      t(ctx, "差距", "Gap"),
+      t(ctx, "状态", "Status"),
+    ],
+    rows: ranked.map((r) => {
+      const e = entry(r.code);
+      return [
+        link(r),
+        value(e.actual),
+        value(e.target),
+        ...(metric.judged === "pace" ? [value(e.expected)] : []),
+        ...(share ? [] : [percent(r.progress)]),
+        gap(e),
+        statusBadge(e.status, lang, statusWords(e.status, metric)),
+      ];
+    }),
+    numeric: share ? [1, 2, 3] : metric.judged === "pace" ? [1, 2, 3, 4, 5] : [1, 2, 3, 4],
+    rowHeaders: true,
+  });
 }
 
 export function metricPage(ctx: PageContext, metric: MetricProgress): string {
@@ -97,9 +238,15 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
   });
   const trendTitle = TREND_TITLE[metric.kind][lang];
   const monthlyTitle = MONTHLY_TITLE[metric.kind][lang];
+  // a level is judged on the increase: its headline facts are the increase achieved and needed
+  const level = metric.kind === "level" && metric.increase != null && metric.increase_needed != null;
   const facts = [
-    { label: t(ctx, "实际", "actual"), value: value(metric.actual) },
-    { label: t(ctx, "目标", "target"), value: targetText(metric, lang) },
+    level
+      ? { label: t(ctx, "较基期已增", "increase so far"), value: value(metric.increase ?? null) }
+      : { label: t(ctx, "实际", "actual"), value: value(metric.actual) },
+    level
+      ? { label: t(ctx, "需增", "increase needed"), value: value(metric.increase_needed ?? null) }
+      : { label: t(ctx, "目标", "target"), value: targetText(metric, lang) },
     ...metricFacts(ctx, metric),
     ...(metric.trailing_monthly === null
       ? []
@@ -132,19 +279,25 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
     lang,
     unitOfCount: u,
     label: `${name}：${monthlyTitle}`,
+    changes: metric.kind === "level" || metric.kind === "cap",
   });
   const ranked = rankingRows(ctx, metric);
-  const rankingTitle = t(
-    ctx,
-    "各单位完成情况（按完成率排序）",
-    "Units ranked by progress against their allocation",
-  );
+  const judged = judgedFigure(metric, metric);
+  const rankingTitle =
+    metric.kind === "level"
+      ? t(
+          ctx,
+          "各单位增量完成情况（按增量完成率排序）",
+          "Units by the share of their required increase achieved",
+        )
+      : t(ctx, "各单位完成情况（按考核指标排序）", "Units ranked by the figure they are judged by");
   const rankingSvg =
-    ranked.length > 0
+    ranked.length > 0 && metric.status !== "not_started"
       ? unitRanking(ranked, {
           id: `${metric.id}-units`,
           lang,
-          pace: paceShare(metric),
+          pace: judged.mark,
+          paceWord: judged.markWord[lang],
           label: `${name}：${rankingTitle}`,
         })
       : "";
@@ -171,30 +324,7 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
     numeric: [1, 2, 3, 4],
     rowHeaders: true,
   });
-  const unitsTable = dataTable({
-    caption: rankingTitle,
-    head: [
-      t(ctx, "单位", "Unit"),
-      t(ctx, "实际", "Actual"),
-      t(ctx, "分解目标", "Allocation"),
-      t(ctx, "序时进度", "Expected to date"),
-      t(ctx, "完成率", "Progress"),
-      t(ctx, "状态", "Status"),
-    ],
-    rows: ranked.map((r) => {
-      const entry = metric.units.find((x) => x.unit === r.code);
-      return [
-        `<a href="${href(ctx, PAGES.unit(r.code))}">${esc(r.name)}</a>`,
-        value(entry?.actual ?? null),
-        value(entry?.target ?? null),
-        value(entry?.expected ?? null),
-        r.progress === null ? NONE : formatPercent(r.progress),
-        statusBadge(r.status, lang),
-      ];
-    }),
-    numeric: [1, 2, 3, 4],
-    rowHeaders: true,
-  });
+  const table = unitsTable(ctx, metric, ranked, rankingTitle);
   const missing = metric.coverage.missing
     .map(
       (m) =>
@@ -204,22 +334,36 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
 
   const body = `<p class="crumbs"><a href="${href(ctx, PAGES.overview)}">${t(ctx, "总览", "Overview")}</a> › ${esc(name)}</p>
 <h1>${esc(name)}</h1>
-<p class="status">${statusBadge(metric.status, lang, metric.met)} <span class="kind">${KIND_WORDS[metric.kind][lang]}</span></p>
+<p class="status">${metricBadge(metric, lang)} ${sourceTag(ctx, metric)} ${judgedLine(ctx, metric)}</p>
 <p class="sentence">${esc(sentence)}</p>
 ${factList(facts, true)}
+${sourceSection(ctx, metric)}
 <section aria-labelledby="trend-h">
 <h2 id="trend-h">${trendTitle}</h2>
 ${figure(lineSvg, legend(metric.kind, lang))}
 </section>
 <section aria-labelledby="monthly-h">
 <h2 id="monthly-h">${monthlyTitle}</h2>
-${figure(barsSvg, t(ctx, "柱上数字为当月数值；“未报”表示该月无数据。", "Numbers above the bars are the month's values; “n/a” marks a month without data."))}
+${figure(
+  barsSvg,
+  metric.kind === "level" || metric.kind === "cap"
+    ? t(
+        ctx,
+        "柱上数字为期末数较上月的增减（1月较基期）；“未报”表示该月无数据。",
+        "Numbers by the bars are the change of the month-end figure from the month before (January: from the baseline); “n/a” marks a month without data.",
+      )
+    : t(
+        ctx,
+        "柱上数字为当月数值；“未报”表示该月无数据。",
+        "Numbers above the bars are the month's values; “n/a” marks a month without data.",
+      ),
+)}
 </section>
 ${
   rankingSvg
     ? `<section aria-labelledby="units-h">
 <h2 id="units-h">${rankingTitle}</h2>
-${figure(rankingSvg, rankingCaption(ctx, paceShare(metric) !== null))}
+${figure(rankingSvg, rankingCaption(ctx, metric, judged.markWord[lang]))}
 </section>`
     : ""
 }
@@ -235,7 +379,7 @@ ${
 <section aria-labelledby="data-h">
 <h2 id="data-h">${t(ctx, "图表数据", "The numbers behind the charts")}</h2>
 ${trendTable}
-${ranked.length > 0 ? unitsTable : ""}
+${ranked.length > 0 ? table : ""}
 </section>`;
   return layout(ctx, { title: name, body });
 }

@@ -57,7 +57,14 @@ export function completenessSection(ctx: PageContext, limit = TOP_MISSING): stri
 }
 
 function behindCounts(site: Site, code: string): Record<Status, number> {
-  const counts: Record<Status, number> = { green: 0, yellow: 0, red: 0, no_data: 0, no_target: 0 };
+  const counts: Record<Status, number> = {
+    green: 0,
+    yellow: 0,
+    red: 0,
+    not_started: 0,
+    no_data: 0,
+    no_target: 0,
+  };
   for (const m of site.report.metrics) {
     const entry = m.units.find((u) => u.unit === code);
     if (entry) counts[entry.status] += 1;
@@ -89,6 +96,7 @@ export function overviewPage(ctx: PageContext): string {
 <p class="lede">${esc(paceLine(ctx))}${lang === "en" ? " " : ""}${esc(summarySentence(report.metrics, lang))} <a href="${href(ctx, PAGES.brief)}">${t(ctx, "打印简报", "Printable brief")}</a></p>
 <section aria-labelledby="metrics-h">
 <h2 id="metrics-h">${t(ctx, "各项指标", "Targets")}</h2>
+<p class="legend-link">${t(ctx, "未达绿灯的指标下列出落后的单位（最差在前）。各灯含义与考核方式见", "Under each target not green, the units behind it (worst first). What each colour means and how each target is judged:")} <a href="${href(ctx, PAGES.rules)}">${t(ctx, "考核规则", "how targets are judged")}</a>${t(ctx, "。", ".")}</p>
 <div class="cards">
 ${cards}
 </div>

@@ -1,11 +1,17 @@
 /**
- * A unit's page (`unit/<code>.html`): every metric the unit counts in, against its allocation;
- * its course month by month; its data status; its submissions with revisions; its alerts.
+ * A unit's page (`unit/<code>.html`): every metric the unit counts in, against its own target
+ * (its allocation, with where that comes from), judged as the metric is — a level on the unit's
+ * increase from its own baseline — with the gap in the target's unit; its course month by month;
+ * its data status; its submissions with revisions; its alerts.
  */
+
+import { gapText } from "../../metrics/behind.ts";
+import { statusWords } from "../../metrics/words.ts";
 import { rankAlerts } from "../alertRanking.ts";
 import { progressLine } from "../charts/progressLine.ts";
 import { formatDateTime, formatMonth, formatPercent, formatValue, NONE } from "../format.ts";
 import { esc } from "../html.ts";
+import { judgedFigure } from "../judgedFigure.ts";
 import { DATA_STATE_SHORT, DATA_STATE_WORDS, SUBMISSION_STATUS_WORDS, UNIT_KIND_WORDS } from "../labels.ts";
 import { PAGES } from "../paths.ts";
 import { metricTrend, planTrend } from "../trend.ts";
@@ -85,20 +91,36 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
           head: [
             t(ctx, "指标", "Indicator"),
             t(ctx, "实际", "Actual"),
-            t(ctx, "分解目标", "Allocation"),
+            t(ctx, "分解目标", "Unit target"),
             t(ctx, "序时进度", "Expected to date"),
             t(ctx, "完成率", "Progress"),
+            t(ctx, "差距", "Gap"),
             t(ctx, "状态", "Status"),
           ],
           rows: entries.map(({ metric, entry }) => {
-            const v = (x: number | null) => esc(formatValue(x, metric.unit_of_count, lang));
+            const v = (x: number | null | undefined) =>
+              esc(formatValue(x ?? null, metric.unit_of_count, lang));
+            const level = metric.kind === "level" && entry.increase != null && entry.increase_needed != null;
+            const actual = level
+              ? `${v(entry.actual)}<span class="note">${t(ctx, `已增${v(entry.increase)}，需增${v(entry.increase_needed)}`, `+${v(entry.increase)} of +${v(entry.increase_needed)} needed`)}</span>`
+              : v(entry.actual);
+            const judged = judgedFigure(metric, entry).value;
+            const progress =
+              judged === null || metric.unit_of_count === "share"
+                ? NONE
+                : `${formatPercent(judged)}${level ? t(ctx, "（增量）", " (increase)") : ""}`;
+            const gap =
+              entry.gap === null || (entry.gap <= 0 && metric.direction !== "at_most")
+                ? NONE
+                : esc(gapText(metric, entry.gap, lang));
             return [
               `<a href="${href(ctx, PAGES.metric(metric.id))}">${esc(metricName(metric, lang))}</a>`,
-              v(entry.actual),
+              actual,
               v(entry.target),
-              v(entry.expected),
-              entry.progress === null ? NONE : formatPercent(entry.progress),
-              statusBadge(entry.status, lang),
+              metric.judged === "pace" && !metric.final ? v(entry.expected) : NONE,
+              progress,
+              gap,
+              statusBadge(entry.status, lang, statusWords(entry.status, metric)),
             ];
           }),
           numeric: [1, 2, 3, 4],

@@ -9,12 +9,15 @@ import { UNITS } from "../../etl/testdata/units.ts";
 import type {
   Alert,
   Direction,
+  Judged,
   MetricKind,
   MetricProgress,
   Report,
   Status,
+  TargetSourceOut,
   UnitProgress,
 } from "../../metrics/reportTypes.ts";
+import { statusWords } from "../../metrics/words.ts";
 import type { DashboardInput } from "../build.ts";
 import { planMonths } from "../months.ts";
 
@@ -31,7 +34,22 @@ interface Spec {
   /** Reporting units: the towns, or one department's code. */
   reporters: "towns" | string;
   baseline?: number;
+  /** How it is judged (by kind when absent: pace, by_due for ratios, always for caps and deadlines). */
+  judged?: Judged;
+  /** `always`: the tolerance below the target (a cap: 5%, else 0). */
+  tolerance?: number;
+  starts?: string;
+  /** Where the target comes from when it is not the policy: the note. */
+  assigned?: string;
 }
+
+const DEFAULT_JUDGED: Record<MetricKind, Judged> = {
+  cumulative: "pace",
+  level: "pace",
+  cap: "always",
+  ratio: "by_due",
+  deadline: "always",
+};
 
 const TOWNS = UNITS.filter((u) => u.kind !== "department");
 /** Each town's share of the allocation, and how it performs against it. */
@@ -54,12 +72,13 @@ const SPECS: Spec[] = [
   },
   {
     id: "new_jobs",
-    name_zh: "新增就业岗位",
+    name_zh: "新增就业人数",
     name_en: "New jobs",
     kind: "cumulative",
     direction: "at_least",
     target: null,
-    unit_of_count: "posts",
+    unit_of_count: "persons",
+    assigned: "市下达目标（尚未录入）",
     values: [2300, 2100, 2000, 800, 900, 2500, 2700, 2900],
     reporters: "towns",
   },
@@ -106,6 +125,7 @@ const SPECS: Spec[] = [
     unit_of_count: "persons",
     values: [7900, 8050, 8200, 8900, 8600, 8100, 7600, 7350],
     reporters: "towns",
+    assigned: "市下达控制目标",
   },
   {
     id: "grads_employment_rate",
@@ -117,6 +137,7 @@ const SPECS: Spec[] = [
     unit_of_count: "share",
     values: [N, N, N, N, N, N, 0.762, 0.823],
     reporters: "towns",
+    starts: "2022-07",
   },
   {
     id: "ui_reemployment_rate",
@@ -139,6 +160,8 @@ const SPECS: Spec[] = [
     unit_of_count: "share",
     values: [1, 1, 1, 1, 1, 1, 1, 1],
     reporters: "towns",
+    judged: "always",
+    tolerance: 0,
   },
   {
     id: "hardship_deadline",
@@ -150,6 +173,8 @@ const SPECS: Spec[] = [
     unit_of_count: "share",
     values: [1, 1, 0.97, 0.9, 0.91, 0.92, 0.92, 0.92],
     reporters: "towns",
+    judged: "always",
+    tolerance: 0,
   },
   {
     id: "village_staff_coverage",
@@ -161,6 +186,8 @@ const SPECS: Spec[] = [
     unit_of_count: "share",
     values: [0.95, 0.96, 0.96, 0.97, 0.97, 0.98, 0.985, 0.985],
     reporters: "towns",
+    judged: "always",
+    tolerance: 0,
   },
   {
     id: "soe_grads_share",
@@ -205,6 +232,8 @@ const SPECS: Spec[] = [
     unit_of_count: "share",
     values: [N, 1, 1, 1, 1, 1, 1, 1],
     reporters: "D-HRSS",
+    judged: "always",
+    tolerance: 0,
   },
   {
     id: "relief_financing",
@@ -232,21 +261,47 @@ function paced(actual: number, expected: number, floor: number): Status {
 }
 
 function judge(
-  kind: MetricKind,
-  direction: Direction,
+  spec: Spec,
   actual: number | null,
   target: number | null,
   expected: number | null,
   baseline: number,
+  month: string,
 ): Status {
+  const { kind, direction } = spec;
+  if (spec.starts && month < spec.starts) return "not_started";
   if (actual === null) return "no_data";
   if (target === null) return "no_target";
-  if (kind === "cumulative" || kind === "level")
-    return paced(actual, expected ?? target, kind === "level" ? baseline : 0);
-  if (kind === "cap") return actual <= 0.95 * target ? "green" : actual <= target ? "yellow" : "red";
-  const holds = direction === "above" ? actual > target : actual >= target;
-  return holds ? "green" : actual >= target - 0.05 ? "yellow" : "red";
+  const judged = spec.judged ?? DEFAULT_JUDGED[kind];
+  const tolerance = spec.tolerance ?? (kind === "cap" ? 0.05 : 0);
+  const met = kind === "cap" ? actual <= target : direction === "above" ? actual > target : actual >= target;
+  if (judged === "pace") return paced(actual, expected ?? target, kind === "level" ? baseline : 0);
+  if (judged === "by_due") return met ? "green" : "yellow";
+  if (kind === "cap") return actual <= (1 - tolerance) * target ? "green" : met ? "yellow" : "red";
+  return met ? "green" : actual >= target * (1 - tolerance) ? "yellow" : "red";
 }
+
+function sourceOf(spec: Spec, quote: string | null): TargetSourceOut {
+  if (!spec.assigned)
+    return { kind: "policy", quote, note: null, note_zh: null, note_en: null, document: null };
+  return {
+    kind: "assigned",
+    quote,
+    note: spec.assigned,
+    note_zh: spec.assigned,
+    note_en: "the city's assignment",
+    document: null,
+  };
+}
+
+const ALLOCATION_SOURCE: TargetSourceOut = {
+  kind: "assigned",
+  quote: null,
+  note: "按权重测算分解",
+  note_zh: "按权重测算分解",
+  note_en: "derived from the towns' weights",
+  document: null,
+};
 
 function metricAsOf(spec: Spec, m: number): MetricProgress {
   const { kind, target } = spec;
@@ -277,9 +332,22 @@ function metricAsOf(spec: Spec, m: number): MetricProgress {
     actual !== null &&
     target !== null &&
     (kind === "cap" ? actual <= target : spec.direction === "above" ? actual > target : actual >= target);
-  const status = judge(kind, spec.direction, actual, target, expected, baseline);
+  const month = MONTHS[m - 1];
+  const status = judge(spec, actual, target, expected, baseline, month);
+  const judged = spec.judged ?? DEFAULT_JUDGED[kind];
   const reporters = spec.reporters === "towns" ? TOWNS : UNITS.filter((u) => u.code === spec.reporters);
-  const missing = spec.reporters === "towns" && m === AS_OF_INDEX ? [MISSING] : [];
+  const started = !spec.starts || month >= spec.starts;
+  const missing = spec.reporters === "towns" && m === AS_OF_INDEX && started ? [MISSING] : [];
+  const months = started ? m - (spec.starts ? MONTHS.indexOf(spec.starts) : 0) : 0;
+  const gap =
+    actual === null || target === null || !started
+      ? null
+      : judged === "pace"
+        ? round((expected ?? target) - actual, 2)
+        : kind === "cap"
+          ? actual - target
+          : round(target - actual, 4);
+  const level = kind === "level" && actual !== null && target !== null;
   return {
     id: spec.id,
     name: spec.name_zh,
@@ -290,7 +358,12 @@ function metricAsOf(spec: Spec, m: number): MetricProgress {
     target,
     actual,
     expected,
-    progress: actual !== null && target ? round(actual / target) : null,
+    progress:
+      actual === null || !target
+        ? null
+        : kind === "level"
+          ? round((actual - baseline) / (target - baseline))
+          : round(actual / target),
     projected,
     projection_method:
       projected === null
@@ -302,9 +375,32 @@ function metricAsOf(spec: Spec, m: number): MetricProgress {
     trailing_monthly: trailing,
     met,
     status,
-    coverage: { reported: reporters.length * m - missing.length, expected: reporters.length * m, missing },
-    units: reporters.map((u, i) => unitAsOf(spec, u, i, actual, expected)),
+    status_words: statusWords(status, { kind, judged, final: false }),
+    judged,
+    starts: spec.starts ?? "2022-01",
+    due: "2022-12",
+    final: false,
+    tolerance: spec.tolerance ?? (kind === "cap" ? 0.05 : 0),
+    target_source: sourceOf(spec, `${spec.name_zh}的政策原文。`),
+    quote: `${spec.name_zh}的政策原文。`,
+    section: "五、推动重点群体更好就业",
+    responsible: ["区人力资源社会保障局", "各街镇"],
+    gap,
+    coverage: {
+      reported: reporters.length * months - missing.length,
+      expected: reporters.length * months,
+      missing,
+    },
+    units: reporters.map((u, i) => unitAsOf(spec, u, i, actual, expected, month)),
     unit_of_count: spec.unit_of_count,
+    ...(level
+      ? {
+          baseline,
+          increase: actual - baseline,
+          increase_needed: target - baseline,
+          share_of_target: round(actual / target),
+        }
+      : {}),
   };
 }
 
@@ -314,6 +410,7 @@ function unitAsOf(
   i: number,
   actual: number | null,
   expected: number | null,
+  month: string,
 ): UnitProgress {
   const towns = spec.reporters === "towns";
   const weight = towns ? WEIGHT[i] : 1;
@@ -329,15 +426,40 @@ function unitAsOf(
   const uTarget = spec.target === null ? null : share ? spec.target : round(spec.target * weight, 2);
   const uExpected = expected === null ? null : round(expected * weight, 2);
   const baseline = (spec.baseline ?? 0) * weight;
-  return {
+  const level = spec.kind === "level";
+  const status = judge(spec, uActual, uTarget, uExpected, baseline, month);
+  const judged = spec.judged ?? DEFAULT_JUDGED[spec.kind];
+  const gap =
+    uActual === null || uTarget === null || status === "not_started"
+      ? null
+      : judged === "pace"
+        ? round((uExpected ?? uTarget) - uActual, 2)
+        : spec.kind === "cap"
+          ? uActual - uTarget
+          : round(uTarget - uActual, 4);
+  const row: UnitProgress = {
     unit: unit.code,
     name: unit.name_zh,
     actual: uActual,
     target: uTarget,
     expected: uExpected,
-    progress: uActual !== null && uTarget ? round(uActual / uTarget) : null,
-    status: judge(spec.kind, spec.direction, uActual, uTarget, uExpected, baseline),
+    progress:
+      uActual === null || !uTarget
+        ? null
+        : level
+          ? round((uActual - baseline) / (uTarget - baseline))
+          : round(uActual / uTarget),
+    status,
+    target_source: uTarget === null ? null : towns && !share ? ALLOCATION_SOURCE : sourceOf(spec, null),
+    gap,
   };
+  if (level && uActual !== null && uTarget !== null) {
+    row.baseline = baseline;
+    row.increase = round(uActual - baseline, 2);
+    row.increase_needed = round(uTarget - baseline, 2);
+    row.share_of_target = round(uActual / uTarget);
+  }
+  return row;
 }
 
 const ALERTS: Alert[] = [
@@ -357,9 +479,10 @@ const ALERTS: Alert[] = [
     metric: "hardship_deadline",
     unit: "310118107",
     month: "2022-08",
-    message: "华新镇有3个就业困难人员对象超期未就业",
-    zh: "华新镇有3个就业困难人员对象超期未就业",
-    en: "Huaxin Town has 3 hardship cases overdue",
+    message: "华新镇有3名就业困难人员超过认定后三个月仍未就业",
+    zh: "华新镇有3名就业困难人员超过认定后三个月仍未就业",
+    en: "Huaxin Town: 3 people with employment difficulties not employed within three months of identification",
+    count: 3,
   },
   {
     type: "missing_submission",

@@ -40,6 +40,13 @@ describe("indicatorByName", () => {
     });
   }
 
+  it("reads the policy's 新增就业人数 and the older template's 新增就业岗位数 alike, year to date too", () => {
+    for (const text of ["新增就业人数", "新增就业岗位数"])
+      expect(indicatorByName(text)?.indicator.key).toBe("new_jobs");
+    expect(indicatorByName("新增就业岗位数(累计)")).toMatchObject({ ytd: true });
+    expect(indicatorByName("累计新增就业人数")).toMatchObject({ ytd: true });
+  });
+
   it("headerKey folds width, spaces, line breaks and case", () => {
     expect(headerKey(" 报告\n月份（累计）")).toBe("报告月份(累计)");
     expect(headerKey("Unit")).toBe("unit");

@@ -1,7 +1,8 @@
 /**
  * An indicator as named in a header cell (wide layout) or an `indicator` cell (long layout) →
  * the catalog entry, and whether the figure is year-to-date. Accepted: the English key
- * (`reemployed`), the Chinese header of CONTRACT §3 (`失业人员实现再就业人数`), and for
+ * (`reemployed`), the Chinese header of CONTRACT §3 (`失业人员实现再就业人数`) or an earlier one the
+ * catalog still reads (`新增就业岗位数`, now `新增就业人数`), and for
  * year-to-date figures `<key>_ytd`, `<中文表头>(累计)` or `累计<中文表头>`. Matching is on the
  * whole normalized text (never a prefix: `其中面向高校毕业生岗位数` and
  * `其中面向高校毕业生岗位数(新城)` are different indicators).
@@ -32,15 +33,17 @@ export function headerKey(text: string): string {
 function catalogByName(): Map<string, IndicatorName> {
   const names = new Map<string, IndicatorName>();
   INDICATORS.forEach((indicator, ordinal) => {
-    const zh = headerKey(indicator.zh);
     const key = indicator.key.toLowerCase();
     const month = { indicator, ytd: false, ordinal };
     const ytd = { indicator, ytd: true, ordinal };
     names.set(key, month);
-    names.set(zh, month);
     names.set(`${key}_ytd`, ytd);
-    names.set(`${zh}(累计)`, ytd);
-    names.set(`累计${zh}`, ytd);
+    for (const name of [indicator.zh, ...(indicator.aliases ?? [])]) {
+      const zh = headerKey(name);
+      names.set(zh, month);
+      names.set(`${zh}(累计)`, ytd);
+      names.set(`累计${zh}`, ytd);
+    }
   });
   return names;
 }

@@ -33,7 +33,7 @@ describe("matching policy words to reported items", () => {
     ["金融助企纾困融资额度落地", "relief_financing", "high"],
     ["城镇登记失业人数", "registered_unemployed", "high"],
     ["事业单位招聘总量", "pi_posts", "high"],
-    ["城镇新增就业", "new_jobs", "medium"],
+    ["城镇新增就业", "new_jobs", "high"],
   ])("%s → %s (%s)", (phrase, key, confidence) => {
     const match = bestMatch(phrase, totals);
     expect(match?.item.key).toBe(key);

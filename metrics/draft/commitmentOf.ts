@@ -406,12 +406,13 @@ export function commitmentOf(found: Found, sentence: PolicySentence, ctx: Commit
     tolerance,
     starts: time.starts,
     due: time.due,
-    targetSource: deferred
-      ? {
-          kind: "assigned",
-          note: found.shape === "relative" ? "上年水平（原文未给数字）" : "上级下达（原文未给数字）",
-        }
-      : { kind: "policy", note: null },
+    // last year's level is the policy's own target, read from last year's reports; a figure the
+    // policy leaves to an assignment from above is not
+    targetSource:
+      deferred && found.shape !== "relative"
+        ? { kind: "assigned", note: "上级下达（原文未给数字）" }
+        : { kind: "policy", note: null },
+    targetFrom: found.shape === "relative" ? "previous_year" : null,
     items,
     reporters,
     confidence,

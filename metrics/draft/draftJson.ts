@@ -25,6 +25,7 @@ export function commitmentJson(c: Commitment) {
     starts: c.starts,
     due: c.due,
     target_source: c.targetSource,
+    target_from: c.targetFrom,
     items: c.items,
     confidence: c.confidence,
     unsure: c.unsure,

@@ -133,7 +133,7 @@ function commitmentLines(c: Commitment, n: number, lang: Lang): string[] {
 
 function figure(c: Commitment, lang: Lang): string {
   if (c.target === null) {
-    return c.targetSource.note?.startsWith("上年")
+    return c.targetFrom === "previous_year"
       ? say(lang, { zh: "上年水平（待填）", en: "last year's level (to enter)" })
       : say(lang, { zh: "上级下达（待填）", en: "assigned (to enter)" });
   }

@@ -64,6 +64,8 @@ export interface Commitment {
   starts: string | null;
   due: string | null;
   targetSource: TargetSource;
+  /** `previous_year` where the target is last year's total (不低于上年水平): the plan's `target_from`. */
+  targetFrom: "previous_year" | null;
   items: ItemUse[];
   /** The unit kinds that keep a deadline metric's ledger. */
   reporters: string[] | null;

@@ -111,6 +111,7 @@ function metricLines(c: Commitment, n: number): string[] {
     `    kind: ${c.kind}${mark("kind")}`,
     `    direction: ${c.direction}${mark("direction")}`,
     `    target: ${c.target === null ? "null" : String(c.target)}${mark("target")}`,
+    ...(c.targetFrom ? [`    target_from: ${c.targetFrom}`] : []),
     `    target_source: ${c.targetSource.kind === "policy" ? "{ kind: policy }" : `{ kind: assigned, note: ${str(c.targetSource.note ?? "")} }`}`,
   ];
   const itemMark = mark("items");

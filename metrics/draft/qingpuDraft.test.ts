@@ -20,7 +20,12 @@ function found(metric: PlanMetric, taken: Set<Commitment>): Commitment | undefin
   const same = draft.commitments.filter((c) => !taken.has(c) && key(c.quote) === key(metric.quote));
   return (
     same.find((c) => c.target !== null && Math.abs(c.target - metric.target) < 1e-9) ??
-    same.find((c) => c.target === null && c.targetSource.kind === "assigned" && c.kind === metric.kind)
+    same.find(
+      (c) =>
+        c.target === null &&
+        c.kind === metric.kind &&
+        (c.targetSource.kind === "assigned" || (c.targetFrom !== null && c.targetFrom === metric.targetFrom)),
+    )
   );
 }
 
@@ -41,8 +46,8 @@ describe("plan draft of the Qingpu policy", () => {
     });
   });
 
-  it("finds every commitment the hand-written plan tracks, by quote and target (recall 16/16)", () => {
-    expect(plan?.metrics).toHaveLength(16);
+  it("finds every commitment the hand-written plan tracks, by quote and target (recall 17/17)", () => {
+    expect(plan?.metrics).toHaveLength(17);
     const missed = pairs.filter(([, c]) => !c).map(([m]) => m.id);
     expect(missed).toEqual([]);
   });
@@ -93,6 +98,7 @@ describe("plan draft of the Qingpu policy", () => {
       relief_financing: ["pace", null, ...year],
       new_jobs: ["pace", null, ...year],
       registered_unemployed: ["always", null, ...year],
+      pi_posts_total: ["pace", null, ...year],
     });
   });
 
@@ -121,12 +127,21 @@ describe("plan draft of the Qingpu policy", () => {
     ]);
   });
 
-  it("proposes one commitment the plan does not track, marked unsure: 招聘总量不低于上年水平 (CONTRACT §6's pi_posts_total)", () => {
-    const extra = draft.commitments.filter((c) => !taken.has(c));
-    expect(extra.map((c) => [c.name.zh, c.target, c.targetSource.note, c.confidence])).toEqual([
-      ["事业单位招聘总量", null, "上年水平（原文未给数字）", "low"],
-    ]);
-    expect(extra[0].items).toMatchObject([{ role: "indicator", key: "pi_posts", proposed: false }]);
+  it("proposes nothing the plan does not track", () => {
+    expect(draft.commitments.filter((c) => !taken.has(c)).map((c) => c.name.zh)).toEqual([]);
+  });
+
+  it("reads 招聘总量不低于上年水平 as last year's total (pi_posts_total), from the policy, its figure unsure", () => {
+    const c = pairs.find(([m]) => m.id === "pi_posts_total")?.[1];
+    expect(c).toMatchObject({
+      name: { zh: "事业单位招聘总量" },
+      target: null,
+      targetFrom: "previous_year",
+      targetSource: { kind: "policy" },
+      confidence: "low",
+    });
+    expect(c?.unsure).toContain("target");
+    expect(c?.items).toMatchObject([{ role: "indicator", key: "pi_posts", proposed: false }]);
   });
 
   it("lists the money the policy names as funds and its deliverables as milestones", () => {

@@ -30,7 +30,13 @@ function checkHints() {
     month: keys(["month", "报告月份", "月份", "统计月份"]),
     indicator: keys(["indicator", "统计项", "指标"]),
     value: keys(["value", "数值"]),
-    numeric: keys(INDICATORS.flatMap((i) => [i.key, i.zh, `${i.key}_ytd`, `${i.zh}(累计)`, `累计${i.zh}`])),
+    numeric: keys(
+      INDICATORS.flatMap((i) => [
+        i.key,
+        `${i.key}_ytd`,
+        ...[i.zh, ...(i.aliases ?? [])].flatMap((zh) => [zh, `${zh}(累计)`, `累计${zh}`]),
+      ]),
+    ),
     ledger: keys(["case_id", "编号", "个案编号", "对象编号"]),
   };
 }

@@ -27,3 +27,16 @@ export function draftOf(text: string, policy = "policy.md"): Draft {
 export function qingpuText(): string {
   return readFileSync(join(ROOT, QINGPU_POLICY), "utf8");
 }
+
+/**
+ * A plan file's text without one of its metrics (the list item from its `- id:` line to the next
+ * item or the end of the list), for checks of a plan that leaves a commitment out.
+ */
+export function withoutMetric(planText: string, id: string): string {
+  const lines = planText.split("\n");
+  const start = lines.findIndex((line) => line.trim() === `- id: ${id}`);
+  if (start < 0) throw new Error(`no metric ${id}`);
+  let end = start + 1;
+  while (end < lines.length && !/^ {2}- id: |^\S/.test(lines[end])) end++;
+  return [...lines.slice(0, start), ...lines.slice(end)].join("\n");
+}
