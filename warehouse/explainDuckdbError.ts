@@ -6,7 +6,7 @@
  */
 import { dirname } from "node:path";
 import { OVER_LIMIT } from "./resultGuard.ts";
-import { ANALYST_VIEWS, asciiLower, isAnalystView, isDeniedFunction } from "./sandboxPolicy.ts";
+import { ANALYST_VIEWS, isAnalystView, isDeniedFunction } from "./sandboxPolicy.ts";
 import { failed, outOfMemory, resultTooLarge, type SqlRefused, shownName, timedOut } from "./sqlRefused.ts";
 
 export interface ErrorContext {
