@@ -9,8 +9,9 @@
  * - overdue_case: open ledger cases past their deadline.
  * Missing submissions and overdue cases turn high after the plan's `high_after_days`.
  */
+
+import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
 import type { Lang } from "../etl/finding.ts";
-import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
 import { daysBetween, dueDate } from "./calendar.ts";
 import { formatDate, formatMonth, formatPercent, formatValue } from "./formatValue.ts";
 import type { CaseCategory, Plan, PlanMetric } from "./plan.ts";

@@ -3,7 +3,7 @@
  * like a level), or a flow's total when the cap is on a flow; green at or below 95% of T, yellow
  * up to T, red above. No pace applies: expected is null.
  */
-import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
+import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
 import type { PlanMetric } from "./plan.ts";
 import { atLeast, type Progress, ratioOf, withoutTarget } from "./status.ts";
 import type { MetricInput } from "./unitFigures.ts";

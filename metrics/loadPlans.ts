@@ -1,11 +1,21 @@
 /**
  * Reading the plan files of a folder (IO). Every file is checked and every problem of every file
- * is reported at once; two files with the same plan id are refused.
+ * is reported at once; two files with the same plan id are refused. The catalogue of reported
+ * items a plan names (`catalogue:`, relative to the plan file) is read with it.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { DataError, type Finding, finding } from "../etl/finding.ts";
 import { type Plan, parsePlan } from "./plan.ts";
+
+/** A file a plan names, relative to the plan file; null when it cannot be read. */
+function readBeside(planFile: string, path: string): string | null {
+  try {
+    return readFileSync(resolve(dirname(planFile), path), "utf8");
+  } catch {
+    return null;
+  }
+}
 
 /** Plans from `dir` (defaults to metrics/plans), in file-name order. */
 export function loadPlans(dir = "metrics/plans"): Plan[] {
@@ -16,7 +26,10 @@ export function loadPlans(dir = "metrics/plans"): Plan[] {
   const problems: Finding[] = [];
   for (const name of names) {
     try {
-      plans.push(parsePlan(readFileSync(join(dir, name), "utf8"), name));
+      const file = join(dir, name);
+      plans.push(
+        parsePlan(readFileSync(file, "utf8"), name, { readCatalogue: (path) => readBeside(file, path) }),
+      );
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       problems.push(...error.findings);

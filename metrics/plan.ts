@@ -4,6 +4,8 @@
  * `parsePlan` checks the file field by field and throws a DataError whose findings name the line
  * and the field (row = line, column = field path), in Chinese and English.
  */
+import type { Catalogue } from "../etl/catalogue/catalogue.ts";
+import type { PlanSpan } from "../etl/catalogue/planSpan.ts";
 import { monthIndex, previousMonth } from "../etl/normalize/month.ts";
 import { readPlanDocument } from "./readPlanDocument.ts";
 import type { Direction, MetricKind } from "./reportTypes.ts";
@@ -90,13 +92,20 @@ export interface Plan {
   metrics: PlanMetric[];
   /** metric id → unit code → that unit's target. */
   allocations: Record<string, Record<string, number>>;
+  /** The reported items of the plan's monthly template (its `catalogue:` file; empty when it names none). */
+  catalogue: Catalogue;
   /** The file the plan was read from. */
   file: string;
 }
 
+export interface ParsePlanOptions {
+  /** The text of a file the plan names (a path relative to the plan file), or null when it cannot be read. */
+  readCatalogue?: (path: string) => string | null;
+}
+
 /** Parses and checks a plan file; throws DataError naming the line and field of every problem. */
-export function parsePlan(text: string, fileName: string): Plan {
-  return readPlanDocument(text, fileName);
+export function parsePlan(text: string, fileName: string, options: ParsePlanOptions = {}): Plan {
+  return readPlanDocument(text, fileName, options);
 }
 
 /** Months in the plan's period (n). */
@@ -109,9 +118,12 @@ export function planCovers(plans: readonly Plan[], month: string): boolean {
   return plans.some((p) => month >= previousMonth(p.period.first) && month <= p.period.last);
 }
 
-/** The plans' periods, for the ingest's month check (which adds each baseline month itself). */
-export function planPeriods(plans: readonly Plan[]): { first: string; last: string }[] {
-  return plans.map((p) => ({ first: p.period.first, last: p.period.last }));
+/**
+ * The plans' periods with their catalogues, for the ingest: its month check (which adds each
+ * baseline month itself) and the catalogue a file's months are read with.
+ */
+export function planPeriods(plans: readonly Plan[]): PlanSpan[] {
+  return plans.map((p) => ({ first: p.period.first, last: p.period.last, catalogue: p.catalogue }));
 }
 
 /** The plan that covers a month (its period), the latest-starting one when several do. */

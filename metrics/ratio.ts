@@ -3,7 +3,7 @@
  * period's first month, stocks taken as of the month (carried forward); green when the condition
  * holds, yellow within 5 percentage points below T, red further below. No pace applies.
  */
-import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
+import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
 import type { PlanMetric } from "./plan.ts";
 import type { Direction } from "./reportTypes.ts";
 import { above, atLeast, type Progress, ratioOf, withoutTarget } from "./status.ts";

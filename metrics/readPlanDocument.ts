@@ -6,8 +6,9 @@
 import { LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
 import { DataError } from "../etl/finding.ts";
 import { monthIndex, previousMonth } from "../etl/normalize/month.ts";
-import type { AlertThresholds, Pace, Plan, PlanMetric } from "./plan.ts";
+import type { AlertThresholds, Pace, ParsePlanOptions, Plan, PlanMetric } from "./plan.ts";
 import { join, PlanFields } from "./planFields.ts";
+import { catalogueOfPlan } from "./readPlanCatalogue.ts";
 import { idOf, localText, metricsOf } from "./readPlanMetric.ts";
 import { fractionsOf } from "./readPlanPace.ts";
 
@@ -24,11 +25,12 @@ const PLAN_KEYS = [
   "alerts",
   "metrics",
   "allocations",
+  "catalogue",
 ] as const;
 /** Masks of months are kept in doubles: a period may span at most 48 months. */
 const MAX_MONTHS = 48;
 
-export function readPlanDocument(text: string, fileName: string): Plan {
+export function readPlanDocument(text: string, fileName: string, options: ParsePlanOptions = {}): Plan {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const f = new PlanFields(fileName, lines);
@@ -67,6 +69,7 @@ export function readPlanDocument(text: string, fileName: string): Plan {
   const alerts = alertsOf(f, root);
   const metrics = metricsOf(f, root, period, planPace);
   const allocations = allocationsOf(f, root, metrics);
+  const catalogue = catalogueOfPlan(f, root, period, options);
 
   if (f.findings.length) throw new DataError(f.findings);
   return {
@@ -80,6 +83,7 @@ export function readPlanDocument(text: string, fileName: string): Plan {
     alerts,
     metrics,
     allocations,
+    catalogue,
     file: fileName,
   };
 }

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { ingestFile } from "../../etl/ingest.ts";
 import { loadPlans } from "../../metrics/loadPlans.ts";
+import { planPeriods } from "../../metrics/plan.ts";
 import { computeReport } from "../../metrics/report.ts";
 import { Warehouse } from "../../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../../warehouse/registry.ts";
@@ -20,7 +21,7 @@ async function ours() {
   await syncRegistry(db, units);
   const started = performance.now();
   const result = await ingestFile(
-    { db, units, periods: [{ first: "2022-01", last: "2022-12" }], today: "2023-01-10", lang: "en" },
+    { db, units, periods: planPeriods(loadPlans("metrics/plans")), today: "2023-01-10", lang: "en" },
     {
       fileName: "ledger.csv",
       bytes: readFileSync(file),
