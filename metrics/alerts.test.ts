@@ -60,7 +60,7 @@ describe("anomaly alerts", () => {
       month: "2022-07",
     });
     expect(ytd.zh).toBe(
-      "夏阳街道2022年7月“新增就业岗位数”为700个，约等于当年此前各月合计600个加一个月的常见值100个，疑似填报了累计数，请核实。",
+      "夏阳街道2022年7月“新增就业人数”为700人，约等于当年此前各月合计600人加一个月的常见值100人，疑似填报了累计数，请核实。",
     );
     expect(ytd.en).toContain("looks like a year-to-date total");
   });

@@ -120,7 +120,7 @@ describe("POST /api/sql", () => {
       .parse(binary);
     expect(res.status).toBe(200);
     const table = tableFromIPC(res.body as Buffer);
-    expect(table.numRows).toBe(14);
+    expect(table.numRows).toBe(15);
     expect(table.schema.fields.map((x) => x.name)).toEqual(["unit", "n", "d", "day"]);
     const first = table.get(0)?.toJSON();
     expect(first?.unit).toBe("310118001");
@@ -145,7 +145,7 @@ describe("POST /api/sql", () => {
       writeFileSync(join(dir, "r.parquet"), bytes);
       const read = await connection.runAndReadAll(`SELECT * FROM read_parquet('${join(dir, "r.parquet")}')`);
       expect(read.columnNames()).toEqual(["unit", "name_zh", "kind"]);
-      expect(read.getRowsJS().length).toBe(14);
+      expect(read.getRowsJS().length).toBe(15);
       expect(read.getRowsJS()[1]).toEqual(["310118002", "盈浦街道", "subdistrict"]);
     } finally {
       connection.closeSync();
