@@ -2,13 +2,16 @@
  * Opening what a command works on: the warehouse file (--db, JOBTRACK_DB, or data/jobtrack.duckdb),
  * the unit registry (--units, JOBTRACK_UNITS, or fixtures/units.csv) and the plans (--plans,
  * JOBTRACK_PLANS, or metrics/plans), all relative to the current directory except the two
- * defaults, which ship with jobtrack.
+ * defaults, which ship with jobtrack. The registry and the plans' reported items are written to
+ * the warehouse at open, so analysts' views describe them.
  */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { indicatorRows } from "../etl/catalogue/describeItems.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
 import type { Plan } from "../metrics/plan.ts";
 import { Warehouse } from "../warehouse/db.ts";
+import { syncIndicators } from "../warehouse/indicatorTable.ts";
 import { readRegistry, syncRegistry, type Unit } from "../warehouse/registry.ts";
 import type { CommandArgs } from "./command.ts";
 
@@ -42,6 +45,7 @@ export async function openContext(args: Pick<CommandArgs, "flags" | "io">): Prom
   const db = await Warehouse.open({ path: dbPath(args) });
   try {
     await syncRegistry(db, units);
+    await syncIndicators(db, indicatorRows(plans));
   } catch (error) {
     await db.close();
     throw error;

@@ -13,7 +13,14 @@
 import { StatementType } from "@duckdb/node-api";
 import { columnsOf, type Value, type Warehouse } from "./db.ts";
 
-export const ANALYST_VIEWS = ["v_units", "v_facts", "v_submissions", "v_cases", "v_progress"] as const;
+export const ANALYST_VIEWS = [
+  "v_units",
+  "v_facts",
+  "v_submissions",
+  "v_cases",
+  "v_progress",
+  "v_indicators",
+] as const;
 
 /** Table functions that only generate values and read nothing. */
 const SAFE_TABLE_FUNCTIONS = new Set(["range", "generate_series", "unnest"]);

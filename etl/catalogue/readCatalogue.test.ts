@@ -10,7 +10,10 @@ function problems(text: string): string[] {
     read(text);
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
-    return error.findings.map((f: Finding) => `${f.row} ${f.column}: ${f.en.replace(/^Catalogue items\.yaml( line \d+,)? field \S+ /, "")}`);
+    return error.findings.map(
+      (f: Finding) =>
+        `${f.row} ${f.column}: ${f.en.replace(/^Catalogue items\.yaml( line \d+,)? field \S+ /, "")}`,
+    );
   }
   throw new Error("the catalogue was accepted");
 }
@@ -147,7 +150,9 @@ describe("parseCatalogue", () => {
       "9 items[0].decimals: must be a whole number of at least 0 and at most 6 (is 7).",
     ]);
     expect(problems(item("    ytd: maybe\n"))).toEqual(["9 items[0].ytd: must be true or false."]);
-    expect(problems(item("    aliases: 旧表头\n"))).toEqual(["9 items[0].aliases: must be a non-empty list."]);
+    expect(problems(item("    aliases: 旧表头\n"))).toEqual([
+      "9 items[0].aliases: must be a non-empty list.",
+    ]);
     expect(problems(item("    description: 说明\n"))).toEqual([
       "9 items[0].description: must be a mapping of keys to values.",
     ]);
@@ -179,11 +184,13 @@ describe("parseCatalogue", () => {
   it("keys and headers are unique across the file, and part_of and serves name another item", () => {
     const two = (second: string) =>
       `items:\n  - {key: a, zh: 甲, en: A, unit: 人, flow: flow, reporters: [town], max: 9}\n  - ${second}\n`;
-    expect(problems(two("{key: a, zh: 乙, en: B, unit: 人, flow: flow, reporters: [town], max: 9}"))).toEqual([
-      "3 items[1].key: the key a is used by an earlier item.",
-    ]);
+    expect(problems(two("{key: a, zh: 乙, en: B, unit: 人, flow: flow, reporters: [town], max: 9}"))).toEqual(
+      ["3 items[1].key: the key a is used by an earlier item."],
+    );
     expect(
-      problems(two("{key: b, zh: 乙, en: B, unit: 人, flow: flow, reporters: [town], max: 9, aliases: ['*甲']}")),
+      problems(
+        two("{key: b, zh: 乙, en: B, unit: 人, flow: flow, reporters: [town], max: 9, aliases: ['*甲']}"),
+      ),
     ).toEqual(['3 items[1].zh: the header "*甲" is also a\'s; a file could not tell them apart.']);
     expect(
       problems(two("{key: b, zh: 乙, en: B, unit: 人, flow: flow, reporters: [town], max: 9, part_of: c}")),
