@@ -99,4 +99,19 @@ describe("a reported item added to a copy of the catalogue", () => {
       `统计项目录 catalogues/qingpu-2022.yaml 第 ${line} 行，字段 items[${lines.filter((l) => l.startsWith("  - key:")).length - 1}].max：应为数，大于 0（现为 "lots"）。`,
     );
   });
+
+  it("a reporter that is neither a unit kind nor a registry unit stops the commands that open the database", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobtrack-item-"));
+    const plans = join(dir, "plans");
+    cpSync("metrics/plans", plans, { recursive: true });
+    appendFileSync(
+      join(plans, "catalogues", "qingpu-2022.yaml"),
+      NEW_ITEM.replace("[subdistrict, town]", "[D-XYZ]"),
+    );
+    const r = await run(["sql", "--plans", plans, "--db", join(dir, "j.duckdb"), "SELECT 1"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      "统计项目录 catalogues/qingpu-2022.yaml：统计项 job_fairs 的报送单位“D-XYZ”既不是单位类型（subdistrict、town、department、other），也不在单位名录中。",
+    );
+  });
 });

@@ -7,7 +7,9 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { unknownReporters } from "../etl/catalogue/catalogue.ts";
 import { indicatorRows } from "../etl/catalogue/describeItems.ts";
+import { DataError } from "../etl/finding.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
 import type { Plan } from "../metrics/plan.ts";
 import { Warehouse } from "../warehouse/db.ts";
@@ -42,6 +44,8 @@ export function plansDir(args: Pick<CommandArgs, "flags" | "io">): string {
 export async function openContext(args: Pick<CommandArgs, "flags" | "io">): Promise<Context> {
   const units = readRegistry(unitsPath(args));
   const plans = loadPlans(plansDir(args));
+  const strangers = plans.flatMap((p) => unknownReporters(p.catalogue, units));
+  if (strangers.length) throw new DataError(strangers);
   const db = await Warehouse.open({ path: dbPath(args) });
   try {
     await syncRegistry(db, units);

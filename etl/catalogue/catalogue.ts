@@ -5,6 +5,7 @@
  * and the descriptions for analysts all receive it, and the lookups the ingest's hot loops need
  * (by header name, by position) are derived here once, when the catalogue is made.
  */
+import { type Finding, finding } from "../finding.ts";
 import { headerKey } from "../normalize/indicatorName.ts";
 
 export type Flow = "flow" | "stock";
@@ -136,4 +137,31 @@ export function headerNames(catalogue: Catalogue): string[] {
 /** Whether a name is the year-to-date form of a flow the catalogue takes as the month's figure only. */
 export function ytdRefused(named: IndicatorName | null): boolean {
   return named?.ytd === true && !named.indicator.ytd && named.indicator.flow === "flow";
+}
+
+/** The kinds a registry unit may have (warehouse/registry.ts), which a reporter may name. */
+const UNIT_KINDS = new Set(["subdistrict", "town", "department", "other"]);
+
+/**
+ * The reporters of a catalogue's items that are neither a unit kind nor a unit of the registry: a
+ * typo there would leave an item no one can report, so it is refused when both are loaded.
+ */
+export function unknownReporters(catalogue: Catalogue, units: readonly { code: string }[]): Finding[] {
+  const codes = new Set(units.map((u) => u.code));
+  const out: Finding[] = [];
+  for (const item of catalogue.items) {
+    for (const r of item.reporters) {
+      if (UNIT_KINDS.has(r) || codes.has(r)) continue;
+      out.push(
+        finding(
+          null,
+          `${item.key}.reporters`,
+          "unknown_reporter",
+          `统计项目录 ${catalogue.file}：统计项 ${item.key} 的报送单位“${r}”既不是单位类型（subdistrict、town、department、other），也不在单位名录中。`,
+          `Catalogue ${catalogue.file}: item ${item.key} names the reporter "${r}", which is neither a unit kind (subdistrict, town, department, other) nor a unit of the registry.`,
+        ),
+      );
+    }
+  }
+  return out;
 }

@@ -15,7 +15,7 @@ import { readRegistry, syncRegistry } from "../../warehouse/registry.ts";
 import { runSandboxed } from "../../warehouse/sandbox.ts";
 import { ingestFile } from "../ingest.ts";
 import { QINGPU_2022_CATALOGUE } from "../testdata/catalogue.ts";
-import { catalogueOf } from "./catalogue.ts";
+import { catalogueOf, unknownReporters } from "./catalogue.ts";
 import { describeItems, indicatorRows } from "./describeItems.ts";
 
 const units = readRegistry("fixtures/units.csv");
@@ -148,5 +148,20 @@ describe("describeItems", () => {
       reported_by: { zh: "区财政局", en: "District Finance Bureau" },
       subsidy: "hardship_industry_subsidy",
     });
+  });
+
+  it("every reporter of the shipped catalogue is a unit kind or a unit of the registry; a stranger is named", () => {
+    expect(unknownReporters(QINGPU_2022_CATALOGUE, units)).toEqual([]);
+    expect(
+      unknownReporters(
+        QINGPU_2022_CATALOGUE,
+        units.filter((u) => u.code !== "D-FB"),
+      ).map((f) => f.column),
+    ).toEqual([
+      "hardship_industry_subsidy_firms.reporters",
+      "hardship_industry_subsidy_amount.reporters",
+      "returnee_startup_subsidy_projects.reporters",
+      "returnee_startup_subsidy_amount.reporters",
+    ]);
   });
 });
