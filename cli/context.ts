@@ -2,14 +2,19 @@
  * Opening what a command works on: the warehouse file (--db, JOBTRACK_DB, or data/jobtrack.duckdb),
  * the unit registry (--units, JOBTRACK_UNITS, or fixtures/units.csv) and the plans (--plans,
  * JOBTRACK_PLANS, or metrics/plans), all relative to the current directory except the two
- * defaults, which ship with jobtrack.
+ * defaults, which ship with jobtrack. The registry and the plans' reported items are written to
+ * the warehouse at open, so analysts' views describe them.
  */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { unknownReporters } from "../etl/catalogue/catalogue.ts";
+import { indicatorRows } from "../etl/catalogue/describeItems.ts";
+import { DataError } from "../etl/finding.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
 import type { Plan } from "../metrics/plan.ts";
 import type { Scheduler } from "../server/schedule/scheduler.ts";
 import { Warehouse } from "../warehouse/db.ts";
+import { syncIndicators } from "../warehouse/indicatorTable.ts";
 import { readRegistry, syncRegistry, type Unit } from "../warehouse/registry.ts";
 import type { CommandArgs } from "./command.ts";
 
@@ -42,9 +47,12 @@ export function plansDir(args: Pick<CommandArgs, "flags" | "io">): string {
 export async function openContext(args: Pick<CommandArgs, "flags" | "io">): Promise<Context> {
   const units = readRegistry(unitsPath(args));
   const plans = loadPlans(plansDir(args));
+  const strangers = plans.flatMap((p) => unknownReporters(p.catalogue, units));
+  if (strangers.length) throw new DataError(strangers);
   const db = await Warehouse.open({ path: dbPath(args) });
   try {
     await syncRegistry(db, units);
+    await syncIndicators(db, indicatorRows(plans));
   } catch (error) {
     await db.close();
     throw error;

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import type { PlanSpan } from "../etl/catalogue/planSpan.ts";
 import { type IngestResult, ingestFile } from "../etl/ingest.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
@@ -35,7 +36,7 @@ export function demoFiles(dir: string): ManifestEntry[] {
 }
 
 export async function loadDemo(
-  ctx: { db: Warehouse; units: Unit[]; periods: { first: string; last: string }[]; today: string },
+  ctx: { db: Warehouse; units: Unit[]; periods: readonly PlanSpan[]; today: string },
   dir: string,
   onFile: (done: number, total: number, result: IngestResult) => void = () => {},
 ): Promise<DemoLoad> {

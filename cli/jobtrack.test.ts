@@ -99,7 +99,7 @@ describe("jobtrack CLI", () => {
     expect(cte.code).toBe(1);
     expect(cte.out).toBe("");
     expect(cte.err).toContain(
-      "不能读取 main.tokens：只能查询视图 v_units、v_facts、v_submissions、v_cases、v_progress，以及本查询 WITH 中定义、在该处可见的名称。WITH 定义的名称不能加前缀：请直接写 tokens。",
+      "不能读取 main.tokens：只能查询视图 v_units、v_facts、v_submissions、v_cases、v_progress、v_indicators，以及本查询 WITH 中定义、在该处可见的名称。WITH 定义的名称不能加前缀：请直接写 tokens。",
     );
     const big = await run(["sql", "--db", db, "--lang", "en", "SELECT repeat('x', 200000000) FROM range(4)"]);
     expect(big.code).toBe(1);
@@ -117,17 +117,23 @@ describe("jobtrack CLI", () => {
     expect((await run(["--help"])).code).toBe(0);
   });
 
-  it("template writes a CSV with a BOM and Chinese headers", async () => {
+  it("template writes a CSV with a BOM, a row marking each column 本月数 or 期末数, and Chinese headers", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "jobtrack-tpl-")), "t.csv");
-    expect((await run(["template", "--out", out])).code).toBe(0);
+    expect((await run(["template", "--out", out, "--month", "2022-08"])).code).toBe(0);
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString("utf8", 3).split("\r\n")[0].split(",").slice(0, 4)).toEqual([
-      "单位",
-      "报告月份",
-      "正规就业人数",
-      "新增就业人数",
-    ]);
+    const [note, header, row] = bytes.toString("utf8", 3).split("\r\n");
+    expect(note.split(",").slice(1, 4)).toEqual(["", "期末数（人）", "本月数（人）"]);
+    expect(header.split(",").slice(0, 4)).toEqual(["单位", "报告月份", "正规就业人数", "新增就业人数"]);
+    expect(header).toContain(",2022届离校未就业高校毕业生人数,");
+    expect(row.split(",").slice(0, 3)).toEqual(["", "2022-08", ""]);
+  });
+
+  it("template --month of a month no plan covers is refused", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "jobtrack-tpl-")), "t.csv");
+    const r = await run(["template", "--out", out, "--month", "2030-01"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("没有目标计划包含 2030-01 月");
   });
 
   it("plan allocate takes an official 分解表 into a plan file, naming its document as the source", async () => {

@@ -4,7 +4,7 @@
  * which unit-months came on time, late, revised or not at all, and a fingerprint of the data.
  */
 import { createHash } from "node:crypto";
-import { INDICATOR_BY_KEY, reports } from "../etl/indicators.ts";
+import { INDICATOR_BY_KEY, reports } from "../etl/catalogue/shippedCatalogue.ts";
 import { monthsBetween } from "../etl/normalize/month.ts";
 import { metricIndicators, type Plan } from "../metrics/plan.ts";
 import { computeReport, reportMonths } from "../metrics/report.ts";

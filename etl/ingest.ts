@@ -10,6 +10,7 @@
 import { createHash, webcrypto } from "node:crypto";
 import type { Tx, Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
+import type { PlanSpan } from "./catalogue/planSpan.ts";
 import { type Finding, type FindingOut, finding, type Lang, localizeFinding } from "./finding.ts";
 import { ledgerReportMismatches, loadLedger, stageLedger } from "./ledger/loadLedger.ts";
 import { parseLedger } from "./ledger/parseLedger.ts";
@@ -33,8 +34,11 @@ import type { ScreenedTable } from "./validate/screenTable.ts";
 export interface IngestContext {
   db: Warehouse;
   units: Unit[];
-  /** Plan periods; a month outside every period (and its baseline month) is refused. */
-  periods: { first: string; last: string }[];
+  /**
+   * Plan periods with their catalogues (metrics/plan.ts planPeriods): a month outside every
+   * period (and its baseline month) is refused, and a file is read with its months' catalogue.
+   */
+  periods: readonly PlanSpan[];
   /** Today as YYYY-MM-DD in the district's time zone; months after this month are refused. */
   today: string;
   lang: Lang;
@@ -214,23 +218,24 @@ export async function ingestFile(
   // without year-to-date figures each value is its own fact, known before the transaction
   const staged: StagedMonthly | null = parsed.list.hasYtd
     ? null
-    : { unitMonths, facts: factsOfValues(parsed.list), units: ctx.units };
+    : { unitMonths, facts: factsOfValues(parsed.list), units: ctx.units, catalogue: parsed.catalogue };
   const result = await ctx.db.write(
     async (tx) => {
       const unchanged = await unchangedSubmission(tx, meta.sha256, "monthly");
       if (unchanged !== null) return { status: "unchanged" as const, id: unchanged, errors: [] as Finding[] };
       if (!staged) {
         const values = parsed.values;
-        const prior = await priorYtdLookup(tx, ytdLookupsNeeded(values));
-        const flows = monthlyFlows(values, prior);
+        const prior = await priorYtdLookup(tx, ytdLookupsNeeded(parsed.catalogue, values));
+        const flows = monthlyFlows(parsed.catalogue, values, prior);
         if (flows.errors.length) {
           const id = await recordRejected(tx, meta, summaryOf(summary, flows.errors));
           return { status: "rejected" as const, id, errors: flows.errors };
         }
         await stageMonthly(tx, {
           unitMonths,
-          facts: factsOfObjects(flows.facts, ctx.units),
+          facts: factsOfObjects(flows.facts, ctx.units, parsed.catalogue),
           units: ctx.units,
+          catalogue: parsed.catalogue,
         });
       }
       const { submissionId } = await loadMonthly(tx, meta, summary);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Finding } from "./finding.ts";
 import { monthlyFlows, type PriorYtd, ytdLookupsNeeded } from "./monthlyFlows.ts";
 import type { ParsedValue } from "./parseMonthly.ts";
+import { QINGPU_2022_CATALOGUE as Q } from "./testdata/catalogue.ts";
 
 let nextRow = 2;
 function value(
@@ -31,6 +32,7 @@ const at = (findings: Finding[]) => findings.map((f) => `${f.code}@${f.row}:${f.
 describe("monthlyFlows", () => {
   it("monthlyFlows(month figures only) passes them through", () => {
     const r = monthlyFlows(
+      Q,
       [
         value("310118002", "2022-08", "new_jobs", 120, false),
         value("310118002", "2022-08", "new_jobs", null, false),
@@ -42,7 +44,7 @@ describe("monthlyFlows", () => {
   });
 
   it("monthlyFlows(January ytd 40) is a flow of 40 without any lookup", () => {
-    const r = monthlyFlows([value("310118002", "2022-01", "reemployed", 40)], () => {
+    const r = monthlyFlows(Q, [value("310118002", "2022-01", "reemployed", 40)], () => {
       throw new Error("no lookup for January");
     });
     expect(facts(r)).toEqual(["310118002 2022-01 reemployed=40"]);
@@ -50,6 +52,7 @@ describe("monthlyFlows", () => {
 
   it("monthlyFlows(ytd Jul 300 and Aug 350 in one file) gives Aug's flow 50 from the file", () => {
     const r = monthlyFlows(
+      Q,
       [value("310118002", "2022-08", "reemployed", 350), value("310118002", "2022-07", "reemployed", 300)],
       (_unit, _indicator, month) => (month === "2022-06" ? 260 : undefined),
     );
@@ -59,17 +62,21 @@ describe("monthlyFlows", () => {
 
   it("monthlyFlows(ytd Aug 350, database Jul ytd 300) gives 50 from priorYtd", () => {
     const asked: string[] = [];
-    const r = monthlyFlows([value("310118102", "2022-08", "reemployed", 350)], (unit, indicator, month) => {
-      asked.push(`${unit} ${indicator} ${month}`);
-      return 300;
-    });
+    const r = monthlyFlows(
+      Q,
+      [value("310118102", "2022-08", "reemployed", 350)],
+      (unit, indicator, month) => {
+        asked.push(`${unit} ${indicator} ${month}`);
+        return 300;
+      },
+    );
     expect(facts(r)).toEqual(["310118102 2022-08 reemployed=50"]);
     expect(asked).toEqual(["310118102 reemployed 2022-07"]);
   });
 
   it("monthlyFlows(ytd with the previous month absent) is ytd_previous_missing at the cell", () => {
     nextRow = 2;
-    const r = monthlyFlows([value("310118102", "2022-08", "reemployed", 350)], none);
+    const r = monthlyFlows(Q, [value("310118102", "2022-08", "reemployed", 350)], none);
     expect(r.facts).toEqual([]);
     expect(at(r.errors)).toEqual(["ytd_previous_missing@2:reemployed_ytd"]);
     expect(r.errors[0].en).toContain("needs the 2022-07 year-to-date figure");
@@ -77,7 +84,7 @@ describe("monthlyFlows", () => {
   });
 
   it("monthlyFlows(previous month submitted without the indicator) is ytd_previous_missing", () => {
-    const r = monthlyFlows([value("310118102", "2022-08", "reemployed", 350)], () => null);
+    const r = monthlyFlows(Q, [value("310118102", "2022-08", "reemployed", 350)], () => null);
     expect(r.errors.map((f) => f.code)).toEqual(["ytd_previous_missing"]);
     expect(r.errors[0].en).toContain("does not report it");
   });
@@ -85,6 +92,7 @@ describe("monthlyFlows", () => {
   it("monthlyFlows(previous month in the file but blank) is ytd_previous_missing naming that row", () => {
     nextRow = 2;
     const r = monthlyFlows(
+      Q,
       [value("310118102", "2022-07", "reemployed", null), value("310118102", "2022-08", "reemployed", 350)],
       () => 300,
     );
@@ -95,7 +103,7 @@ describe("monthlyFlows", () => {
 
   it("monthlyFlows(ytd 280 after 300) is ytd_decreasing", () => {
     nextRow = 2;
-    const r = monthlyFlows([value("310118102", "2022-08", "reemployed", 280)], () => 300);
+    const r = monthlyFlows(Q, [value("310118102", "2022-08", "reemployed", 280)], () => 300);
     expect(at(r.errors)).toEqual(["ytd_decreasing@2:reemployed_ytd"]);
     expect(r.errors[0].en).toContain("280 is below the 2022-07 year-to-date 300");
   });
@@ -103,6 +111,7 @@ describe("monthlyFlows", () => {
   it("monthlyFlows(a stock's ytd column) is ytd_of_stock once per column", () => {
     nextRow = 2;
     const r = monthlyFlows(
+      Q,
       [
         value("310118002", "2022-08", "formal_employment", 1),
         value("310118102", "2022-08", "formal_employment", 2),
@@ -114,12 +123,12 @@ describe("monthlyFlows", () => {
   });
 
   it("monthlyFlows(relief_financing ytd 12.3 after 10.1) is 2.2 without float noise", () => {
-    const r = monthlyFlows([value("D-FIN", "2022-08", "relief_financing", 12.3)], () => 10.1);
+    const r = monthlyFlows(Q, [value("D-FIN", "2022-08", "relief_financing", 12.3)], () => 10.1);
     expect(facts(r)).toEqual(["D-FIN 2022-08 relief_financing=2.2"]);
   });
 
   it("monthlyFlows(a blank ytd cell) is a null flow, no lookup needed", () => {
-    const r = monthlyFlows([value("310118002", "2022-08", "reemployed", null)], none);
+    const r = monthlyFlows(Q, [value("310118002", "2022-08", "reemployed", null)], none);
     expect(facts(r)).toEqual(["310118002 2022-08 reemployed=null"]);
     expect(r.errors).toEqual([]);
   });
@@ -127,6 +136,7 @@ describe("monthlyFlows", () => {
   it("monthlyFlows checks parts against totals after conversion", () => {
     nextRow = 2;
     const r = monthlyFlows(
+      Q,
       [value("310118002", "2022-08", "ui_stopped", 100), value("310118002", "2022-08", "ui_reemployed", 90)],
       (_unit, indicator) => (indicator === "ui_stopped" ? 95 : 60),
     );
@@ -140,6 +150,7 @@ describe("monthlyFlows", () => {
   it("monthlyFlows(a ytd part against a month-figure total) checks the flows", () => {
     nextRow = 2;
     const r = monthlyFlows(
+      Q,
       [
         value("310118002", "2022-08", "ui_stopped", 5, false),
         value("310118002", "2022-08", "ui_reemployed", 90),
@@ -151,12 +162,14 @@ describe("monthlyFlows", () => {
 
   it("monthlyFlows(month figure and ytd for the same cell) agrees when equal, errs when not", () => {
     const same = monthlyFlows(
+      Q,
       [value("310118002", "2022-08", "new_jobs", 50, false), value("310118002", "2022-08", "new_jobs", 350)],
       () => 300,
     );
     expect(facts(same)).toEqual(["310118002 2022-08 new_jobs=50"]);
     expect(same.errors).toEqual([]);
     const other = monthlyFlows(
+      Q,
       [value("310118002", "2022-08", "new_jobs", 40, false), value("310118002", "2022-08", "new_jobs", 350)],
       () => 300,
     );
@@ -165,6 +178,7 @@ describe("monthlyFlows", () => {
 
   it("monthlyFlows(month figure blank, ytd given) takes the flow; (ytd blank) keeps the figure", () => {
     const fromYtd = monthlyFlows(
+      Q,
       [
         value("310118002", "2022-08", "new_jobs", null, false),
         value("310118002", "2022-08", "new_jobs", 350),
@@ -173,6 +187,7 @@ describe("monthlyFlows", () => {
     );
     expect(facts(fromYtd)).toEqual(["310118002 2022-08 new_jobs=50"]);
     const fromMonth = monthlyFlows(
+      Q,
       [value("310118002", "2022-08", "new_jobs", 40, false), value("310118002", "2022-08", "new_jobs", null)],
       none,
     );
@@ -193,7 +208,7 @@ describe("ytdLookupsNeeded", () => {
       value("310118102", "2022-08", "new_jobs", 10, false),
       value("310118102", "2022-08", "formal_employment", 10),
     ];
-    expect(ytdLookupsNeeded(values)).toEqual([
+    expect(ytdLookupsNeeded(Q, values)).toEqual([
       { unit: "310118002", indicator: "reemployed", month: "2022-06" },
       { unit: "310118102", indicator: "reemployed", month: "2022-07" },
       { unit: "310118102", indicator: "new_jobs", month: "2022-07" },
@@ -201,6 +216,6 @@ describe("ytdLookupsNeeded", () => {
   });
 
   it("ytdLookupsNeeded(no ytd values) is empty", () => {
-    expect(ytdLookupsNeeded([value("310118002", "2022-08", "new_jobs", 1, false)])).toEqual([]);
+    expect(ytdLookupsNeeded(Q, [value("310118002", "2022-08", "new_jobs", 1, false)])).toEqual([]);
   });
 });

@@ -1,16 +1,17 @@
 /**
  * Parsed values → the facts to store: one value per unit, month and indicator, each flow being
- * the month's own figure. Town offices often keep year-to-date totals (累计); such a value
+ * the month's own figure, each item as the file's catalogue defines it (a flow or a stock).
+ * Town offices often keep year-to-date totals (累计); such a value
  * becomes the month's flow by subtracting the previous month's year-to-date total, taken from
  * the same file when it holds that month, else from the database through `priorYtd` (January's
  * flow is the year-to-date value itself). Pure: the database answers come in as a function.
  */
+import { type Catalogue, type Indicator, totalOf } from "./catalogue/catalogue.ts";
 import { type Finding, finding } from "./finding.ts";
-import { INDICATOR_BY_KEY, type Indicator } from "./indicators.ts";
 import { previousMonth } from "./normalize/month.ts";
 import type { ParsedValue } from "./parseMonthly.ts";
 import { FindingCollector } from "./validate/findingCollector.ts";
-import { exceedsTotal, exceedsTotalFinding, totalOf } from "./validate/subsetRule.ts";
+import { exceedsTotal, exceedsTotalFinding } from "./validate/subsetRule.ts";
 
 export interface Fact {
   unit: string;
@@ -42,19 +43,19 @@ function keyOf(unit: string, indicator: string, month: string): string {
   return unit + SEP + indicator + SEP + month;
 }
 
-/** Year-to-date values of flow indicators, by unit, indicator and month. */
-function ytdIndex(values: readonly ParsedValue[]): Map<string, ParsedValue> {
+/** Year-to-date values of flow items, by unit, item and month. */
+function ytdIndex(catalogue: Catalogue, values: readonly ParsedValue[]): Map<string, ParsedValue> {
   const index = new Map<string, ParsedValue>();
   for (const v of values) {
-    if (v.ytd && INDICATOR_BY_KEY.get(v.indicator)?.flow === "flow")
+    if (v.ytd && catalogue.byKey.get(v.indicator)?.flow === "flow")
       index.set(keyOf(v.unit, v.indicator, v.month), v);
   }
   return index;
 }
 
 /** The previous-month totals the file itself cannot supply, to be read from the database at once. */
-export function ytdLookupsNeeded(values: readonly ParsedValue[]): YtdLookup[] {
-  const index = ytdIndex(values);
+export function ytdLookupsNeeded(catalogue: Catalogue, values: readonly ParsedValue[]): YtdLookup[] {
+  const index = ytdIndex(catalogue, values);
   const needed = new Map<string, YtdLookup>();
   for (const v of index.values()) {
     if (v.value === null || v.month.endsWith("-01")) continue;
@@ -85,11 +86,15 @@ interface Located {
 }
 
 /** Converts year-to-date values to monthly flows and checks what the conversion can break. */
-export function monthlyFlows(values: readonly ParsedValue[], priorYtd: PriorYtd): MonthlyFlows {
+export function monthlyFlows(
+  catalogue: Catalogue,
+  values: readonly ParsedValue[],
+  priorYtd: PriorYtd,
+): MonthlyFlows {
   // without year-to-date values each value is its own fact: no copy of a million objects
   if (!hasYtd(values)) return { facts: values.slice(), errors: [] };
   const errors = new FindingCollector();
-  const ytd = ytdIndex(values);
+  const ytd = ytdIndex(catalogue, values);
   const facts: Fact[] = [];
   const located = new Map<string, Located>();
   const stockColumns = new Set<string>();
@@ -101,7 +106,7 @@ export function monthlyFlows(values: readonly ParsedValue[], priorYtd: PriorYtd)
   }
 
   for (const v of values) {
-    const indicator = INDICATOR_BY_KEY.get(v.indicator)!;
+    const indicator = catalogue.byKey.get(v.indicator)!;
     if (!v.ytd) {
       facts.push(located.get(keyOf(v.unit, v.indicator, v.month))!.fact);
       continue;
@@ -137,8 +142,8 @@ export function monthlyFlows(values: readonly ParsedValue[], priorYtd: PriorYtd)
   for (const [key, part] of located) {
     if (part.value === null) continue;
     const [unit, indicatorKey, month] = key.split(SEP);
-    const indicator = INDICATOR_BY_KEY.get(indicatorKey)!;
-    const totalIndicator = totalOf(indicator);
+    const indicator = catalogue.byKey.get(indicatorKey)!;
+    const totalIndicator = totalOf(catalogue, indicator);
     if (!totalIndicator) continue;
     const total = located.get(keyOf(unit, totalIndicator.key, month));
     if (!total || !(part.derived || total.derived) || !exceedsTotal(part.value, total.value)) continue;

@@ -1,11 +1,11 @@
 /**
  * The values of a monthly template as parsed, held column by column in typed arrays rather than
  * as an object per value: a million-row file costs some twenty megabytes and no garbage. A value
- * names its unit by registry position, its month by months since 1900-01, its indicator by
- * catalog ordinal (INDICATORS order) and its column by grid index; `at(i)` builds the object form
+ * names its unit by registry position, its month by months since 1900-01, its item by its
+ * position in the file's catalogue and its column by grid index; `at(i)` builds the object form
  * (ParsedValue) where one is wanted: a test, or the year-to-date conversion of monthlyFlows.
  */
-import { INDICATORS } from "./indicators.ts";
+import type { Catalogue } from "./catalogue/catalogue.ts";
 import { monthAt } from "./normalize/month.ts";
 import type { ParsedValue } from "./parseMonthly.ts";
 
@@ -18,7 +18,7 @@ export const MONTH_BASE = 1900 * 12;
  */
 export const MONTH_SLOTS = 4096;
 
-function grown<T extends Int32Array | Float64Array | Uint8Array>(array: T, make: (n: number) => T): T {
+function grown<T extends Int32Array | Float64Array | Uint16Array>(array: T, make: (n: number) => T): T {
   const next = make(array.length * 2);
   next.set(array);
   return next;
@@ -31,26 +31,33 @@ export class MonthlyValues {
   #unit: Int32Array;
   #month: Int32Array;
   /** ordinal · 2 + 1 for a year-to-date figure. */
-  #slot: Uint8Array;
+  #slot: Uint16Array;
   /** NaN where the cell was blank (null). */
   #value: Float64Array;
   #row: Int32Array;
   #column: Int32Array;
+  readonly #catalogue: Catalogue;
   readonly #units: readonly { code: string }[];
   readonly #headers: readonly string[];
   readonly #monthTexts: string[] = [];
 
   /**
-   * `units`: the registry the unit positions refer to; `headers`: by grid column, the header as
-   * written; `expected`: about how many values are coming.
+   * `catalogue`: the items the ordinals refer to; `units`: the registry the unit positions refer
+   * to; `headers`: by grid column, the header as written; `expected`: about how many values are coming.
    */
-  constructor(units: readonly { code: string }[], headers: readonly string[], expected = 64) {
+  constructor(
+    catalogue: Catalogue,
+    units: readonly { code: string }[],
+    headers: readonly string[],
+    expected = 64,
+  ) {
     const n = Math.max(16, expected);
+    this.#catalogue = catalogue;
     this.#units = units;
     this.#headers = headers;
     this.#unit = new Int32Array(n);
     this.#month = new Int32Array(n);
-    this.#slot = new Uint8Array(n);
+    this.#slot = new Uint16Array(n);
     this.#value = new Float64Array(n);
     this.#row = new Int32Array(n);
     this.#column = new Int32Array(n);
@@ -97,7 +104,7 @@ export class MonthlyValues {
     return this.#month[i];
   }
 
-  /** The indicator's catalog ordinal · 2, + 1 for a year-to-date figure. */
+  /** The item's catalogue ordinal · 2, + 1 for a year-to-date figure. */
   slot(i: number): number {
     return this.#slot[i];
   }
@@ -136,7 +143,7 @@ export class MonthlyValues {
     return {
       unit: this.unitCode(i),
       month: this.monthText(i),
-      indicator: INDICATORS[this.ordinal(i)].key,
+      indicator: this.#catalogue.items[this.ordinal(i)].key,
       value: this.value(i),
       ytd: (this.#slot[i] & 1) === 1,
       row: this.#row[i],
@@ -153,7 +160,7 @@ export class MonthlyValues {
   #grow(): void {
     this.#unit = grown(this.#unit, (n) => new Int32Array(n));
     this.#month = grown(this.#month, (n) => new Int32Array(n));
-    this.#slot = grown(this.#slot, (n) => new Uint8Array(n));
+    this.#slot = grown(this.#slot, (n) => new Uint16Array(n));
     this.#value = grown(this.#value, (n) => new Float64Array(n));
     this.#row = grown(this.#row, (n) => new Int32Array(n));
     this.#column = grown(this.#column, (n) => new Int32Array(n));

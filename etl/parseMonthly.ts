@@ -4,6 +4,9 @@
  * problem is collected, so a user sees all of them at once; the file is accepted only when
  * `errors` is empty. Rows are Excel's: grid index + 1.
  */
+import type { Catalogue } from "./catalogue/catalogue.ts";
+import { fileCatalogue } from "./catalogue/fileCatalogue.ts";
+import type { PlanSpan } from "./catalogue/planSpan.ts";
 import { type Finding, finding } from "./finding.ts";
 import { MONTH_SLOTS, MonthlyValues } from "./monthlyValues.ts";
 import { type ColumnSpec, mapHeader } from "./normalize/header.ts";
@@ -17,8 +20,11 @@ import { type IndicatorColumn, WideRowChecks } from "./validate/wideRowChecks.ts
 
 export interface MonthlyContext {
   units: { code: string; name_zh: string; name_en: string; kind: string }[];
-  /** A month is accepted when some plan covers it: inside [first,last] of some period, or the baseline month just before a period. */
-  periods: { first: string; last: string }[];
+  /**
+   * A month is accepted when some plan covers it: inside [first,last] of some period, or the
+   * baseline month just before a period; the file is read with its months' plan's catalogue.
+   */
+  periods: readonly PlanSpan[];
   /** YYYY-MM; months after it are refused. */
   currentMonth: string;
 }
@@ -37,6 +43,8 @@ export interface ParsedValue {
 }
 
 export interface ParsedMonthly {
+  /** The catalogue the file was read with (its months' plan's). */
+  catalogue: Catalogue;
   /** The values kept, as objects; built from `list` on first use. */
   readonly values: ParsedValue[];
   /** The same values column by column, which is what large files are loaded from. */
@@ -90,6 +98,7 @@ class MonthlyParse {
   readonly #isRedacted: (code: number) => boolean;
   readonly #ctx: MonthlyContext;
   #cells!: CellReader;
+  #catalogue!: Catalogue;
   /** The data row being read: its unit, month, and unit-month key (-1 unless both are good). */
   #unit: UnitEntry | null = null;
   #month: MonthEntry | null = null;
@@ -104,42 +113,60 @@ class MonthlyParse {
 
   run(): ParsedMonthly {
     const table = this.#table;
-    const header = mapHeader(table);
+    const chosen = fileCatalogue(table, this.#ctx.periods);
+    const catalogue = chosen.catalogue;
+    this.#catalogue = catalogue;
+    if (chosen.finding) this.errors.add(chosen.finding);
+    const header = mapHeader(table, catalogue);
     for (const f of header.findings) this.errors.add(f);
     const unitCol = header.columns.find((c) => c.role === "unit");
     const monthCol = header.columns.find((c) => c.role === "month");
     if (!unitCol || !monthCol || header.findings.some((f) => f.code === "missing_column")) {
       // no header found: no row can be read
-      this.values = new MonthlyValues(this.#ctx.units, []);
-      this.#cells = new CellReader(table, this.#isRedacted, this.#ctx.units, this.#ctx, this.errors);
+      this.values = new MonthlyValues(catalogue, this.#ctx.units, []);
+      this.#cells = new CellReader(
+        table,
+        this.#isRedacted,
+        catalogue,
+        this.#ctx.units,
+        this.#ctx,
+        this.errors,
+      );
       return this.#result();
     }
     const headers: string[] = [];
     for (const c of header.columns) headers[c.index] = c.header;
-    this.#cells = new CellReader(table, this.#isRedacted, this.#ctx.units, this.#ctx, this.errors);
+    this.#cells = new CellReader(table, this.#isRedacted, catalogue, this.#ctx.units, this.#ctx, this.errors);
     const expectedRows = table.rowCount - header.headerRow;
     const indicatorCol = header.columns.find((c) => c.role === "indicator_name");
     const valueCol = header.columns.find((c) => c.role === "value");
     const first = header.headerRow + 1;
     if (header.layout === "long" && indicatorCol && valueCol) {
-      this.values = new MonthlyValues(this.#ctx.units, headers, expectedRows);
+      this.values = new MonthlyValues(catalogue, this.#ctx.units, headers, expectedRows);
       const long: LongColumns = {
         unit: unitCol,
         month: monthCol,
         indicator: indicatorCol,
         value: valueCol,
-        checks: new LongRowChecks(this.values, this.errors, this.warnings, expectedRows),
+        checks: new LongRowChecks(catalogue, this.values, this.errors, this.warnings, expectedRows),
       };
       for (let r = first; r < table.rowCount; r += ROW_BLOCK)
         this.#longRows(r, Math.min(table.rowCount, r + ROW_BLOCK), long);
     } else {
       const indicators = header.columns.filter((c): c is IndicatorColumn => c.role === "indicator");
-      this.values = new MonthlyValues(this.#ctx.units, headers, expectedRows * indicators.length);
+      this.values = new MonthlyValues(catalogue, this.#ctx.units, headers, expectedRows * indicators.length);
       const wide: WideColumns = {
         unit: unitCol,
         month: monthCol,
         indicators,
-        checks: new WideRowChecks(this.values, this.errors, this.warnings, indicators, expectedRows),
+        checks: new WideRowChecks(
+          catalogue,
+          this.values,
+          this.errors,
+          this.warnings,
+          indicators,
+          expectedRows,
+        ),
       };
       for (let r = first; r < table.rowCount; r += ROW_BLOCK)
         this.#wideRows(r, Math.min(table.rowCount, r + ROW_BLOCK), wide);
@@ -219,6 +246,7 @@ class MonthlyParse {
     const list = this.values;
     let objects: ParsedValue[] | null = null;
     return {
+      catalogue: this.#catalogue,
       get values() {
         objects ??= list.toArray();
         return objects;

@@ -9,6 +9,7 @@ import { fictitiousResidentId } from "../fixtures/inputCases.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { type IngestContext, ingestFile } from "./ingest.ts";
+import { PERIODS_2022 } from "./testdata/catalogue.ts";
 
 const units = readRegistry("fixtures/units.csv");
 let db: Warehouse;
@@ -17,7 +18,7 @@ let ctx: IngestContext;
 beforeEach(async () => {
   db = await Warehouse.open({ path: ":memory:" });
   await syncRegistry(db, units);
-  ctx = { db, units, periods: [{ first: "2022-01", last: "2022-12" }], today: "2022-10-10", lang: "zh" };
+  ctx = { db, units, periods: PERIODS_2022, today: "2022-10-10", lang: "zh" };
 });
 afterEach(() => db.close());
 

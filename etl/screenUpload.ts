@@ -5,7 +5,7 @@
  * Both parsers read only the screened table, so the scan runs once, in this one place. Pure.
  */
 import { isLedger, LEDGER_HEADER_ROWS, ledgerHeaderRow } from "./ledger/ledgerHeader.ts";
-import { mapHeader } from "./normalize/header.ts";
+import { headerRowOf } from "./normalize/header.ts";
 import type { CellTable } from "./read/cellTable.ts";
 import { type ScreenedTable, screenTable } from "./validate/screenTable.ts";
 
@@ -20,12 +20,8 @@ function headerCells(table: CellTable, ledger: boolean): readonly string[] {
     const row = ledgerHeaderRow(table.rows(0, LEDGER_HEADER_ROWS));
     return row < table.rowCount ? table.row(Math.max(0, row)) : [];
   }
-  const header = mapHeader(table);
-  const found =
-    header.columns.some((c) => c.role === "unit") &&
-    header.columns.some((c) => c.role === "month") &&
-    !header.findings.some((f) => f.code === "missing_column");
-  return found ? table.row(header.headerRow) : [];
+  const header = headerRowOf(table);
+  return header ? table.row(header.row) : [];
 }
 
 export function screenUpload(table: CellTable): ScreenedUpload {

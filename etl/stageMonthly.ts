@@ -1,13 +1,13 @@
 /**
  * What an accepted monthly report sends to DuckDB, and the sending. Cells travel as numbers: a
- * fact is its unit (registry position), month (months since 1900-01), indicator (catalog ordinal)
+ * fact is its unit (registry position), month (months since 1900-01), item (catalogue ordinal)
  * and value, a unit-month its unit, month and data rows, and three small dictionaries turn the
  * numbers back into unit codes, months and indicator keys. The appender takes a million numbers
  * far faster than a million strings, and DuckDB does the joining (temp views
  * `staged_unit_months` and `staged_facts`, read by loadMonthly).
  */
 import { DOUBLE, INTEGER, type Staging, VARCHAR } from "../warehouse/db.ts";
-import { INDICATORS } from "./indicators.ts";
+import type { Catalogue } from "./catalogue/catalogue.ts";
 import type { Fact } from "./load.ts";
 import { MONTH_BASE, type MonthlyValues } from "./monthlyValues.ts";
 import { monthAt, monthIndex } from "./normalize/month.ts";
@@ -27,6 +27,8 @@ export interface StagedMonthly {
   facts: StagedFacts;
   /** The registry, whose positions the units are. */
   units: readonly { code: string }[];
+  /** The catalogue, whose positions the items are. */
+  catalogue: Catalogue;
 }
 
 function stagedFacts(count: number): StagedFacts {
@@ -63,9 +65,13 @@ export function factsOfValues(values: MonthlyValues): StagedFacts {
 }
 
 /** The facts given as objects (monthly flows from year-to-date figures), numbered the same way. */
-export function factsOfObjects(facts: readonly Fact[], units: readonly { code: string }[]): StagedFacts {
+export function factsOfObjects(
+  facts: readonly Fact[],
+  units: readonly { code: string }[],
+  catalogue: Catalogue,
+): StagedFacts {
   const position = new Map(units.map((u, i) => [u.code, i]));
-  const ordinal = new Map(INDICATORS.map((ind, i) => [ind.key, i]));
+  const ordinal = new Map(catalogue.items.map((ind, i) => [ind.key, i]));
   const reported = facts.filter((f) => f.value !== null);
   const out = stagedFacts(reported.length);
   reported.forEach((f, i) => {
@@ -118,7 +124,7 @@ export async function stageMonthly(staging: Staging, data: StagedMonthly): Promi
   await staging.append(
     "dict_indicator",
     [INTEGER, VARCHAR],
-    [Int32Array.from(INDICATORS, (_, i) => i), INDICATORS.map((ind) => ind.key)],
+    [Int32Array.from(data.catalogue.items, (_, i) => i), data.catalogue.items.map((ind) => ind.key)],
   );
   await staging.append(
     "staging_um",

@@ -1,31 +1,52 @@
 /**
- * Blank templates with Chinese headers: the monthly report (CONTRACT §3) and the case ledger
- * (§4). CSV comes as UTF-8 with a BOM and CRLF so Excel on Windows opens it right; xlsx has the
- * header row frozen, columns wide enough, and the unit and month pre-filled when given.
+ * Blank templates with Chinese headers: the monthly report (CONTRACT §3), whose columns are the
+ * items of the plan's catalogue (a unit's template only those it reports), and the case ledger
+ * (§4). A note row above the header marks each column 本月数 or 期末数 with its unit of count,
+ * so a clerk knows what to type; the ingest skips rows above the header, so the template is read
+ * back as it is. In xlsx each header cell also carries the item's description as a cell note.
+ * CSV comes as UTF-8 with a BOM and CRLF so Excel on Windows opens it right; xlsx has the note
+ * and header rows frozen, columns wide enough, and the unit and month pre-filled when given.
  */
 import ExcelJS from "exceljs";
-import { INDICATORS, reports } from "./indicators.ts";
+import { type Catalogue, type Indicator, itemsOf } from "./catalogue/catalogue.ts";
 
 export type TemplateKind = "monthly" | "cases";
 
 export interface TemplateOptions {
   kind?: TemplateKind;
-  /** Pre-fill: the unit (code and kind, to keep only its indicators) and month. */
+  /** The items of the monthly report: the catalogue of the plan the month belongs to. */
+  catalogue?: Catalogue;
+  /** Pre-fill: the unit (code and kind, to keep only its items) and month. */
   unit?: { code: string; name_zh: string; kind: string };
   month?: string;
 }
 
 export const CASE_HEADERS = ["单位", "编号", "类别", "认定日期", "就业日期", "就业渠道"];
 
-/** The header row and, when pre-filled, one data row. */
+/** The first cell of the note row; the rest of it marks each column. */
+export const NOTE_LABEL = "填报口径：本月数＝当月发生数，期末数＝月末时点数";
+
+/** A column's mark in the note row: 本月数（人） or 期末数（个）. */
+export function columnMark(indicator: Indicator): string {
+  return `${indicator.flow === "flow" ? "本月数" : "期末数"}（${indicator.unit}）`;
+}
+
+function monthlyItems(options: TemplateOptions): Indicator[] {
+  const catalogue = options.catalogue;
+  if (!catalogue) return [];
+  return options.unit ? itemsOf(catalogue, options.unit) : [...catalogue.items];
+}
+
+/** The rows of a template: for the monthly report the note row, the header and, when pre-filled, one data row. */
 export function templateRows(options: TemplateOptions = {}): string[][] {
   if ((options.kind ?? "monthly") === "cases") {
     return options.unit ? [CASE_HEADERS, [options.unit.name_zh, "", "", "", "", ""]] : [CASE_HEADERS];
   }
-  const indicators = options.unit ? INDICATORS.filter((i) => reports(i, options.unit!)) : INDICATORS;
-  const header = ["单位", "报告月份", ...indicators.map((i) => i.zh)];
-  if (!options.unit && !options.month) return [header];
-  return [header, [options.unit?.name_zh ?? "", options.month ?? "", ...indicators.map(() => "")]];
+  const items = monthlyItems(options);
+  const note = [NOTE_LABEL, "", ...items.map(columnMark)];
+  const header = ["单位", "报告月份", ...items.map((i) => i.zh)];
+  if (!options.unit && !options.month) return [note, header];
+  return [note, header, [options.unit?.name_zh ?? "", options.month ?? "", ...items.map(() => "")]];
 }
 
 function csvCell(text: string): string {
@@ -45,11 +66,19 @@ export async function templateXlsx(options: TemplateOptions = {}): Promise<Uint8
   workbook.created = new Date(Date.UTC(2022, 0, 1));
   workbook.modified = workbook.created;
   const kind = options.kind ?? "monthly";
+  const headerRow = kind === "cases" ? 1 : 2;
   const sheet = workbook.addWorksheet(kind === "cases" ? "台账" : "月报", {
-    views: [{ state: "frozen", ySplit: 1 }],
+    views: [{ state: "frozen", ySplit: headerRow }],
   });
   for (const row of templateRows(options)) sheet.addRow(row);
-  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(headerRow).font = { bold: true };
+  if (kind === "monthly") {
+    sheet.getRow(1).font = { italic: true, color: { argb: "FF666666" } };
+    monthlyItems(options).forEach((item, i) => {
+      const words = item.description ? `${item.description.zh}\n` : "";
+      sheet.getRow(headerRow).getCell(i + 3).note = `${words}${columnMark(item)}`;
+    });
+  }
   sheet.columns.forEach((column, i) => {
     column.width = i < 2 ? 14 : 18;
     column.numFmt = "@";

@@ -14,8 +14,9 @@
  * earlier), never to the day the report happens to be read. Missing submissions and overdue cases
  * turn high after the plan's `high_after_days`.
  */
+
+import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
 import type { Lang } from "../etl/finding.ts";
-import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
 import { monthAt, monthIndex } from "../etl/normalize/month.ts";
 import { formatPoints } from "./behind.ts";
 import { daysBetween, dueDate } from "./calendar.ts";

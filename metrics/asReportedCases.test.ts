@@ -8,6 +8,7 @@ import { ingestFile } from "../etl/ingest.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { loadPlans } from "./loadPlans.ts";
+import { planPeriods } from "./plan.ts";
 import { computeReport } from "./report.ts";
 
 const units = readRegistry("fixtures/units.csv");
@@ -22,7 +23,7 @@ const SECOND = `${HEADER}盈浦,Z1,零就业家庭,2022-02-01,2022-02-20\n盈浦
 
 async function upload(text: string, receivedAt: string) {
   const result = await ingestFile(
-    { db, units, periods: [plan.period], today: "2022-04-25", lang: "en" },
+    { db, units, periods: planPeriods([plan]), today: "2022-04-25", lang: "en" },
     { fileName: "ledger.csv", bytes: new TextEncoder().encode(text), receivedAt, receivedBy: "t" },
   );
   expect(result.status).toBe("accepted");

@@ -3,8 +3,9 @@
  * plan (metricProgress.ts), then the alerts that belong to no single metric (anomalies and
  * missing submissions), all sorted most severe first.
  */
+
+import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
 import type { Lang } from "../etl/finding.ts";
-import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
 import { anomalyAlert, missingSubmissionAlerts, type Named, sortAlerts } from "./alerts.ts";
 import { bit, type CaseFigures, type MetricFigures, metricProgress } from "./metricProgress.ts";
 import { metricIndicators, type Plan } from "./plan.ts";

@@ -4,7 +4,7 @@
  * of T (95% with the default tolerance), yellow up to T (near the cap), red above (over it). No
  * pace applies: expected is null.
  */
-import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
+import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
 import type { PlanMetric } from "./plan.ts";
 import { atLeast, type Progress, ratioOf, withoutTarget } from "./status.ts";
 import type { MetricInput } from "./unitFigures.ts";

@@ -1,15 +1,16 @@
 /**
  * Reading the plan files of a folder (IO). Every file is checked and every problem of every file
  * is reported at once; two files with the same plan id are refused. A plan that names its policy
- * text (`policy:`, relative to the plan file) has its quotes checked against it.
+ * text (`policy:`, relative to the plan file) has its quotes checked against it; the catalogue of
+ * reported items it names (`catalogue:`, relative to the plan file) is read with it.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { DataError, type Finding, finding } from "../etl/finding.ts";
 import { type Plan, parsePlan } from "./plan.ts";
 
-/** The policy file a plan names, relative to the plan file; null when it cannot be read. */
-function readPolicy(planFile: string, path: string): string | null {
+/** A file a plan names, relative to the plan file; null when it cannot be read. */
+function readBeside(planFile: string, path: string): string | null {
   try {
     return readFileSync(resolve(dirname(planFile), path), "utf8");
   } catch {
@@ -28,7 +29,10 @@ export function loadPlans(dir = "metrics/plans"): Plan[] {
     try {
       const file = join(dir, name);
       plans.push(
-        parsePlan(readFileSync(file, "utf8"), name, { readPolicy: (path) => readPolicy(file, path) }),
+        parsePlan(readFileSync(file, "utf8"), name, {
+          readPolicy: (path) => readBeside(file, path),
+          readCatalogue: (path) => readBeside(file, path),
+        }),
       );
     } catch (error) {
       if (!(error instanceof DataError)) throw error;

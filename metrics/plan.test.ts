@@ -256,6 +256,6 @@ describe("planCovers", () => {
       ),
       "p.yaml",
     );
-    expect(planPeriods([withPrevious])).toEqual([{ first: "2021-02", last: "2022-12" }]);
+    expect(planPeriods([withPrevious])).toMatchObject([{ first: "2021-02", last: "2022-12" }]);
   });
 });

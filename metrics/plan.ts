@@ -4,6 +4,8 @@
  * `parsePlan` checks the file field by field and throws a DataError whose findings name the line
  * and the field (row = line, column = field path), in Chinese and English.
  */
+import type { Catalogue } from "../etl/catalogue/catalogue.ts";
+import type { PlanSpan } from "../etl/catalogue/planSpan.ts";
 import { monthAt, monthIndex, previousMonth } from "../etl/normalize/month.ts";
 import { readPlanDocument } from "./readPlanDocument.ts";
 import type { Direction, MetricKind } from "./reportTypes.ts";
@@ -125,6 +127,8 @@ export interface Plan {
   allocationSources: Record<string, TargetSource>;
   /** The policy text the quotes are checked against, as the plan names it (relative to the plan file). */
   policy: string | null;
+  /** The reported items of the plan's monthly template (its `catalogue:` file; empty when it names none). */
+  catalogue: Catalogue;
   /** The file the plan was read from. */
   file: string;
 }
@@ -135,6 +139,8 @@ export interface ParsePlanOptions {
    * or null when there is no such file. Without it the quotes are not checked.
    */
   readPolicy?: (path: string) => string | null;
+  /** The text of a file the plan names (a path relative to the plan file), or null when it cannot be read. */
+  readCatalogue?: (path: string) => string | null;
 }
 
 /** Parses and checks a plan file; throws DataError naming the line and field of every problem. */
@@ -153,17 +159,18 @@ export function planCovers(plans: readonly Plan[], month: string): boolean {
 }
 
 /**
- * The months each plan reads, for the ingest's month check (which adds the month before each
- * span itself, the baseline month): the period, and for a plan holding a target of "not below
- * last year" (`target_from: previous_year`) the year before it as well, so that year's reports
- * can be taken.
+ * The plans' periods with their catalogues, for the ingest: its month check (which adds each
+ * baseline month itself) and the catalogue a file's months are read with. A plan holding a target
+ * of "not below last year" (`target_from: previous_year`) reads the year before its period as well,
+ * so that year's reports can be taken.
  */
-export function planPeriods(plans: readonly Plan[]): { first: string; last: string }[] {
+export function planPeriods(plans: readonly Plan[]): PlanSpan[] {
   return plans.map((p) => ({
     first: p.metrics.some((m) => m.targetFrom === "previous_year")
       ? monthAt(monthIndex(p.period.first) - 11)
       : p.period.first,
     last: p.period.last,
+    catalogue: p.catalogue,
   }));
 }
 

@@ -4,7 +4,7 @@
  * holds, red when it does not — judgement.ts then reads that by the metric's judged mode (yellow
  * before the due month, or within the tolerance). No pace applies.
  */
-import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
+import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
 import type { PlanMetric } from "./plan.ts";
 import type { Direction } from "./reportTypes.ts";
 import { above, atLeast, type Progress, ratioOf, withoutTarget } from "./status.ts";

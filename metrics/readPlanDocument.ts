@@ -9,6 +9,7 @@ import { monthIndex, previousMonth } from "../etl/normalize/month.ts";
 import type { AlertThresholds, Pace, ParsePlanOptions, Plan, PlanMetric, TargetSource } from "./plan.ts";
 import { join, PlanFields } from "./planFields.ts";
 import { policyText } from "./policyText.ts";
+import { catalogueOfPlan } from "./readPlanCatalogue.ts";
 import { targetSourceOf } from "./readPlanJudgement.ts";
 import { idOf, localText, metricsOf } from "./readPlanMetric.ts";
 import { fractionsOf } from "./readPlanPace.ts";
@@ -27,6 +28,7 @@ const PLAN_KEYS = [
   "metrics",
   "allocations",
   "policy",
+  "catalogue",
 ] as const;
 /** Masks of months are kept in doubles: a period may span at most 48 months. */
 const MAX_MONTHS = 48;
@@ -71,6 +73,7 @@ export function readPlanDocument(text: string, fileName: string, options: ParseP
   const policy = policyOf(f, root, options);
   const metrics = metricsOf(f, root, period, planPace, policy.text);
   const { allocations, sources } = allocationsOf(f, root, metrics);
+  const catalogue = catalogueOfPlan(f, root, period, options);
 
   if (f.findings.length) throw new DataError(f.findings);
   return {
@@ -86,6 +89,7 @@ export function readPlanDocument(text: string, fileName: string, options: ParseP
     allocations,
     allocationSources: sources,
     policy: policy.path,
+    catalogue,
     file: fileName,
   };
 }

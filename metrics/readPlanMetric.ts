@@ -3,7 +3,7 @@
  * problem recorded with its line and field (see planFields.ts).
  */
 import { isSeq, type Node, type YAMLMap } from "yaml";
-import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
+import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
 import type { CaseCategory, Pace, Plan, PlanMetric } from "./plan.ts";
 import { join, type PlanFields } from "./planFields.ts";
 import { inPolicy } from "./policyText.ts";

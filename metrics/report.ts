@@ -5,8 +5,9 @@
  * once: one scan of the counted cells into the units' monthly series (unitFigures.ts,
  * seriesFigures.ts), then small reads of the previous year, the submissions and the case ledger. The clock is a parameter: `today` is a day in Asia/Shanghai.
  */
+
+import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
 import { DataError, finding, type Lang } from "../etl/finding.ts";
-import { INDICATOR_BY_KEY } from "../etl/indicators.ts";
 import { monthsBetween } from "../etl/normalize/month.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import { assembleReport, type UnitRow } from "./assembleReport.ts";

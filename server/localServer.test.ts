@@ -92,7 +92,7 @@ describe("POST /api/cli", () => {
       .send({ argv: ["sql", "SELECT count(*) AS n FROM v_units", "--format", "json"], cwd: tmpdir() });
     expect(res.status).toBe(200);
     expect(res.body.exitCode).toBe(0);
-    expect(JSON.parse(res.body.stdout).rows).toEqual([[14]]);
+    expect(JSON.parse(res.body.stdout).rows).toEqual([[15]]);
     expect(res.body.stderr).toBe("");
     const usage = await request(f.app)
       .post("/api/cli")
@@ -232,7 +232,7 @@ describe("the command line beside a running server", () => {
         dir,
       );
       expect(run.exitCode).toBe(0);
-      expect(JSON.parse(run.stdout).rows).toEqual([[14]]);
+      expect(JSON.parse(run.stdout).rows).toEqual([[15]]);
       await expect(
         forwardToServer({ url: running.url, key: "wrong" }, ["--help"], dir),
       ).rejects.toMatchObject({ exitCode: 1 });

@@ -94,6 +94,7 @@ describe("who may use the machinery routes", () => {
       "v_submissions",
       "v_cases",
       "v_progress",
+      "v_indicators",
     ]);
     const progress = res.body.views.find((v: { name: string }) => v.name === "v_progress");
     expect(progress.columns.find((c: { name: string }) => c.name === "unit")).toEqual({
@@ -103,16 +104,18 @@ describe("who may use the machinery routes", () => {
       en: "Unit code; empty for the district",
     });
     const item = (key: string) => res.body.indicators.find((i: { key: string }) => i.key === key);
-    expect(res.body.indicators).toHaveLength(21);
+    expect(res.body.indicators).toHaveLength(57);
     expect(item("reemployed")).toEqual({
       key: "reemployed",
       zh: "失业人员实现再就业人数",
       en: "Unemployed people reemployed",
+      description: { zh: "本月实现再就业的失业人员人数。", en: "Unemployed people reemployed in the month." },
       unit_of_count: { zh: "人", en: "persons" },
       flow: "flow",
       flow_words: { zh: "本月数（当月发生）", en: "this month (a flow)" },
       reported_by: { zh: "街道、镇", en: "subdistricts, towns" },
       subset_of: null,
+      subsidy: null,
     });
     expect(item("formal_employment")).toMatchObject({
       flow: "stock",
@@ -212,7 +215,7 @@ describe("a server with its scheduler", () => {
 
     const res = await request(server.url).get("/api/jobs").set("Authorization", `Bearer ${admin}`);
     expect(res.status).toBe(200);
-    expect(res.body).toHaveLength(14 + 3);
+    expect(res.body).toHaveLength(15 + 3);
     for (const entry of res.body) expect(Object.keys(entry)).toEqual(JOB_KEYS);
     const yingpu = res.body.find((j: { source: string | null }) => j.source === `inbox/${YINGPU}`);
     expect(yingpu).toEqual({
@@ -223,7 +226,7 @@ describe("a server with its scheduler", () => {
       last_result: "done",
       next_run: "2022-09-15T10:10:00+08:00",
     });
-    expect(res.body.slice(14)).toEqual([
+    expect(res.body.slice(15)).toEqual([
       {
         job: "rebuild",
         source: null,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFile } from "../etl/ingest.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
+import { planPeriods } from "../metrics/plan.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { ReportCache } from "./reportCache.ts";
@@ -11,7 +12,7 @@ let db: Warehouse;
 
 const upload = (text: string) =>
   ingestFile(
-    { db, units, periods: [plan.period], today: "2022-09-10", lang: "zh" },
+    { db, units, periods: planPeriods([plan]), today: "2022-09-10", lang: "zh" },
     {
       fileName: "r.csv",
       bytes: new TextEncoder().encode(text),

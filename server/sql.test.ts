@@ -73,7 +73,7 @@ describe("POST /api/sql", () => {
     expect(res.body.error).toEqual({
       code: "not_a_view",
       message:
-        "main.tokens cannot be read: only the views v_units, v_facts, v_submissions, v_cases and v_progress can be queried, and the WITH names of this query where they are visible. A WITH name takes no prefix: write tokens alone.",
+        "main.tokens cannot be read: only the views v_units, v_facts, v_submissions, v_cases, v_progress and v_indicators can be queried, and the WITH names of this query where they are visible. A WITH name takes no prefix: write tokens alone.",
     });
   });
 
@@ -172,7 +172,7 @@ describe("POST /api/sql", () => {
       .parse(binary);
     expect(res.status).toBe(200);
     const table = tableFromIPC(res.body as Buffer);
-    expect(table.numRows).toBe(14);
+    expect(table.numRows).toBe(15);
     expect(table.schema.fields.map((x) => x.name)).toEqual(["unit", "n", "d", "day"]);
     const first = table.get(0)?.toJSON();
     expect(first?.unit).toBe("310118001");
@@ -197,7 +197,7 @@ describe("POST /api/sql", () => {
       writeFileSync(join(dir, "r.parquet"), bytes);
       const read = await connection.runAndReadAll(`SELECT * FROM read_parquet('${join(dir, "r.parquet")}')`);
       expect(read.columnNames()).toEqual(["unit", "name_zh", "kind"]);
-      expect(read.getRowsJS().length).toBe(14);
+      expect(read.getRowsJS().length).toBe(15);
       expect(read.getRowsJS()[1]).toEqual(["310118002", "盈浦街道", "subdistrict"]);
     } finally {
       connection.closeSync();

@@ -193,6 +193,10 @@ describe("GET /api/template", () => {
     const text = bytes.toString("utf8");
     expect(text).toContain("单位,报告月份");
     expect(text).toContain("盈浦街道,2022-08");
+    // the town's items only, the subsidies it pays among them, below the row marking 本月数 and 期末数
+    expect(text).toContain(",期末数（人）,本月数（人）,");
+    expect(text).toContain(",一次性吸纳就业补贴（2022届高校毕业生）人数,");
+    expect(text).not.toContain("社会保险补贴");
     expect(csv.headers["content-disposition"]).toContain("filename*=UTF-8''");
     const xlsx = await request(f.app)
       .get("/api/template?format=xlsx&month=2022-08")
@@ -218,5 +222,10 @@ describe("GET /api/template", () => {
       .set("Authorization", f.bearer("admin"));
     expect(month.status).toBe(400);
     expect(month.body.error.code).toBe("bad_month");
+    const uncovered = await request(f.app)
+      .get("/api/template?month=2020-05")
+      .set("Authorization", f.bearer("admin"));
+    expect(uncovered.status).toBe(422);
+    expect(uncovered.body.error.code).toBe("month_not_in_plan");
   });
 });

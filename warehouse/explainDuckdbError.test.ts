@@ -16,10 +16,10 @@ describe("explainDuckdbError", () => {
     );
     expect([refused.kind, refused.code]).toEqual(["failed", "unknown_table"]);
     expect(refused.en).toBe(
-      "There is no view or WITH name called token. The views: v_units, v_facts, v_submissions, v_cases, v_progress.\nDuckDB said: Catalog Error: Table with name token does not exist!\n\nLINE 1: SELECT * FROM token\n                      ^",
+      "There is no view or WITH name called token. The views: v_units, v_facts, v_submissions, v_cases, v_progress, v_indicators.\nDuckDB said: Catalog Error: Table with name token does not exist!\n\nLINE 1: SELECT * FROM token\n                      ^",
     );
     expect(refused.zh.split("\n")[0]).toBe(
-      "没有名为 token 的视图或 WITH 名称。可查询的视图：v_units、v_facts、v_submissions、v_cases、v_progress。",
+      "没有名为 token 的视图或 WITH 名称。可查询的视图：v_units、v_facts、v_submissions、v_cases、v_progress、v_indicators。",
     );
   });
 

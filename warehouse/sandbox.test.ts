@@ -396,9 +396,9 @@ describe("the attacks that once read base tables", () => {
   afterAll(() => marked.close());
 
   const VIEWS_EN =
-    "only the views v_units, v_facts, v_submissions, v_cases and v_progress can be queried, and the WITH names of this query where they are visible.";
+    "only the views v_units, v_facts, v_submissions, v_cases, v_progress and v_indicators can be queried, and the WITH names of this query where they are visible.";
   const VIEWS_ZH =
-    "只能查询视图 v_units、v_facts、v_submissions、v_cases、v_progress，以及本查询 WITH 中定义、在该处可见的名称。";
+    "只能查询视图 v_units、v_facts、v_submissions、v_cases、v_progress、v_indicators，以及本查询 WITH 中定义、在该处可见的名称。";
   const SCOPE_EN =
     " A WITH name is visible only in the query it belongs to, and only after it is defined; a name defined inside a subquery (EXISTS and IN included) cannot be used outside it.";
 

@@ -8,7 +8,14 @@
  * U+212A to "k"), and a name the check thinks equal but DuckDB does not is a way past it.
  */
 
-export const ANALYST_VIEWS = ["v_units", "v_facts", "v_submissions", "v_cases", "v_progress"] as const;
+export const ANALYST_VIEWS = [
+  "v_units",
+  "v_facts",
+  "v_submissions",
+  "v_cases",
+  "v_progress",
+  "v_indicators",
+] as const;
 
 /** Table functions that only generate values and read nothing. */
 export const SAFE_TABLE_FUNCTIONS = ["range", "generate_series", "unnest"] as const;

@@ -119,6 +119,26 @@ export const VIEW_DESCRIPTIONS: Record<string, ViewDescription> = {
       },
     },
   },
+  v_indicators: {
+    zh: "统计项说明：v_facts 中每个统计项代码的名称、说明、计量单位，以及是本月数还是期末数",
+    en: "What each reported item key of v_facts means: names, description, unit of count, this month or month-end",
+    columns: {
+      indicator: { zh: "统计项代码（v_facts.indicator）", en: "Item key (v_facts.indicator)" },
+      name_zh: { zh: "中文名称（模板表头）", en: "Chinese name (the template's header)" },
+      name_en: { zh: "英文名称", en: "English name" },
+      description_zh: { zh: "中文说明", en: "Description in Chinese" },
+      description_en: { zh: "英文说明", en: "Description in English" },
+      unit_of_count: {
+        zh: "计量单位：人、户、个、家、万元、亿元等",
+        en: "Unit of count: 人, 户, 个, 家, 万元, 亿元 …",
+      },
+      flow: {
+        zh: "flow 本月数（当月发生）或 stock 期末数（月末时点）",
+        en: "flow (this month) or stock (month-end level)",
+      },
+      plans: { zh: "目录中含有该统计项的目标计划", en: "The plans whose catalogue holds the item" },
+    },
+  },
 };
 
 export interface ViewSchema extends Described {

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { ingestFile } from "../../etl/ingest.ts";
 import { loadPlans } from "../../metrics/loadPlans.ts";
+import { planPeriods } from "../../metrics/plan.ts";
 import { computeReport } from "../../metrics/report.ts";
 import { Warehouse } from "../../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../../warehouse/registry.ts";
@@ -18,9 +19,11 @@ async function ours() {
   const units = readRegistry("fixtures/units.csv");
   const db = await Warehouse.open({ path: dbPath });
   await syncRegistry(db, units);
+  // the plans and their catalogues are read at start-up, not per file
+  const periods = planPeriods(loadPlans("metrics/plans"));
   const started = performance.now();
   const result = await ingestFile(
-    { db, units, periods: [{ first: "2022-01", last: "2022-12" }], today: "2023-01-10", lang: "en" },
+    { db, units, periods, today: "2023-01-10", lang: "en" },
     {
       fileName: "ledger.csv",
       bytes: readFileSync(file),

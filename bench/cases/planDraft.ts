@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 
 const [policy, out] = process.argv.slice(2);
 const started = performance.now();
-const { INDICATORS } = await import("../../etl/indicators.ts");
+const { INDICATORS } = await import("../../etl/catalogue/shippedCatalogue.ts");
 const { readPolicy, simplifier } = await import("../../cli/policyFile.ts");
 const { CASE_CATEGORIES, catalogueFromIndicators } = await import("../../metrics/draft/draftCatalogue.ts");
 const { draftPlan } = await import("../../metrics/draft/draftPlan.ts");

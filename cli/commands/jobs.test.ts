@@ -41,9 +41,9 @@ describe("jobtrack jobs", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     const list = JSON.parse(out);
-    // the 14 units' default inboxes, then the three other jobs
-    expect(list).toHaveLength(17);
-    expect(list.map((j: { job: string }) => j.job).slice(13)).toEqual([
+    // the 15 units' default inboxes, then the three other jobs
+    expect(list).toHaveLength(18);
+    expect(list.map((j: { job: string }) => j.job).slice(14)).toEqual([
       "ingest",
       "rebuild",
       "reminders",
@@ -66,7 +66,7 @@ describe("jobtrack jobs", () => {
       last_result: "failed",
       next_run: null,
     });
-    expect(list[16]).toEqual({
+    expect(list[17]).toEqual({
       job: "backup",
       source: null,
       last_started: "2023-01-10T02:30:00+08:00",

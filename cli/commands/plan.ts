@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { INDICATORS } from "../../etl/indicators.ts";
+import { INDICATORS } from "../../etl/catalogue/shippedCatalogue.ts";
 import { checkFails, checkPlan } from "../../metrics/draft/checkPlan.ts";
 import { CASE_CATEGORIES, catalogueFromIndicators } from "../../metrics/draft/draftCatalogue.ts";
 import { checkJson, draftJson } from "../../metrics/draft/draftJson.ts";

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { QINGPU_2022_CATALOGUE } from "../testdata/catalogue.ts";
 import { columnLetter, mapHeader } from "./header.ts";
 
 const summary = (grid: string[][]) => {
-  const h = mapHeader(grid);
+  const h = mapHeader(grid, QINGPU_2022_CATALOGUE);
   return {
     headerRow: h.headerRow,
     layout: h.layout,
@@ -124,10 +125,13 @@ describe("mapHeader", () => {
   });
 
   it("mapHeader(no month column) is missing_column month, file-level", () => {
-    const h = mapHeader([
-      ["单位", "正规就业人数"],
-      ["盈浦", "5"],
-    ]);
+    const h = mapHeader(
+      [
+        ["单位", "正规就业人数"],
+        ["盈浦", "5"],
+      ],
+      QINGPU_2022_CATALOGUE,
+    );
     expect(h.findings.map((f) => [f.code, f.row, f.column])).toEqual([["missing_column", null, null]]);
     expect(h.findings[0].en).toContain("month");
     expect(h.findings[0].zh).toContain("报告月份");

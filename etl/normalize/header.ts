@@ -4,8 +4,8 @@
  * each column holds. The header is the first of the first ten rows that names both the unit and
  * the month column, so a title row above it ("青浦区稳就业月报（2022年8月）") is skipped.
  */
+import { type Catalogue, type Indicator, ytdRefused } from "../catalogue/catalogue.ts";
 import { type Finding, finding } from "../finding.ts";
-import type { Indicator } from "../indicators.ts";
 import { looksLikePii, REDACTED } from "../validate/pii.ts";
 import { headerKey, indicatorByName } from "./indicatorName.ts";
 
@@ -91,7 +91,10 @@ function rolesOf(row: readonly string[]): Set<KeyRole> {
  * The header row, or when no row names both unit and month, the row that names the most known
  * columns (score 0: nothing looks like a header at all).
  */
-function findHeaderRow(grid: HeaderRows): { row: number; roles: Set<KeyRole>; score: number } {
+function findHeaderRow(
+  grid: HeaderRows,
+  catalogue: Catalogue,
+): { row: number; roles: Set<KeyRole>; score: number } {
   let best = { row: 0, roles: new Set<KeyRole>(), score: 0 };
   const end = Math.min(grid.rowCount, HEADER_SEARCH);
   for (let r = 0; r < end; r++) {
@@ -99,7 +102,7 @@ function findHeaderRow(grid: HeaderRows): { row: number; roles: Set<KeyRole>; sc
     const roles = rolesOf(row);
     if (roles.has("unit") && roles.has("month")) return { row: r, roles, score: Number.POSITIVE_INFINITY };
     let score = roles.size;
-    for (const cell of row) if (indicatorByName(cell ?? "")) score++;
+    for (const cell of row) if (indicatorByName(catalogue, cell ?? "")) score++;
     if (score > best.score) best = { row: r, roles, score };
   }
   return best;
@@ -143,10 +146,35 @@ function missingColumn(role: KeyRole): Finding {
   );
 }
 
-/** Reads the header: its row, the layout, each known column, and findings for the rest. */
-export function mapHeader(input: readonly string[][] | HeaderRows): HeaderMap {
+/** The header row as found by its unit and month columns alone (null: no row names both). */
+export function headerRowOf(input: readonly string[][] | HeaderRows): {
+  row: number;
+  unit: number;
+  month: number;
+} | null {
   const grid = Array.isArray(input) ? gridRows(input) : (input as HeaderRows);
-  const { row: headerRow, roles, score } = findHeaderRow(grid);
+  const end = Math.min(grid.rowCount, HEADER_SEARCH);
+  for (let r = 0; r < end; r++) {
+    const row = grid.row(r);
+    let unit = -1;
+    let month = -1;
+    row.forEach((cell, c) => {
+      const role = ROLE_BY_NAME.get(headerKey(cell ?? ""));
+      if (role === "unit" && unit < 0) unit = c;
+      if (role === "month" && month < 0) month = c;
+    });
+    if (unit >= 0 && month >= 0) return { row: r, unit, month };
+  }
+  return null;
+}
+
+/**
+ * Reads the header with the catalogue of the file's months: its row, the layout, each known
+ * column, and findings for the rest.
+ */
+export function mapHeader(input: readonly string[][] | HeaderRows, catalogue: Catalogue): HeaderMap {
+  const grid = Array.isArray(input) ? gridRows(input) : (input as HeaderRows);
+  const { row: headerRow, roles, score } = findHeaderRow(grid, catalogue);
   const headerCells = headerRow < grid.rowCount ? grid.row(headerRow) : [];
   const excelRow = headerRow + 1;
   const layout = roles.has("indicator_name") || roles.has("value") ? "long" : "wide";
@@ -158,7 +186,7 @@ export function mapHeader(input: readonly string[][] | HeaderRows): HeaderMap {
     const header = (headerCells[c] ?? "").trim();
     const name = columnName(headerCells, c);
     const role = header === "" ? undefined : ROLE_BY_NAME.get(headerKey(header));
-    const named = header === "" || role ? null : indicatorByName(header);
+    const named = header === "" || role ? null : indicatorByName(catalogue, header);
     const identity = role ?? (named ? `${named.indicator.key}${named.ytd ? "_ytd" : ""}` : null);
     if (identity !== null && (layout === "wide" || role)) {
       const first = seen.get(identity);
@@ -176,7 +204,9 @@ export function mapHeader(input: readonly string[][] | HeaderRows): HeaderMap {
       }
       seen.set(identity, name);
       if (role) columns.push({ role, index: c, header });
-      else if (named) columns.push({ role: "indicator", index: c, header, ...named });
+      else if (named && ytdRefused(named)) {
+        findings.push(ytdNotTakenFinding(excelRow, name, named.indicator));
+      } else if (named) columns.push({ role: "indicator", index: c, header, ...named });
       continue;
     }
     // with no header in sight, the missing unit and month columns say all there is to say
@@ -194,4 +224,15 @@ export function mapHeader(input: readonly string[][] | HeaderRows): HeaderMap {
     layout === "long" ? ["unit", "month", "indicator_name", "value"] : ["unit", "month"];
   for (const role of required) if (!seen.has(role)) findings.push(missingColumn(role));
   return { headerRow, layout, columns, findings };
+}
+
+/** A year-to-date column of an item the catalogue takes only as the month's figure. */
+export function ytdNotTakenFinding(row: number, column: string, indicator: Indicator): Finding {
+  return finding(
+    row,
+    column,
+    "ytd_not_taken",
+    `列“${column}”：“${indicator.zh}”只接收本月数，不接收累计数。请填写当月发生的数值，列名不带“累计”。`,
+    `Column "${column}": ${indicator.en} (${indicator.key}) is taken as the month's figure only, not year to date; report the month's own figure under the plain header.`,
+  );
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { INDICATORS } from "../indicators.ts";
-import { headerKey, indicatorByName, indicatorOrdinal } from "./indicatorName.ts";
+import { QINGPU_2022_CATALOGUE } from "../testdata/catalogue.ts";
+import { headerKey, indicatorByName } from "./indicatorName.ts";
 
+const INDICATORS = QINGPU_2022_CATALOGUE.items;
 const named = (text: string) => {
-  const n = indicatorByName(text);
+  const n = indicatorByName(QINGPU_2022_CATALOGUE, text);
   return n ? `${n.indicator.key}${n.ytd ? "+ytd" : ""}` : null;
 };
 
@@ -26,6 +27,9 @@ describe("indicatorByName", () => {
     ["失业人员实现再就业人数（累计）", "reemployed+ytd"],
     ["累计失业人员实现再就业人数", "reemployed+ytd"],
     ["纾困融资额度落地金额（亿元）（累计）", "relief_financing+ytd"],
+    ["新增就业岗位数", "new_jobs"],
+    ["新增就业岗位数(累计)", "new_jobs+ytd"],
+    ["一次性吸纳就业补贴（2022届高校毕业生）金额(万元)", "grads_hire_subsidy_amount"],
     ["失业人员实现\n再就业人数", "reemployed"],
     [" 正规就业人数 ", "formal_employment"],
     ["*正规就业人数", "formal_employment"],
@@ -42,9 +46,9 @@ describe("indicatorByName", () => {
 
   it("reads the policy's 新增就业人数 and the older template's 新增就业岗位数 alike, year to date too", () => {
     for (const text of ["新增就业人数", "新增就业岗位数"])
-      expect(indicatorByName(text)?.indicator.key).toBe("new_jobs");
-    expect(indicatorByName("新增就业岗位数(累计)")).toMatchObject({ ytd: true });
-    expect(indicatorByName("累计新增就业人数")).toMatchObject({ ytd: true });
+      expect(indicatorByName(QINGPU_2022_CATALOGUE, text)?.indicator.key).toBe("new_jobs");
+    expect(indicatorByName(QINGPU_2022_CATALOGUE, "新增就业岗位数(累计)")).toMatchObject({ ytd: true });
+    expect(indicatorByName(QINGPU_2022_CATALOGUE, "累计新增就业人数")).toMatchObject({ ytd: true });
   });
 
   it("headerKey folds width, spaces, line breaks and case", () => {
@@ -52,7 +56,9 @@ describe("indicatorByName", () => {
     expect(headerKey("Unit")).toBe("unit");
   });
 
-  it("indicatorOrdinal follows the catalog order", () => {
-    expect(INDICATORS.map(indicatorOrdinal)).toEqual(INDICATORS.map((_, i) => i));
+  it("an item's ordinal is its place in the catalogue", () => {
+    expect(INDICATORS.map((i) => indicatorByName(QINGPU_2022_CATALOGUE, i.key)?.ordinal)).toEqual(
+      INDICATORS.map((_, i) => i),
+    );
   });
 });

@@ -1,4 +1,6 @@
-/** The unit registry of CONTRACT §2, as the tests' context (fixtures/units.csv holds the same). */
+import { QINGPU_2022_CATALOGUE } from "./catalogue.ts";
+
+/** The unit registry of CONTRACT §2, as the tests' context (fixtures/units.csv holds these and 区财政局). */
 export const UNITS = [
   { code: "310118001", name_zh: "夏阳街道", name_en: "Xiayang Subdistrict", kind: "subdistrict" },
   { code: "310118002", name_zh: "盈浦街道", name_en: "Yingpu Subdistrict", kind: "subdistrict" },
@@ -19,6 +21,6 @@ export const UNITS = [
 /** The qingpu-2022 plan's period as of September 2022: months 2021-12 (baseline) to 2022-09 are open. */
 export const CONTEXT_2022 = {
   units: UNITS,
-  periods: [{ first: "2022-01", last: "2022-12" }],
+  periods: [{ first: "2022-01", last: "2022-12", catalogue: QINGPU_2022_CATALOGUE }],
   currentMonth: "2022-09",
 };

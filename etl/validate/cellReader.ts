@@ -3,12 +3,12 @@
  * each resolved once per distinct text (per code of the cell table) and checked, with every
  * problem added to the findings. The table comes screened (validate/screenTable.ts): a cell that
  * held a personal number is already a finding, and yields no value and no other finding here.
- * Pure: the registry, the plans' periods and the current month come in through the context.
+ * Pure: the catalogue, the registry, the plans' periods and the current month come in.
  */
-import { INDICATORS, reports } from "../indicators.ts";
+import { type Catalogue, type IndicatorName, reports, ytdRefused } from "../catalogue/catalogue.ts";
 import { MONTH_BASE } from "../monthlyValues.ts";
-import type { ColumnSpec } from "../normalize/header.ts";
-import { type IndicatorName, indicatorByName } from "../normalize/indicatorName.ts";
+import { type ColumnSpec, ytdNotTakenFinding } from "../normalize/header.ts";
+import { indicatorByName } from "../normalize/indicatorName.ts";
 import { monthIndex } from "../normalize/month.ts";
 import { type ParsedNumber, parseNumber } from "../normalize/number.ts";
 import { type Unit, unitPositionResolver } from "../normalize/unit.ts";
@@ -24,7 +24,7 @@ export interface UnitEntry {
   unit: Unit;
   /** Position in the registry; part of the numeric keys of unit-months. */
   index: number;
-  /** By indicator ordinal (INDICATORS order): whether the unit's kind reports it. */
+  /** By item ordinal (catalogue order): whether the unit reports it. */
   reports: boolean[];
   used: boolean;
   /** Whether a data row names it, whatever else is wrong with that row. */
@@ -41,9 +41,6 @@ export interface MonthEntry {
 /** What a unit cell holding 合计, 总计 or the like reads as. */
 export const TOTAL = "total";
 
-/** Unit codes some indicator lists by code (departments); other units report by their kind. */
-const NAMED_REPORTERS: ReadonlySet<string> = new Set(INDICATORS.flatMap((ind) => ind.reporters));
-
 /** By code, what a cell is: not yet looked at, blank (empty or whitespace), filled, or redacted. */
 const UNSEEN = 0;
 const BLANK = 1;
@@ -55,6 +52,7 @@ export class CellReader {
   readonly #texts: readonly string[];
   readonly #errors: FindingCollector;
   readonly #window: MonthWindow;
+  readonly #catalogue: Catalogue;
   readonly #units: readonly Unit[];
   readonly #resolve: (text: string) => number;
   readonly #isRedacted: (code: number) => boolean;
@@ -78,6 +76,7 @@ export class CellReader {
   constructor(
     table: CellTable,
     isRedacted: (code: number) => boolean,
+    catalogue: Catalogue,
     units: readonly Unit[],
     window: MonthWindow,
     errors: FindingCollector,
@@ -87,6 +86,7 @@ export class CellReader {
     this.#texts = table.texts;
     this.#errors = errors;
     this.#window = window;
+    this.#catalogue = catalogue;
     this.#units = units;
     this.#unitEntries = new Array(units.length);
     this.#resolve = unitPositionResolver(units);
@@ -152,14 +152,14 @@ export class CellReader {
     return entry;
   }
 
-  /** Which indicators a unit reports, shared by units of a kind that no indicator names by code. */
+  /** Which items a unit reports, shared by units of a kind that no item names by code. */
   #reportsOf(unit: Unit): boolean[] {
-    const named = NAMED_REPORTERS.has(unit.code);
+    const named = this.#catalogue.namedReporters.has(unit.code);
     const cache = named ? this.#reportsByCode : this.#reportsByKind;
     const key = named ? unit.code : unit.kind;
     let list = cache.get(key);
     if (!list) {
-      list = INDICATORS.map((ind) => reports(ind, unit));
+      list = this.#catalogue.items.map((ind) => reports(ind, unit));
       cache.set(key, list);
     }
     return list;
@@ -203,11 +203,16 @@ export class CellReader {
     if (this.#piiCount > 0 && this.isPii(col.index)) return null;
     let named = this.#indicators[code];
     if (named === undefined) {
-      named = indicatorByName(this.#texts[code]);
+      named = indicatorByName(this.#catalogue, this.#texts[code]);
       this.#indicators[code] = named;
     }
     if (named === null && !this.#errors.over("unknown_indicator")) {
       this.#errors.add(unknownIndicatorFinding(r + 1, col.header, this.#texts[code]));
+    }
+    if (named !== null && ytdRefused(named)) {
+      if (!this.#errors.over("ytd_not_taken"))
+        this.#errors.add(ytdNotTakenFinding(r + 1, col.header, named.indicator));
+      return null;
     }
     return named;
   }

@@ -9,10 +9,9 @@
  * unit-month that comes back later in the file has its earlier cells reloaded from the runs
  * ("segments") of values it left behind.
  */
-import { INDICATORS } from "../indicators.ts";
+import type { Catalogue, IndicatorName } from "../catalogue/catalogue.ts";
 import type { MonthlyValues } from "../monthlyValues.ts";
 import type { ColumnSpec } from "../normalize/header.ts";
-import type { IndicatorName } from "../normalize/indicatorName.ts";
 import type { MonthEntry, UnitEntry } from "./cellReader.ts";
 import type { FindingCollector } from "./findingCollector.ts";
 import { KeyIndex } from "./keyIndex.ts";
@@ -20,28 +19,17 @@ import { conflictingRowFinding, duplicateRowWarning } from "./rowRules.ts";
 import { exceedsTotal, exceedsTotalFinding } from "./subsetRule.ts";
 import { unitLabel } from "./wideRowChecks.ts";
 
-/** Two slots per indicator: the month's figure and the year-to-date one. */
-const SLOTS = 64;
-
-const ORDINAL_BY_KEY: ReadonlyMap<string, number> = new Map(INDICATORS.map((ind, i) => [ind.key, i]));
-
-/** By ordinal: the ordinal of the indicator's total, or -1. */
-const TOTAL_ORDINAL: readonly number[] = INDICATORS.map((ind) =>
-  ind.subsetOf === undefined ? -1 : (ORDINAL_BY_KEY.get(ind.subsetOf) ?? -1),
-);
-
-/** By ordinal: the ordinals of the indicator's parts. */
-const PART_ORDINALS: readonly (readonly number[])[] = INDICATORS.map((_, total) =>
-  TOTAL_ORDINAL.flatMap((t, part) => (t === total ? [part] : [])),
-);
-
 export class LongRowChecks {
+  readonly #catalogue: Catalogue;
+  readonly #totalOrdinal: readonly number[];
+  readonly #partOrdinals: readonly (readonly number[])[];
   readonly #values: MonthlyValues;
   readonly #errors: FindingCollector;
   readonly #warnings: FindingCollector;
   /** The unit-month key being read, and the value index of each of its slots (-1: none yet). */
   #current = -1;
-  readonly #slots = new Int32Array(SLOTS).fill(-1);
+  /** Two slots per item: the month's figure and the year-to-date one. */
+  readonly #slots: Int32Array;
   /** The slots set since the group began (the first #touchedCount), to clear them cheaply. */
   readonly #touched: number[] = [];
   #touchedCount = 0;
@@ -54,11 +42,16 @@ export class LongRowChecks {
 
   /** `expectedRows`: about how many rows are coming, to size the index once. */
   constructor(
+    catalogue: Catalogue,
     values: MonthlyValues,
     errors: FindingCollector,
     warnings: FindingCollector,
     expectedRows: number,
   ) {
+    this.#catalogue = catalogue;
+    this.#totalOrdinal = catalogue.totalOrdinal;
+    this.#partOrdinals = catalogue.partOrdinals;
+    this.#slots = new Int32Array(catalogue.items.length * 2).fill(-1);
     this.#values = values;
     this.#errors = errors;
     this.#warnings = warnings;
@@ -140,12 +133,12 @@ export class LongRowChecks {
 
   /** The new value against its total and against its parts, as far as they are already read. */
   #checkParts(ordinal: number, ytd: number, index: number, unit: UnitEntry): void {
-    const total = TOTAL_ORDINAL[ordinal];
+    const total = this.#totalOrdinal[ordinal];
     if (total >= 0) {
       const at = this.#slots[total * 2 + ytd];
       if (at >= 0) this.#compare(index, at, unit);
     }
-    const parts = PART_ORDINALS[ordinal];
+    const parts = this.#partOrdinals[ordinal];
     for (let i = 0; i < parts.length; i++) {
       const at = this.#slots[parts[i] * 2 + ytd];
       if (at >= 0) this.#compare(at, index, unit);
@@ -161,8 +154,12 @@ export class LongRowChecks {
     this.#errors.add(
       exceedsTotalFinding(
         { ...at, month: values.monthText(partIndex) },
-        { indicator: INDICATORS[values.ordinal(partIndex)], value: part! },
-        { indicator: INDICATORS[values.ordinal(totalIndex)], value: total!, row: values.row(totalIndex) },
+        { indicator: this.#catalogue.items[values.ordinal(partIndex)], value: part! },
+        {
+          indicator: this.#catalogue.items[values.ordinal(totalIndex)],
+          value: total!,
+          row: values.row(totalIndex),
+        },
       ),
     );
   }

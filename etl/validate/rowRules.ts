@@ -3,8 +3,9 @@
  * unit-month given twice in one file (identical: one is kept, with a warning; different: the file
  * is refused, naming both rows).
  */
+
+import type { Indicator } from "../catalogue/catalogue.ts";
 import { type Finding, finding } from "../finding.ts";
-import type { Indicator } from "../indicators.ts";
 import type { Unit } from "../normalize/unit.ts";
 import { excerpt } from "./findingCollector.ts";
 

@@ -1,15 +1,10 @@
 /**
  * The "其中" rule (CONTRACT §3): a part may not exceed its total in the same unit-month, e.g.
  * grads_employed ≤ grads_unemployed, ui_reemployed ≤ ui_stopped, villages_staffed ≤
- * villages_total, and each *_grads ≤ its posts. The catalog's `subsetOf` names the pairs.
+ * villages_total, and each *_grads ≤ its posts. The catalogue's `part_of` names the pairs.
  */
+import type { Indicator } from "../catalogue/catalogue.ts";
 import { type Finding, finding } from "../finding.ts";
-import { INDICATOR_BY_KEY, type Indicator } from "../indicators.ts";
-
-/** The total an indicator is part of, or undefined. */
-export function totalOf(indicator: Indicator): Indicator | undefined {
-  return indicator.subsetOf === undefined ? undefined : INDICATOR_BY_KEY.get(indicator.subsetOf);
-}
 
 /** Whether the part's value breaks the rule against the total's (blank on either side never does). */
 export function exceedsTotal(part: number | null, total: number | null): boolean {

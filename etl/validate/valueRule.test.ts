@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { INDICATOR_BY_KEY } from "../indicators.ts";
 import { parseNumber } from "../normalize/number.ts";
+import { QINGPU_2022_CATALOGUE } from "../testdata/catalogue.ts";
 import { valueFinding, valueProblem } from "./valueRule.ts";
 
-const reemployed = INDICATOR_BY_KEY.get("reemployed")!;
-const relief = INDICATOR_BY_KEY.get("relief_financing")!;
+const reemployed = QINGPU_2022_CATALOGUE.byKey.get("reemployed")!;
+const relief = QINGPU_2022_CATALOGUE.byKey.get("relief_financing")!;
+const amount = QINGPU_2022_CATALOGUE.byKey.get("grads_hire_subsidy_amount")!;
 const problem = (text: string, indicator = reemployed) => valueProblem(parseNumber(text), indicator);
 
 describe("valueProblem", () => {
@@ -24,8 +25,27 @@ describe("valueProblem", () => {
     expect([problem("1.5"), problem("1.5", relief)]).toEqual(["not_integer", null]);
   });
 
-  it("valueProblem('10000001') is implausible, ('10000000') is not", () => {
-    expect([problem("10000001"), problem("10,000,000")]).toEqual(["implausible", null]);
+  it("an amount in 万元 takes four decimal places (to the yuan), not five", () => {
+    expect([problem("12.3456", amount), problem("0.0001", amount), problem("12.34567", amount)]).toEqual([
+      null,
+      null,
+      "too_many_decimals",
+    ]);
+    expect([problem("80.1234", relief), problem("80.12345", relief)]).toEqual([null, "too_many_decimals"]);
+  });
+
+  it("each item has its own upper bound: reemployed 20,000, a subsidy amount 2,000 万元", () => {
+    expect([problem("20001"), problem("20,000")]).toEqual(["implausible", null]);
+    expect([problem("2000.01", amount), problem("2000", amount)]).toEqual(["implausible", null]);
+  });
+
+  it("valueFinding names the item's own bound and decimals", () => {
+    expect(valueFinding("implausible", 3, "c", "20001", reemployed).zh).toBe(
+      "数值 20001 超过“失业人员实现再就业人数”的合理上限 20,000人（一个单位一个月），请检查是否多填了位数。",
+    );
+    expect(valueFinding("too_many_decimals", 3, "c", "1.23456", amount).en).toBe(
+      "The value 1.23456 has too many decimal places; One-off hiring subsidy (2022 graduates): amount (10,000 CNY) takes at most 4 (unit: 万元).",
+    );
   });
 
   it("valueFinding quotes the cell and names the indicator", () => {

@@ -4,6 +4,7 @@
  * a part above its total on the same row. Unit-months are numeric keys (registry position · 4096
  * + months since 1900), so a million rows need no string keys.
  */
+import { type Catalogue, totalOf } from "../catalogue/catalogue.ts";
 import type { MonthlyValues } from "../monthlyValues.ts";
 import type { ColumnSpec } from "../normalize/header.ts";
 import type { Unit } from "../normalize/unit.ts";
@@ -11,7 +12,7 @@ import type { MonthEntry, UnitEntry } from "./cellReader.ts";
 import type { FindingCollector } from "./findingCollector.ts";
 import { KeyIndex } from "./keyIndex.ts";
 import { conflictingRowFinding, duplicateRowWarning } from "./rowRules.ts";
-import { exceedsTotal, exceedsTotalFinding, totalOf } from "./subsetRule.ts";
+import { exceedsTotal, exceedsTotalFinding } from "./subsetRule.ts";
 
 export type IndicatorColumn = Extract<ColumnSpec, { role: "indicator" }>;
 
@@ -36,6 +37,7 @@ export class WideRowChecks {
 
   /** `expectedRows`: about how many rows are coming, to size the duplicate index once. */
   constructor(
+    catalogue: Catalogue,
     values: MonthlyValues,
     errors: FindingCollector,
     warnings: FindingCollector,
@@ -49,7 +51,7 @@ export class WideRowChecks {
     this.#rows = new KeyIndex(expectedRows);
     this.#staged = new Array(columns.length).fill(undefined);
     this.#totalColumn = columns.map((spec) => {
-      const total = totalOf(spec.indicator);
+      const total = totalOf(catalogue, spec.indicator);
       return total ? columns.findIndex((s) => s.indicator === total && s.ytd === spec.ytd) : -1;
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INDICATORS } from "../../etl/indicators.ts";
+import { INDICATORS } from "../../etl/catalogue/shippedCatalogue.ts";
 import { bestMatch, matchConfidence, nameKey, nameScore } from "./catalogueMatch.ts";
 import { CASE_CATEGORIES, catalogueFromIndicators } from "./draftCatalogue.ts";
 

@@ -29,8 +29,8 @@ export function sqlPage(o: SqlPageOptions): string {
   const rows = o.maxRows.toLocaleString(zh ? "zh-CN" : "en-GB");
   const size = formatBytes(o.maxResultBytes);
   const body = `<p class="lead">${t(
-    `只读查询：可查询视图 v_units、v_facts、v_submissions、v_cases、v_progress；每次一条 SELECT 语句，最长 ${seconds} 秒，最多 ${rows} 行、${size}。`,
-    `Read-only queries over the views v_units, v_facts, v_submissions, v_cases and v_progress: one SELECT statement at a time, ${seconds} s, ${rows} rows and ${size} at most.`,
+    `只读查询：可查询视图 v_units、v_facts、v_submissions、v_cases、v_progress、v_indicators（统计项说明）；每次一条 SELECT 语句，最长 ${seconds} 秒，最多 ${rows} 行、${size}。`,
+    `Read-only queries over the views v_units, v_facts, v_submissions, v_cases, v_progress and v_indicators (what each reported item means): one SELECT statement at a time, ${seconds} s, ${rows} rows and ${size} at most.`,
   )}</p>
 <div class="sql-layout">
 <aside aria-labelledby="schema-h">

@@ -4,8 +4,8 @@
  * server's verdict with its findings, and the unit's submission history. A town works for its own
  * unit; an admin chooses one. The work happens in /assets/portal/upload.js.
  */
+import { type Catalogue, headerNames } from "../../etl/catalogue/catalogue.ts";
 import type { Lang } from "../../etl/finding.ts";
-import { INDICATORS } from "../../etl/indicators.ts";
 import { headerKey } from "../../etl/normalize/indicatorName.ts";
 import type { Unit } from "../../warehouse/registry.ts";
 import { portalAssetUrl, vendorUrl } from "../routes/assets.ts";
@@ -17,26 +17,22 @@ export interface UploadPageOptions {
   lang: Lang;
   who: Principal;
   units: Unit[];
+  /** The plans' catalogues: the item headers the browser's precheck knows. */
+  catalogues: readonly Catalogue[];
   /** The report month templates are pre-filled with (the month before today), YYYY-MM. */
   month: string;
   limitBytes: number;
 }
 
 /** Header names the browser recognises (as in etl/normalize/header.ts and the ledger's header). */
-function checkHints() {
+function checkHints(catalogues: readonly Catalogue[]) {
   const keys = (names: string[]) => [...new Set(names.map(headerKey))];
   return {
     unit: keys(["unit", "单位", "街镇", "街镇代码", "单位名称", "街镇名称"]),
     month: keys(["month", "报告月份", "月份", "统计月份"]),
     indicator: keys(["indicator", "统计项", "指标"]),
     value: keys(["value", "数值"]),
-    numeric: keys(
-      INDICATORS.flatMap((i) => [
-        i.key,
-        `${i.key}_ytd`,
-        ...[i.zh, ...(i.aliases ?? [])].flatMap((zh) => [zh, `${zh}(累计)`, `累计${zh}`]),
-      ]),
-    ),
+    numeric: keys(catalogues.flatMap(headerNames)),
     ledger: keys(["case_id", "编号", "个案编号", "对象编号"]),
   };
 }
@@ -127,7 +123,7 @@ ${chooser}
       units: o.units.map((u) => ({ code: u.code, name_zh: u.name_zh, name_en: u.name_en, kind: u.kind })),
       month: o.month,
       limitBytes: o.limitBytes,
-      hints: checkHints(),
+      hints: checkHints(o.catalogues),
       vendor: { exceljs: vendorUrl("exceljs") },
     },
   });

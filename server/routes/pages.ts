@@ -80,6 +80,7 @@ export function pagesRouter(ctx: ServerContext): Router {
           lang: langOf(req),
           who: principal(res),
           units: ctx.units,
+          catalogues: ctx.plans.map((p) => p.catalogue),
           month,
           limitBytes: ctx.config.uploadLimitBytes,
         }),

@@ -7,7 +7,7 @@ import type { ServerContext } from "../serverContext.ts";
 export function schemaRouter(ctx: ServerContext): Router {
   const router = Router();
   router.get("/api/schema", requireRole("analyst", "admin"), async (_req: Request, res: Response) => {
-    res.json(await schemaCatalog(ctx.db, ctx.units));
+    res.json(await schemaCatalog(ctx.db, ctx.units, ctx.plans));
   });
   return router;
 }

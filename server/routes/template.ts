@@ -1,12 +1,16 @@
 /**
  * `GET /api/template?kind=monthly|cases&format=csv|xlsx&unit=CODE&month=YYYY-MM` (town, analyst,
  * admin): a template pre-filled with the unit and month. A town's template is always its own
- * unit's (asking for another unit is refused).
+ * unit's (asking for another unit is refused). Its columns are the catalogue of the month's plan
+ * (without a month, the current month's); a month no plan takes is 422.
  */
 import { type Request, type Response, Router } from "express";
+import { districtToday } from "../../cli/io.ts";
+import { templateCatalogue } from "../../etl/catalogue/planSpan.ts";
 import { type TemplateKind, templateCsv, templateXlsx } from "../../etl/template.ts";
+import { planPeriods } from "../../metrics/plan.ts";
 import { principal, requireRole } from "../auth.ts";
-import { badRequest, forbidden } from "../errors.ts";
+import { badRequest, forbidden, HttpError } from "../errors.ts";
 import type { ServerContext } from "../serverContext.ts";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -45,7 +49,25 @@ export function templateRouter(ctx: ServerContext): Router {
           `单位名录中没有单位 ${code}。`,
           `The unit registry has no unit ${code}.`,
         );
-      const options = { kind: kind as TemplateKind, unit, month: month ?? undefined };
+      const catalogue = templateCatalogue(
+        planPeriods(ctx.plans),
+        month,
+        districtToday(ctx.clock()).slice(0, 7),
+      );
+      if (kind === "monthly" && catalogue === null) {
+        throw new HttpError(
+          422,
+          "month_not_in_plan",
+          `没有目标计划包含 ${month} 月（含期间前一个月的基期），无法生成月报模板。`,
+          `No plan covers ${month} (a plan's period or the baseline month just before it); there is no monthly template for it.`,
+        );
+      }
+      const options = {
+        kind: kind as TemplateKind,
+        catalogue: catalogue ?? undefined,
+        unit,
+        month: month ?? undefined,
+      };
       const bytes = format === "csv" ? templateCsv(options) : await templateXlsx(options);
       const label = kind === "cases" ? "台账" : "月报";
       const name = [label, unit?.name_zh, month].filter(Boolean).join("-");

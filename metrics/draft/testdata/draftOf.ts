@@ -1,9 +1,9 @@
-/** Drafting as the command does it (the catalogue of etl/indicators.ts, OpenCC hk → cn), for tests. */
+/** Drafting as the command does it (the catalogue of etl/catalogue/shippedCatalogue.ts, OpenCC hk → cn), for tests. */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as OpenCC from "opencc-js/t2cn";
-import { INDICATORS } from "../../../etl/indicators.ts";
+import { INDICATORS } from "../../../etl/catalogue/shippedCatalogue.ts";
 import { CASE_CATEGORIES, catalogueFromIndicators } from "../draftCatalogue.ts";
 import { draftPlan } from "../draftPlan.ts";
 import type { Draft } from "../draftTypes.ts";
