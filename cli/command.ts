@@ -3,7 +3,7 @@
  * (in node:util parseArgs form) and `run`, which returns the exit code.
  */
 import type { ParseArgsConfig } from "node:util";
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import type { CliIO } from "./io.ts";
 
 export type Options = NonNullable<ParseArgsConfig["options"]>;

@@ -7,9 +7,9 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { unknownReporters } from "../etl/catalogue/catalogue.ts";
+import { DataError } from "../core/finding.ts";
+import { unknownReporters } from "../etl/catalogue/catalogueOf.ts";
 import { indicatorRows } from "../etl/catalogue/describeItems.ts";
-import { DataError } from "../etl/finding.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
 import type { Plan } from "../metrics/plan.ts";
 import type { Scheduler } from "../server/schedule/scheduler.ts";

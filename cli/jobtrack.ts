@@ -6,7 +6,8 @@
  * escape sequence or a bidi override is shown, never obeyed. JSON and CSV stay the exact data.
  */
 import { parseArgs } from "node:util";
-import { DataError, type Lang } from "../etl/finding.ts";
+import { DataError } from "../core/finding.ts";
+import { type Lang, say } from "../core/lang.ts";
 import { escapeControls } from "../server/assets/escapeControls.js";
 import { CliError, usageError } from "./cliError.ts";
 import { type Command, GLOBAL_OPTIONS } from "./command.ts";
@@ -22,7 +23,7 @@ import { sql } from "./commands/sql.ts";
 import { template } from "./commands/template.ts";
 import { token } from "./commands/token.ts";
 import { dbPath } from "./context.ts";
-import { type CliIO, processIO, say } from "./io.ts";
+import { type CliIO, processIO } from "./io.ts";
 
 export const COMMANDS: Command[] = [
   ingest,

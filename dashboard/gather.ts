@@ -4,8 +4,9 @@
  * which unit-months came on time, late, revised or not at all, and a fingerprint of the data.
  */
 import { createHash } from "node:crypto";
+import { districtInstant } from "../core/districtTime.ts";
+import { monthsBetween } from "../core/month.ts";
 import { INDICATOR_BY_KEY, reports } from "../etl/catalogue/shippedCatalogue.ts";
-import { monthsBetween } from "../etl/normalize/month.ts";
 import { metricIndicators, type Plan } from "../metrics/plan.ts";
 import { computeReport, reportMonths } from "../metrics/report.ts";
 import type { Report } from "../metrics/reportTypes.ts";
@@ -29,8 +30,7 @@ export interface GatherOptions {
 /** The moment a month's report falls due: the plan's due day of the next month, end of day, Shanghai. */
 export function dueAt(month: string, dueDay: number): string {
   const [y, m] = month.split("-").map(Number);
-  const next = new Date(Date.UTC(y, m, dueDay, 23, 59, 59) - 8 * 3600_000);
-  return next.toISOString();
+  return districtInstant(y, m + 1, dueDay, 23, 59, 59).toISOString();
 }
 
 export async function gatherDashboard(db: Warehouse, options: GatherOptions): Promise<DashboardInput> {

@@ -7,7 +7,7 @@
  * and once the due month has come, 已完成 / 未完成. One generator per metric kind; all pure.
  */
 
-import { monthAt, monthIndex } from "../etl/normalize/month.ts";
+import { monthAt, monthIndex } from "../core/month.ts";
 import { caseCount } from "../metrics/caseWords.ts";
 import type { MetricProgress, Status } from "../metrics/reportTypes.ts";
 import {

@@ -8,10 +8,11 @@
  * read and parsed once, and its name is cleaned (normalize/fileName.ts) before it is kept anywhere.
  */
 import { createHash, webcrypto } from "node:crypto";
+import { type Finding, type FindingOut, finding, localizeFinding } from "../core/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import type { Tx, Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import type { PlanSpan } from "./catalogue/planSpan.ts";
-import { type Finding, type FindingOut, finding, type Lang, localizeFinding } from "./finding.ts";
 import { ledgerReportMismatches, loadLedger, stageLedger } from "./ledger/loadLedger.ts";
 import { parseLedger } from "./ledger/parseLedger.ts";
 import { loadMonthly, recordRejected, type SubmissionMeta, unchangedSubmission } from "./load.ts";

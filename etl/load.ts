@@ -4,8 +4,9 @@
  * earlier cells stay in `facts` with current = false, and `submission_unit_months` numbers the
  * revisions of each unit-month.
  */
+
+import type { Finding } from "../core/finding.ts";
 import { INTEGER, type Staging, type Tx, VARCHAR } from "../warehouse/db.ts";
-import type { Finding } from "./finding.ts";
 
 export interface SubmissionMeta {
   kind: "monthly" | "cases";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "./finding.ts";
+import type { Finding } from "../core/finding.ts";
 import { monthlyFlows, type PriorYtd, ytdLookupsNeeded } from "./monthlyFlows.ts";
 import type { ParsedValue } from "./parseMonthly.ts";
 import { QINGPU_2022_CATALOGUE as Q } from "./testdata/catalogue.ts";

@@ -4,10 +4,10 @@
  * problem is collected, so a user sees all of them at once; the file is accepted only when
  * `errors` is empty. Rows are Excel's: grid index + 1.
  */
-import type { Catalogue } from "./catalogue/catalogue.ts";
+import type { Catalogue } from "../core/catalogue.ts";
+import { type Finding, finding } from "../core/finding.ts";
 import { fileCatalogue } from "./catalogue/fileCatalogue.ts";
 import type { PlanSpan } from "./catalogue/planSpan.ts";
-import { type Finding, finding } from "./finding.ts";
 import { MONTH_SLOTS, MonthlyValues } from "./monthlyValues.ts";
 import { type ColumnSpec, mapHeader } from "./normalize/header.ts";
 import type { CellTable } from "./read/cellTable.ts";

@@ -6,11 +6,12 @@
  * far faster than a million strings, and DuckDB does the joining (temp views
  * `staged_unit_months` and `staged_facts`, read by loadMonthly).
  */
+
+import type { Catalogue } from "../core/catalogue.ts";
+import { monthAt, monthIndex } from "../core/month.ts";
 import { DOUBLE, INTEGER, type Staging, VARCHAR } from "../warehouse/db.ts";
-import type { Catalogue } from "./catalogue/catalogue.ts";
 import type { Fact } from "./load.ts";
 import { MONTH_BASE, type MonthlyValues } from "./monthlyValues.ts";
-import { monthAt, monthIndex } from "./normalize/month.ts";
 import type { UnitMonthRows } from "./unitMonthRows.ts";
 
 /** Facts: the reported values (a blank cell is no fact). */

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { itemsOf } from "./catalogue/catalogue.ts";
+import { itemsOf } from "../core/catalogue.ts";
 import { parseMonthly } from "./parseMonthly.ts";
 import { readUploadTable } from "./read/readUpload.ts";
 import { screenUpload } from "./screenUpload.ts";

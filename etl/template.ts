@@ -8,7 +8,7 @@
  * and header rows frozen, columns wide enough, and the unit and month pre-filled when given.
  */
 import ExcelJS from "exceljs";
-import { type Catalogue, type Indicator, itemsOf } from "./catalogue/catalogue.ts";
+import { type Catalogue, type Indicator, itemsOf } from "../core/catalogue.ts";
 
 export type TemplateKind = "monthly" | "cases";
 

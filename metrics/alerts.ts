@@ -15,15 +15,16 @@
  * turn high after the plan's `high_after_days`.
  */
 
+import type { CaseCategory } from "../core/caseDeadline.ts";
+import type { Lang } from "../core/lang.ts";
+import { monthAt, monthIndex } from "../core/month.ts";
 import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
-import type { Lang } from "../etl/finding.ts";
-import { monthAt, monthIndex } from "../etl/normalize/month.ts";
 import { formatPoints } from "./behind.ts";
 import { daysBetween, dueDate } from "./calendar.ts";
 import { CASE_WORDS, caseCount } from "./caseWords.ts";
 import { formatDate, formatMonth, formatPercent, formatValue } from "./formatValue.ts";
 import type { MetricWindow } from "./judgement.ts";
-import type { CaseCategory, Plan, PlanMetric } from "./plan.ts";
+import type { Plan, PlanMetric } from "./plan.ts";
 import type { Alert, AlertType, Severity, Status } from "./reportTypes.ts";
 import { statusWords } from "./words.ts";
 

@@ -4,8 +4,8 @@
  * missing submissions), all sorted most severe first.
  */
 
+import type { Lang } from "../core/lang.ts";
 import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
-import type { Lang } from "../etl/finding.ts";
 import { anomalyAlert, missingSubmissionAlerts, type Named, sortAlerts } from "./alerts.ts";
 import { bit, type CaseFigures, type MetricFigures, metricProgress } from "./metricProgress.ts";
 import { metricIndicators, type Plan } from "./plan.ts";

@@ -5,7 +5,7 @@
  * for a level, its expected value on pace, its target or cap otherwise), so a small town far
  * behind ranks above a large one slightly behind.
  */
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import { formatPercent, formatValue } from "./formatValue.ts";
 import type { MetricProgress, UnitProgress } from "./reportTypes.ts";
 

@@ -5,6 +5,7 @@
  * of that day in Asia/Shanghai, and that submission's cells (facts keeps every revision). Every
  * metric kind reads its figures through these builders; values are always bound parameters.
  */
+import { districtDayEnd } from "../core/districtTime.ts";
 import type { Params } from "../warehouse/db.ts";
 
 export type Selection = { kind: "current" } | { kind: "as_reported"; day: string };
@@ -26,13 +27,6 @@ export interface SourceRange {
   prefix?: string;
 }
 
-/** The instant an as-reported day ends: midnight after it in Asia/Shanghai (UTC+8, no DST since 1991). */
-export function cutoffOf(day: string): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return `${next.toISOString().slice(0, 10)}T00:00:00+08:00`;
-}
-
 /** `(unit, month, submission_id)` of the submission counted for each unit-month in range. */
 export function unitMonthsSource(selection: Selection, range: SourceRange): Sql {
   const p = range.prefix ?? "src"; // defaults to $src_… parameters
@@ -46,7 +40,7 @@ WHERE m.current AND m.month BETWEEN $${p}_from AND $${p}_to${unitFilter}`,
       params,
     };
   }
-  params[`${p}_cutoff`] = cutoffOf(selection.day);
+  params[`${p}_cutoff`] = districtDayEnd(selection.day);
   return {
     sql: `SELECT m.unit, m.month, max(m.submission_id) AS submission_id
 FROM submission_unit_months m JOIN submissions s ON s.submission_id = m.submission_id

@@ -6,7 +6,7 @@
  * and unit (the district's row has an empty unit); and the JSON of CONTRACT §6. Pure: the caller
  * writes the text.
  */
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import { gapText, unitsBehind } from "./behind.ts";
 import { formatMonth, formatPercent, formatValue } from "./formatValue.ts";
 import type { MetricProgress, Report, Status } from "./reportTypes.ts";

@@ -10,7 +10,7 @@
  *   below the cap), red beyond.
  * Pure.
  */
-import { monthIndex } from "../etl/normalize/month.ts";
+import { monthIndex } from "../core/month.ts";
 import { paceFraction } from "./pace.ts";
 import type { Plan, PlanMetric } from "./plan.ts";
 import type { Status } from "./reportTypes.ts";

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { DataError, type Finding, finding } from "../etl/finding.ts";
+import { DataError, type Finding, finding } from "../core/finding.ts";
 import { type Plan, parsePlan } from "./plan.ts";
 
 /** A file a plan names, relative to the plan file; null when it cannot be read. */

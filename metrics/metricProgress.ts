@@ -7,7 +7,7 @@
  * from, and the metric's alerts. Pure; arrays of figures are indexed by the unit's position in
  * the registry.
  */
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import { type JudgedFigures, type Named, overdueCaseAlert, statusAlertWriter } from "./alerts.ts";
 import { capInputs, capProgress } from "./cap.ts";
 import { cumulativeInputs, cumulativeProgress } from "./cumulative.ts";

@@ -4,7 +4,7 @@
  * checkpoints (节点目标) give it at some months, with linear interpolation in between, from 0 at
  * the baseline month to 1 at the period's last month.
  */
-import { monthIndex } from "../etl/normalize/month.ts";
+import { monthIndex } from "../core/month.ts";
 import type { Pace, Plan, PlanMetric } from "./plan.ts";
 
 /** Months elapsed (m) at the end of `month`, from 0 (before the period) to n. */

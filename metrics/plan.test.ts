@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DataError } from "../etl/finding.ts";
+import { DataError } from "../core/finding.ts";
 import { type Plan, parsePlan, planCovers, planFor, planPeriods } from "./plan.ts";
 import { TEST_PLAN_YAML } from "./test/testPlan.ts";
 

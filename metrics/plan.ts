@@ -4,9 +4,9 @@
  * `parsePlan` checks the file field by field and throws a DataError whose findings name the line
  * and the field (row = line, column = field path), in Chinese and English.
  */
-import type { Catalogue } from "../etl/catalogue/catalogue.ts";
+import type { Catalogue } from "../core/catalogue.ts";
+import { monthAt, monthIndex, previousMonth } from "../core/month.ts";
 import type { PlanSpan } from "../etl/catalogue/planSpan.ts";
-import { monthAt, monthIndex, previousMonth } from "../etl/normalize/month.ts";
 import { readPlanDocument } from "./readPlanDocument.ts";
 import type { Direction, MetricKind } from "./reportTypes.ts";
 

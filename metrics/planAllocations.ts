@@ -16,7 +16,7 @@ import {
   type Scalar,
   type YAMLMap,
 } from "yaml";
-import type { LocalText } from "./plan.ts";
+import type { LocalText } from "../core/lang.ts";
 
 export interface AllocationSource {
   note: LocalText;

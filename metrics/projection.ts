@@ -8,7 +8,7 @@
  * since the baseline month at the same monthly rate: now + (now − baseline) ÷ m × (n − m).
  * Ratios and deadlines are not projected.
  */
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import { formatMonthSpan } from "./formatValue.ts";
 import type { MetricKind } from "./reportTypes.ts";
 

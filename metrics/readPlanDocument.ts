@@ -4,8 +4,8 @@
  * position), so a clerk editing a plan file is told exactly where the mistake is.
  */
 import { LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
-import { DataError } from "../etl/finding.ts";
-import { monthIndex, previousMonth } from "../etl/normalize/month.ts";
+import { DataError } from "../core/finding.ts";
+import { monthIndex, previousMonth } from "../core/month.ts";
 import type { AlertThresholds, Pace, ParsePlanOptions, Plan, PlanMetric, TargetSource } from "./plan.ts";
 import { join, PlanFields } from "./planFields.ts";
 import { policyText } from "./policyText.ts";

@@ -7,7 +7,8 @@
  * it) unless the plan says otherwise; a target without a source is the policy's.
  */
 import { isScalar, type Node, type YAMLMap } from "yaml";
-import type { Judged, LocalText, Plan, TargetSource } from "./plan.ts";
+import type { LocalText } from "../core/lang.ts";
+import type { Judged, Plan, TargetSource } from "./plan.ts";
 import { join, type PlanFields } from "./planFields.ts";
 import type { MetricKind } from "./reportTypes.ts";
 

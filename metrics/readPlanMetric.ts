@@ -3,8 +3,9 @@
  * problem recorded with its line and field (see planFields.ts).
  */
 import { isSeq, type Node, type YAMLMap } from "yaml";
+import type { CaseCategory } from "../core/caseDeadline.ts";
 import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
-import type { CaseCategory, Pace, Plan, PlanMetric } from "./plan.ts";
+import type { Pace, Plan, PlanMetric } from "./plan.ts";
 import { join, type PlanFields } from "./planFields.ts";
 import { inPolicy } from "./policyText.ts";
 import { judgementOf, targetFromOf, targetSourceOf } from "./readPlanJudgement.ts";

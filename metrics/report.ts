@@ -6,9 +6,11 @@
  * seriesFigures.ts), then small reads of the previous year, the submissions and the case ledger. The clock is a parameter: `today` is a day in Asia/Shanghai.
  */
 
+import { districtDayEnd } from "../core/districtTime.ts";
+import { DataError, finding } from "../core/finding.ts";
+import type { Lang } from "../core/lang.ts";
+import { monthsBetween } from "../core/month.ts";
 import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
-import { DataError, finding, type Lang } from "../etl/finding.ts";
-import { monthsBetween } from "../etl/normalize/month.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import { assembleReport, type UnitRow } from "./assembleReport.ts";
 import { firstDay, isDay, lastDay } from "./calendar.ts";
@@ -20,7 +22,7 @@ import {
   overdueCasesSql,
   relationExistsSql,
 } from "./deadline.ts";
-import { cutoffOf, type Selection } from "./factsSource.ts";
+import type { Selection } from "./factsSource.ts";
 import { metricWindow } from "./judgement.ts";
 import { type CaseFigures, inputsOf, type MetricFigures } from "./metricProgress.ts";
 import { emptySeries, putCells } from "./monthlySeries.ts";
@@ -139,7 +141,7 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       readFigures(s, spec, plan, units, o.alerts, asOf),
       readCases(s, {
         relation: o.casesRelation,
-        cutoff: o.asReported ? cutoffOf(o.asReported) : null,
+        cutoff: o.asReported ? districtDayEnd(o.asReported) : null,
         plan,
         asOf,
         unit: o.unit,

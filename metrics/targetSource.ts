@@ -4,10 +4,10 @@
  * 12 months before the period when every reporting unit reported every one of them, else the
  * figure the plan states. A target is never presented as the policy's when it is not.
  */
-import type { Lang } from "../etl/finding.ts";
-import { monthAt, monthIndex } from "../etl/normalize/month.ts";
+import type { Lang, LocalText } from "../core/lang.ts";
+import { monthAt, monthIndex } from "../core/month.ts";
 import { formatMonthSpan, formatValue } from "./formatValue.ts";
-import type { LocalText, Plan, PlanMetric, TargetSource } from "./plan.ts";
+import type { Plan, PlanMetric, TargetSource } from "./plan.ts";
 import type { TargetSourceOut } from "./reportTypes.ts";
 
 export function targetSourceOut(source: TargetSource, quote: string | null, lang: Lang): TargetSourceOut {

@@ -6,8 +6,9 @@
  * once whatever the number of metrics and units. A second, narrow GROUP BY over the previous year
  * gives the projection its monthly shape; a third marks the months each unit submitted.
  */
+
+import { monthAt, monthIndex, monthsBetween, previousMonth } from "../core/month.ts";
 import { INDICATORS } from "../etl/catalogue/shippedCatalogue.ts";
-import { monthAt, monthIndex, monthsBetween, previousMonth } from "../etl/normalize/month.ts";
 import { factsSource, type Selection, type Sql, unitMonthsSource } from "./factsSource.ts";
 import type { AlertThresholds, Plan } from "./plan.ts";
 

@@ -9,7 +9,8 @@
  * to the server's log only.
  */
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
-import { DataError, type Lang } from "../etl/finding.ts";
+import { DataError } from "../core/finding.ts";
+import { type Lang, say } from "../core/lang.ts";
 import { SqlRefused } from "../warehouse/sandbox.ts";
 import type { RefusalKind } from "../warehouse/sqlRefused.ts";
 
@@ -40,8 +41,6 @@ export function langOf(req: Request): Lang {
   const picked = req.acceptsLanguages("zh", "en");
   return picked === "en" ? "en" : "zh";
 }
-
-export const pick = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 
 export function unauthorized(): HttpError {
   return new HttpError(
@@ -155,7 +154,7 @@ export function errorHandler(options: ErrorHandlerOptions): ErrorRequestHandler 
       .status(http.status)
       .type("application/json")
       .send(
-        JSON.stringify({ ...http.body, error: { code: http.code, message: pick(lang, http.zh, http.en) } }),
+        JSON.stringify({ ...http.body, error: { code: http.code, message: say(lang, http.zh, http.en) } }),
       );
   };
 }

@@ -14,7 +14,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Context } from "../cli/context.ts";
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import type { Plan } from "../metrics/plan.ts";
 import { createApp, flushAnonymousAudit } from "./app.ts";
 import { newLocalKey, removeServerFile, writeServerFile } from "./localServer.ts";

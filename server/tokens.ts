@@ -5,7 +5,7 @@
  * recorded in the audit trail in the same transaction.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { DataError, finding } from "../etl/finding.ts";
+import { DataError, finding } from "../core/finding.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import { auditTx } from "./audit.ts";

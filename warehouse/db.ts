@@ -27,8 +27,8 @@ import {
   type DuckDBValue,
 } from "@duckdb/node-api";
 import bindings from "@duckdb/node-bindings";
-import { DataError, finding } from "../etl/finding.ts";
-import { districtIso } from "./districtTime.ts";
+import { districtIso } from "../core/districtTime.ts";
+import { DataError, finding } from "../core/finding.ts";
 import { Gate } from "./gate.ts";
 import { latestVersion, type Migration, readMigrations } from "./migrations.ts";
 import { makePrivate, withPrivateFiles } from "./privateFiles.ts";

@@ -6,8 +6,8 @@
  * caller's; this module only stores and reads.
  */
 
+import { districtIso } from "../core/districtTime.ts";
 import type { Warehouse } from "./db.ts";
-import { districtIso } from "./districtTime.ts";
 
 export interface NoteInput {
   unit: string;

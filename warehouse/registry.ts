@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
-import { DataError, finding } from "../etl/finding.ts";
+import { DataError, finding } from "../core/finding.ts";
 import { type Tx, VARCHAR, type Warehouse } from "./db.ts";
 
 export interface Unit {

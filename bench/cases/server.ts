@@ -13,7 +13,7 @@ import http from "node:http";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../../cli/context.ts";
 import { loadDemo } from "../../cli/demoData.ts";
-import { districtToday } from "../../cli/io.ts";
+import { districtToday } from "../../core/districtTime.ts";
 import { loadPlans } from "../../metrics/loadPlans.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import { startServerProcess } from "../../server/testServerProcess.ts";

@@ -1,11 +1,12 @@
 /** `jobtrack build [--out dist] [--as-of YYYY-MM] [--pdf]`: writes the static dashboard (and the brief as PDF). */
 import { join, resolve } from "node:path";
+import { districtToday } from "../../core/districtTime.ts";
+import { say } from "../../core/lang.ts";
 import { printPdf } from "../../dashboard/briefPdf.ts";
 import { buildDashboard } from "../../dashboard/buildDashboard.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { withContext } from "../context.ts";
-import { districtToday, say } from "../io.ts";
 
 export const build: Command = {
   name: "build",

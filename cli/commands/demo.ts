@@ -6,6 +6,8 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { districtToday } from "../../core/districtTime.ts";
+import { say } from "../../core/lang.ts";
 import { buildDashboard, siteRebuilder } from "../../dashboard/buildDashboard.ts";
 import { displayWidth } from "../../metrics/formatReport.ts";
 import { planPeriods } from "../../metrics/plan.ts";
@@ -17,7 +19,6 @@ import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { dbPath, openContext, PACKAGE_ROOT } from "../context.ts";
 import { loadDemo } from "../demoData.ts";
-import { districtToday, say } from "../io.ts";
 
 const DEMO_TOWN = "310118002";
 const ROLES = ["viewer", "town", "analyst", "admin"] as const;

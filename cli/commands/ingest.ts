@@ -4,14 +4,15 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import type { Lang } from "../../etl/finding.ts";
+import { districtTimestamp, districtToday } from "../../core/districtTime.ts";
+import type { Lang } from "../../core/lang.ts";
+import { say } from "../../core/lang.ts";
 import { CLI_MAX_BYTES, type IngestResult, ingestFile } from "../../etl/ingest.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import { refreshProgress } from "../../metrics/progressView.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { withContext } from "../context.ts";
-import { districtTimestamp, districtToday, say } from "../io.ts";
 import { progressBar } from "../progress.ts";
 
 interface Job {

@@ -7,6 +7,7 @@
  */
 
 import { resolve } from "node:path";
+import { say } from "../../core/lang.ts";
 import { latestDueDay } from "../../server/main.ts";
 import { latestRuns } from "../../server/schedule/jobRuns.ts";
 import { type JobStatus, jobStatus } from "../../server/schedule/jobStatus.ts";
@@ -15,7 +16,6 @@ import { loadScheduleConfig } from "../../server/schedule/scheduleConfig.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { dbPath, withContext } from "../context.ts";
-import { say } from "../io.ts";
 import { formatTable } from "../table.ts";
 
 export const jobs: Command = {

@@ -8,7 +8,8 @@
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { DataError, localizeFinding } from "../../etl/finding.ts";
+import { DataError, localizeFinding } from "../../core/finding.ts";
+import { say } from "../../core/lang.ts";
 import { readUpload } from "../../etl/read/readUpload.ts";
 import { readAllocationTable } from "../../metrics/allocationTable.ts";
 import { formatValue } from "../../metrics/formatValue.ts";
@@ -19,7 +20,6 @@ import { readRegistry } from "../../warehouse/registry.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { CommandArgs } from "../command.ts";
 import { plansDir, unitsPath } from "../context.ts";
-import { say } from "../io.ts";
 
 export const ALLOCATE_USAGE =
   "plan allocate <分解表.csv|xlsx> [--plan FILE] [--document TEXT] [--note TEXT] [--out FILE]";

@@ -3,6 +3,8 @@
  * metric of the plan, as a table (status words, 万 in zh), CSV, or the JSON of CONTRACT §6.
  * Also refreshes the analysts' v_progress view (every plan's rows, as after each accepted write).
  */
+
+import { districtToday } from "../../core/districtTime.ts";
 import { choosePlan } from "../../dashboard/buildDashboard.ts";
 import { formatReport } from "../../metrics/formatReport.ts";
 import { refreshProgress } from "../../metrics/progressView.ts";
@@ -10,7 +12,6 @@ import { computeReport } from "../../metrics/report.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { withContext } from "../context.ts";
-import { districtToday } from "../io.ts";
 
 export const report: Command = {
   name: "report",

@@ -8,6 +8,8 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { districtToday } from "../../core/districtTime.ts";
+import { say } from "../../core/lang.ts";
 import { siteRebuilder } from "../../dashboard/buildDashboard.ts";
 import { findLocalServer } from "../../server/localServer.ts";
 import { startServer } from "../../server/main.ts";
@@ -15,7 +17,6 @@ import { parseTrustProxy, TrustProxyError } from "../../server/trustProxy.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { dbPath, openContext } from "../context.ts";
-import { districtToday, say } from "../io.ts";
 
 export const serve: Command = {
   name: "serve",

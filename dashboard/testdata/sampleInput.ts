@@ -5,6 +5,7 @@
  * Reports follow metrics/reportTypes.ts; their numbers obey the status rules of CONTRACT §6.
  */
 
+import { planMonths } from "../../core/month.ts";
 import { UNITS } from "../../etl/testdata/units.ts";
 import type {
   Alert,
@@ -19,7 +20,6 @@ import type {
 } from "../../metrics/reportTypes.ts";
 import { statusWords } from "../../metrics/words.ts";
 import type { DashboardInput } from "../build.ts";
-import { planMonths } from "../months.ts";
 
 interface Spec {
   id: string;

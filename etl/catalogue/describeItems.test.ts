@@ -15,7 +15,7 @@ import { readRegistry, syncRegistry } from "../../warehouse/registry.ts";
 import { runSandboxed } from "../../warehouse/sandbox.ts";
 import { ingestFile } from "../ingest.ts";
 import { QINGPU_2022_CATALOGUE } from "../testdata/catalogue.ts";
-import { catalogueOf, unknownReporters } from "./catalogue.ts";
+import { catalogueOf, unknownReporters } from "./catalogueOf.ts";
 import { describeItems, indicatorRows } from "./describeItems.ts";
 
 const units = readRegistry("fixtures/units.csv");

@@ -5,10 +5,12 @@
  * serve several years and no year's wording is carried into another. Pure: the text comes in.
  */
 import { isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
-import { DataError } from "../finding.ts";
+import { type Catalogue, type Indicator, UNITS_OF_COUNT } from "../../core/catalogue.ts";
+import { DataError } from "../../core/finding.ts";
+import type { LocalText } from "../../core/lang.ts";
 import { headerKey } from "../normalize/indicatorName.ts";
 import { join, YamlFields } from "../yamlFields.ts";
-import { type Catalogue, catalogueOf, type Indicator, type LocalText, UNITS_OF_COUNT } from "./catalogue.ts";
+import { catalogueOf } from "./catalogueOf.ts";
 
 const CATALOGUE_FILE = { zh: "统计项目录", en: "Catalogue", code: "bad_catalogue" };
 const ITEM_KEYS = [

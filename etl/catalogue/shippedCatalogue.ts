@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Catalogue, type Indicator, reports } from "./catalogue.ts";
+import { type Catalogue, type Indicator, reports } from "../../core/catalogue.ts";
 import { parseCatalogue } from "./readCatalogue.ts";
 
 const FILE = fileURLToPath(new URL("../../metrics/plans/catalogues/qingpu-2022.yaml", import.meta.url));

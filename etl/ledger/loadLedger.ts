@@ -4,8 +4,9 @@
  * with the monthly reports: hardship persons employed in a month per the ledger against
  * `hardship_employed` reported for that month, as warnings naming both numbers.
  */
+
+import { type Finding, finding } from "../../core/finding.ts";
 import { INTEGER, type Staging, type Tx, VARCHAR } from "../../warehouse/db.ts";
-import { type Finding, finding } from "../finding.ts";
 import { appendDictionary, encode, type SubmissionMeta } from "../load.ts";
 import { epochDay } from "./caseDate.ts";
 import type { Case } from "./parseLedger.ts";

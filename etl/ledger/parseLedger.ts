@@ -5,13 +5,15 @@
  * before identified, and any cell that holds an ID number or a phone number (never echoed).
  * Text beginning with = + - @ is kept as text; exports neutralise it.
  */
-import { type Finding, finding } from "../finding.ts";
+
+import type { CaseCategory } from "../../core/caseDeadline.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 import { toHalfWidth } from "../normalize/halfWidth.ts";
 import { type Unit, unitResolver } from "../normalize/unit.ts";
 import { excerpt } from "../validate/findingCollector.ts";
 import { REDACTED, type ScreenedTable } from "../validate/screenTable.ts";
 import { isTotalRow } from "../validate/totalRow.ts";
-import { type CaseCategory, parseCaseDate } from "./caseDate.ts";
+import { parseCaseDate } from "./caseDate.ts";
 import { LEDGER_HEADER_ROWS, type LedgerColumn, ledgerColumnOf, ledgerHeaderRow } from "./ledgerHeader.ts";
 
 export interface Case {

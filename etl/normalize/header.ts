@@ -4,8 +4,9 @@
  * each column holds. The header is the first of the first ten rows that names both the unit and
  * the month column, so a title row above it ("青浦区稳就业月报（2022年8月）") is skipped.
  */
-import { type Catalogue, type Indicator, ytdRefused } from "../catalogue/catalogue.ts";
-import { type Finding, finding } from "../finding.ts";
+import type { Catalogue, Indicator } from "../../core/catalogue.ts";
+import { type Finding, finding } from "../../core/finding.ts";
+import { ytdRefused } from "../catalogue/catalogueOf.ts";
 import { looksLikePii, REDACTED } from "../validate/pii.ts";
 import { headerKey, indicatorByName } from "./indicatorName.ts";
 

@@ -4,7 +4,7 @@
  * i + 1. A file that cannot be read comes back without cells and with the findings that say why;
  * every finding here refuses the file.
  */
-import { type Finding, finding } from "../finding.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 import type { CellTable } from "./cellTable.ts";
 import { parseCsvTable } from "./csv.ts";
 import { type TextEncoding, utf8Text } from "./decode.ts";

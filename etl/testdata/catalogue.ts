@@ -1,7 +1,7 @@
 /** The shipped qingpu-2022 catalogue, read once for the tests that need the catalogue as a value. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Catalogue } from "../catalogue/catalogue.ts";
+import type { Catalogue } from "../../core/catalogue.ts";
 import type { PlanSpan } from "../catalogue/planSpan.ts";
 import { parseCatalogue } from "../catalogue/readCatalogue.ts";
 

@@ -3,8 +3,9 @@
  * (a month of the plan's period, or the baseline month just before the period), and it must not
  * be after the current month. The current month comes in as a parameter: no clock is read here.
  */
-import { type Finding, finding } from "../finding.ts";
-import { monthIndex, parseMonth, previousMonth } from "../normalize/month.ts";
+import { type Finding, finding } from "../../core/finding.ts";
+import { monthIndex, previousMonth } from "../../core/month.ts";
+import { parseMonth } from "../normalize/month.ts";
 import { excerpt } from "./findingCollector.ts";
 
 export interface MonthWindow {

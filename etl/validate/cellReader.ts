@@ -5,11 +5,12 @@
  * held a personal number is already a finding, and yields no value and no other finding here.
  * Pure: the catalogue, the registry, the plans' periods and the current month come in.
  */
-import { type Catalogue, type IndicatorName, reports, ytdRefused } from "../catalogue/catalogue.ts";
+import { type Catalogue, type IndicatorName, reports } from "../../core/catalogue.ts";
+import { monthIndex } from "../../core/month.ts";
+import { ytdRefused } from "../catalogue/catalogueOf.ts";
 import { MONTH_BASE } from "../monthlyValues.ts";
 import { type ColumnSpec, ytdNotTakenFinding } from "../normalize/header.ts";
 import { indicatorByName } from "../normalize/indicatorName.ts";
-import { monthIndex } from "../normalize/month.ts";
 import { type ParsedNumber, parseNumber } from "../normalize/number.ts";
 import { type Unit, unitPositionResolver } from "../normalize/unit.ts";
 import type { CellTable } from "../read/cellTable.ts";

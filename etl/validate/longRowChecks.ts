@@ -9,7 +9,7 @@
  * unit-month that comes back later in the file has its earlier cells reloaded from the runs
  * ("segments") of values it left behind.
  */
-import type { Catalogue, IndicatorName } from "../catalogue/catalogue.ts";
+import type { Catalogue, IndicatorName } from "../../core/catalogue.ts";
 import type { MonthlyValues } from "../monthlyValues.ts";
 import type { ColumnSpec } from "../normalize/header.ts";
 import type { MonthEntry, UnitEntry } from "./cellReader.ts";

@@ -12,7 +12,7 @@
  * (12,345,678.90), dates (2022-08-05) and statistical codes (310118102) do not match.
  */
 
-import { type Finding, finding } from "../finding.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 import { scanFold } from "../normalize/scanFold.ts";
 
 export type PiiKind = "resident_id" | "mobile";

@@ -4,8 +4,8 @@
  * is refused, naming both rows).
  */
 
-import type { Indicator } from "../catalogue/catalogue.ts";
-import { type Finding, finding } from "../finding.ts";
+import type { Indicator } from "../../core/catalogue.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 import type { Unit } from "../normalize/unit.ts";
 import { excerpt } from "./findingCollector.ts";
 

@@ -5,8 +5,8 @@
  * `max`, more than one unit could report in a month. The check is split from the message so that
  * a file with the same mistake on a million rows does not build a million messages.
  */
-import type { Indicator } from "../catalogue/catalogue.ts";
-import { type Finding, finding } from "../finding.ts";
+import type { Indicator } from "../../core/catalogue.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 import type { ParsedNumber } from "../normalize/number.ts";
 import { excerpt } from "./findingCollector.ts";
 

@@ -4,7 +4,7 @@
  * a part above its total on the same row. Unit-months are numeric keys (registry position · 4096
  * + months since 1900), so a million rows need no string keys.
  */
-import { type Catalogue, totalOf } from "../catalogue/catalogue.ts";
+import { type Catalogue, totalOf } from "../../core/catalogue.ts";
 import type { MonthlyValues } from "../monthlyValues.ts";
 import type { ColumnSpec } from "../normalize/header.ts";
 import type { Unit } from "../normalize/unit.ts";

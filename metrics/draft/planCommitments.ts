@@ -12,7 +12,7 @@
  * check works on any plan the loader accepts now or later (new fields such as judged or due).
  */
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
-import { DataError } from "../../etl/finding.ts";
+import { DataError } from "../../core/finding.ts";
 import { join, PlanFields } from "../planFields.ts";
 
 export interface PlanCommitment {

@@ -2,7 +2,9 @@
  * The login page: a plain HTML form (works without JavaScript) that posts the access token to
  * /login. Chinese first, with a link to the English page.
  */
-import { escapeHtml, pageShell } from "./html.ts";
+
+import { escapeHtml } from "../../core/html.ts";
+import { pageShell } from "./html.ts";
 
 export interface LoginPageOptions {
   lang: "zh" | "en";

@@ -3,7 +3,7 @@
  * the views and their columns, the result table, downloads as CSV, Arrow or Parquet, and the
  * caller's own query history. The work happens in /assets/portal/sql.js against /api/sql.
  */
-import type { Lang } from "../../etl/finding.ts";
+import { type Lang, sayIn } from "../../core/lang.ts";
 import { formatBytes } from "../../warehouse/sqlRefused.ts";
 import { portalAssetUrl } from "../routes/assets.ts";
 import type { Principal } from "../tokens.ts";
@@ -24,7 +24,7 @@ LIMIT 100`;
 
 export function sqlPage(o: SqlPageOptions): string {
   const zh = o.lang === "zh";
-  const t = (a: string, b: string) => (zh ? a : b);
+  const t = sayIn(o.lang);
   const seconds = Math.round(o.timeoutMs / 1000);
   const rows = o.maxRows.toLocaleString(zh ? "zh-CN" : "en-GB");
   const size = formatBytes(o.maxResultBytes);

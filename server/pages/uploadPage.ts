@@ -4,13 +4,14 @@
  * server's verdict with its findings, and the unit's submission history. A town works for its own
  * unit; an admin chooses one. The work happens in /assets/portal/upload.js.
  */
-import { type Catalogue, headerNames } from "../../etl/catalogue/catalogue.ts";
-import type { Lang } from "../../etl/finding.ts";
+import type { Catalogue } from "../../core/catalogue.ts";
+import { escapeHtml } from "../../core/html.ts";
+import { type Lang, sayIn } from "../../core/lang.ts";
+import { headerNames } from "../../etl/catalogue/catalogueOf.ts";
 import { headerKey } from "../../etl/normalize/indicatorName.ts";
 import type { Unit } from "../../warehouse/registry.ts";
 import { portalAssetUrl, vendorUrl } from "../routes/assets.ts";
 import type { Principal } from "../tokens.ts";
-import { escapeHtml } from "./html.ts";
 import { portalPage } from "./portalLayout.ts";
 
 export interface UploadPageOptions {
@@ -45,7 +46,7 @@ function monthText(month: string, lang: Lang): string {
 
 export function uploadPage(o: UploadPageOptions): string {
   const zh = o.lang === "zh";
-  const t = (a: string, b: string) => (zh ? a : b);
+  const t = sayIn(o.lang);
   const own = o.who.role === "town" ? (o.units.find((u) => u.code === o.who.unit) ?? null) : null;
   const unitName = own ? { zh: own.name_zh, en: own.name_en } : null;
   const mb = Math.round((o.limitBytes / 1024 / 1024) * 10) / 10;

@@ -9,7 +9,7 @@
  *   too (each with `current`).
  */
 import express, { type Request, type Response, Router } from "express";
-import { districtToday } from "../../cli/io.ts";
+import { districtToday } from "../../core/districtTime.ts";
 import { listNotes, recordNote } from "../../warehouse/notes.ts";
 import { recordAudit } from "../audit.ts";
 import { ALL_ROLES, principal, requireRole } from "../auth.ts";

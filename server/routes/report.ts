@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { type Request, type Response, Router } from "express";
-import { districtToday } from "../../cli/io.ts";
+import { districtToday } from "../../core/districtTime.ts";
 import { type Plan, planFor } from "../../metrics/plan.ts";
 import type { Report } from "../../metrics/reportTypes.ts";
 import { ALL_ROLES, requireRole } from "../auth.ts";

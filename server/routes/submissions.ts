@@ -7,13 +7,14 @@
  */
 import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import multer from "multer";
-import { districtTimestamp, districtToday } from "../../cli/io.ts";
+import { districtTimestamp, districtToday } from "../../core/districtTime.ts";
+import { say } from "../../core/lang.ts";
 import { type IngestResult, ingestFile } from "../../etl/ingest.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import type { Value } from "../../warehouse/db.ts";
 import { recordAudit } from "../audit.ts";
 import { ALL_ROLES, principal, requireRole } from "../auth.ts";
-import { badRequest, forbidden, langOf, pick } from "../errors.ts";
+import { badRequest, forbidden, langOf } from "../errors.ts";
 import type { ServerContext } from "../serverContext.ts";
 import { actorName, type Principal } from "../tokens.ts";
 
@@ -151,7 +152,7 @@ export function submissionsRouter(ctx: ServerContext): Router {
           ...result,
           error: {
             code: "rejected",
-            message: pick(
+            message: say(
               lang,
               `文件已退回，共 ${count} 个问题，整份文件未入库。`,
               `The file was refused with ${count} problem${count === 1 ? "" : "s"}; nothing of it was kept.`,

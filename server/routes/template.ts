@@ -5,7 +5,7 @@
  * (without a month, the current month's); a month no plan takes is 422.
  */
 import { type Request, type Response, Router } from "express";
-import { districtToday } from "../../cli/io.ts";
+import { districtToday } from "../../core/districtTime.ts";
 import { templateCatalogue } from "../../etl/catalogue/planSpan.ts";
 import { type TemplateKind, templateCsv, templateXlsx } from "../../etl/template.ts";
 import { planPeriods } from "../../metrics/plan.ts";

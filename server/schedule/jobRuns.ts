@@ -10,8 +10,8 @@
  * at most. Failures are also in the audit trail, which is never pruned.
  */
 
+import { districtIso } from "../../core/districtTime.ts";
 import type { Value, Warehouse } from "../../warehouse/db.ts";
-import { districtIso } from "../../warehouse/districtTime.ts";
 
 export type RunResult = "done" | "skipped" | "failed";
 

@@ -6,7 +6,7 @@
  * null when nothing will run it: the job is turned off, or no server is running (`serving`
  * false: the jobs run only inside `jobtrack serve`). Times are ISO 8601 in district time.
  */
-import { districtIso } from "../../warehouse/districtTime.ts";
+import { districtIso } from "../../core/districtTime.ts";
 import type { JobRun, RunResult } from "./jobRuns.ts";
 import { nextRun } from "./nextRun.ts";
 import type { ScheduleConfig } from "./scheduleConfig.ts";

@@ -7,8 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { districtToday } from "../../cli/io.ts";
-import { districtIso } from "../../warehouse/districtTime.ts";
+import { districtIso, districtToday } from "../../core/districtTime.ts";
 import { backup } from "../../warehouse/parquet.ts";
 import { recordAudit } from "../audit.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";

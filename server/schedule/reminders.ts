@@ -7,8 +7,8 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { districtTimestamp, districtToday } from "../../cli/io.ts";
-import { previousMonth } from "../../etl/normalize/month.ts";
+import { districtTimestamp, districtToday } from "../../core/districtTime.ts";
+import { previousMonth } from "../../core/month.ts";
 import { planCovers } from "../../metrics/plan.ts";
 import { recordAudit } from "../audit.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";

@@ -20,7 +20,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { validate } from "node-cron";
 import { parse as parseYaml } from "yaml";
-import { DataError, finding } from "../../etl/finding.ts";
+import { DataError, finding } from "../../core/finding.ts";
 import type { Unit } from "../../warehouse/registry.ts";
 
 export interface SourceOptions {

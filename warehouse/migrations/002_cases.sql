@@ -12,6 +12,10 @@ CREATE TABLE cases (
   current BOOLEAN NOT NULL
 );
 
+-- The deadline is the rule of core/caseDeadline.ts, written out as caseDeadlineSql('category',
+-- 'identified_on') generates it: a migration is applied once and must not change under a
+-- database, so a change of the rule is a new migration, and warehouse/casesView.test.ts fails
+-- until there is one.
 CREATE VIEW v_cases AS
 SELECT unit, case_id, category, identified_on, employed_on, channel, deadline,
        CASE WHEN employed_on IS NULL AND deadline < current_date THEN 'overdue'

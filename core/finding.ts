@@ -3,6 +3,8 @@
  * Excel shows (header = row 1; null for file-level problems) and the column header as written.
  * Every finding carries its message in Chinese and English; `message` is picked by language later.
  */
+import { type Lang, say } from "./lang.ts";
+
 export interface Finding {
   row: number | null;
   column: string | null;
@@ -10,8 +12,6 @@ export interface Finding {
   zh: string;
   en: string;
 }
-
-export type Lang = "zh" | "en";
 
 /** The §5 finding shape: the message in the chosen language beside both texts. */
 export interface FindingOut extends Finding {
@@ -33,7 +33,7 @@ export function localizeFinding(f: Finding, lang: Lang): FindingOut {
     row: f.row,
     column: f.column,
     code: f.code,
-    message: lang === "zh" ? f.zh : f.en,
+    message: say(lang, f.zh, f.en),
     zh: f.zh,
     en: f.en,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { districtTimestamp, districtToday } from "./io.ts";
+import { districtTimestamp, districtToday } from "./districtTime.ts";
 
 describe("the district's calendar (Asia/Shanghai, UTC+8)", () => {
   it("turns to the next day at 16:00 UTC", () => {
