@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isMap, isSeq, type Node, parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
+import { loadDemo } from "../etl/loadDemo.ts";
 import { planYaml, UNSURE_MARK } from "../metrics/draft/planYaml.ts";
 import { draftOf, QINGPU_POLICY, qingpuText } from "../metrics/draft/testdata/draftOf.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
@@ -15,7 +16,6 @@ import type { MetricProgress, Report } from "../metrics/reportTypes.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { PACKAGE_ROOT } from "./context.ts";
-import { loadDemo } from "./demoData.ts";
 
 function metricsOf(doc: ReturnType<typeof parseDocument>): YAMLSeq<YAMLMap> {
   const seq = doc.get("metrics", true);

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
 import { token } from "../cli/commands/token.ts";
-import { PACKAGE_ROOT } from "../cli/context.ts";
 import type { CliIO } from "../cli/io.ts";
+import { REPO_ROOT } from "../test/paths.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { type AppFixture, appFixture, hasStackTrace } from "./appFixture.ts";
@@ -211,7 +211,7 @@ describe("the command line beside a running server", () => {
     const dir = tempDir();
     const path = join(dir, "jobtrack.duckdb");
     const db = await Warehouse.open({ path });
-    const units = readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv"));
+    const units = readRegistry(join(REPO_ROOT, "fixtures", "units.csv"));
     await syncRegistry(db, units);
     const lines: string[] = [];
     const running = await startServer(

@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACKAGE_ROOT } from "../cli/context.ts";
 import type { CliIO } from "../cli/io.ts";
 import { main } from "../cli/jobtrack.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
+import { REPO_ROOT } from "../test/paths.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { type AppFixture, appFixture, type TestRole, YINGPU, YINGPU_AUGUST } from "./appFixture.ts";
@@ -139,8 +139,8 @@ describe("a server with its scheduler", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "jobtrack-machinery-"));
-    const units = readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv"));
-    const plans = loadPlans(join(PACKAGE_ROOT, "metrics", "plans"));
+    const units = readRegistry(join(REPO_ROOT, "fixtures", "units.csv"));
+    const plans = loadPlans(join(REPO_ROOT, "metrics", "plans"));
     const db = await Warehouse.open({ path: join(dir, "jobtrack.duckdb") });
     await syncRegistry(db, units);
     admin = (await createToken(db, { role: "admin", label: "管理员" }, units, now, CLI_ACTOR)).token;

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { districtToday } from "../../core/districtTime.ts";
 import { say } from "../../core/lang.ts";
 import { buildDashboard, siteRebuilder } from "../../dashboard/buildDashboard.ts";
+import { loadDemo } from "../../etl/loadDemo.ts";
 import { displayWidth } from "../../metrics/formatReport.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import { refreshProgress } from "../../metrics/progressView.ts";
@@ -18,7 +19,6 @@ import { CLI_ACTOR, createToken, listTokens, revokeToken } from "../../server/to
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { dbPath, openContext, PACKAGE_ROOT } from "../context.ts";
-import { loadDemo } from "../demoData.ts";
 
 const DEMO_TOWN = "310118002";
 const ROLES = ["viewer", "town", "analyst", "admin"] as const;

@@ -7,9 +7,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { PACKAGE_ROOT } from "../cli/context.ts";
+import { REPO_ROOT } from "./paths.ts";
 
-export const JOBTRACK_BIN = join(PACKAGE_ROOT, "bin", "jobtrack.mjs");
+export const JOBTRACK_BIN = join(REPO_ROOT, "bin", "jobtrack.mjs");
 
 export interface ServerProcessOptions {
   /** The database file. */

@@ -1,14 +1,14 @@
 /**
  * Loading the demo data: every file of fixtures/demo in its manifest's order, with the received
  * times and clerks the manifest gives, then the case ledgers of fixtures/demo/ledgers (if any).
- * Used by `jobtrack demo` (npm start) on a fresh database, and by tests.
+ * Used by `jobtrack demo` (npm start) on a fresh database, by the benchmark and by tests.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { PlanSpan } from "../etl/catalogue/planSpan.ts";
-import { type IngestResult, ingestFile } from "../etl/ingest.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
+import type { PlanSpan } from "./catalogue/planSpan.ts";
+import { type IngestResult, ingestFile } from "./ingest.ts";
 
 export interface DemoLoad {
   results: IngestResult[];
