@@ -11,19 +11,16 @@ import { DataError } from "../core/finding.ts";
 import { unknownReporters } from "../etl/catalogue/catalogueOf.ts";
 import { indicatorRows } from "../etl/catalogue/describeItems.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
-import type { Plan } from "../metrics/plan.ts";
 import type { Scheduler } from "../server/schedule/scheduler.ts";
+import type { ServerData } from "../server/serverContext.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { syncIndicators } from "../warehouse/indicatorTable.ts";
-import { readRegistry, syncRegistry, type Unit } from "../warehouse/registry.ts";
+import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import type { CommandArgs } from "./command.ts";
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-export interface Context {
-  db: Warehouse;
-  units: Unit[];
-  plans: Plan[];
+export interface Context extends ServerData {
   /** The running server's scheduler, when a command runs inside `serve`. */
   scheduler?: Scheduler | null;
 }

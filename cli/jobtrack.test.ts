@@ -10,7 +10,7 @@ import { parsePlan } from "../metrics/plan.ts";
 import { startServer } from "../server/main.ts";
 import { openContext } from "./context.ts";
 import type { CliIO } from "./io.ts";
-import { main } from "./jobtrack.ts";
+import { main, runHosted } from "./jobtrack.ts";
 
 function capture(env: Record<string, string> = {}): CliIO & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -200,7 +200,12 @@ describe("jobtrack CLI", () => {
     const db = tempDb();
     const io = capture();
     const ctx = await openContext({ flags: { db }, io });
-    const server = await startServer(ctx, { port: 0, handleSignals: false, say: () => {} });
+    const server = await startServer(ctx, {
+      port: 0,
+      handleSignals: false,
+      say: () => {},
+      app: { runCli: runHosted },
+    });
     try {
       expect(existsSync(`${db}.server.json`)).toBe(true);
       const ingested = await run(["ingest", "--db", db, "--format", "json", "fixtures/inputs/gbk-crlf.csv"]);

@@ -13,16 +13,15 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Context } from "../cli/context.ts";
 import type { Lang } from "../core/lang.ts";
 import type { Plan } from "../metrics/plan.ts";
 import { createApp, flushAnonymousAudit } from "./app.ts";
-import { newLocalKey, removeServerFile, writeServerFile } from "./localServer.ts";
 import { type ProgressRefresher, progressRefresher } from "./progressRefresher.ts";
 import { loadScheduleConfig } from "./schedule/scheduleConfig.ts";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.ts";
 import { ensureSchedulerFolders } from "./schedule/schedulerFolders.ts";
-import type { AppOptions } from "./serverContext.ts";
+import type { AppOptions, ServerData } from "./serverContext.ts";
+import { newLocalKey, removeServerFile, writeServerFile } from "./serverFile.ts";
 
 export interface ServeOptions {
   /** Defaults to 127.0.0.1 (this machine only). */
@@ -33,7 +32,7 @@ export interface ServeOptions {
   siteDir?: string | null;
   /** Defaults to the system clock. */
   clock?: () => Date;
-  /** Further app options (limits, proxy trust). */
+  /** Further app options (limits, proxy trust, the command line's dispatcher for POST /api/cli). */
   app?: Omit<AppOptions, "siteDir" | "localKey">;
   /** Whether SIGINT and SIGTERM stop the server; defaults to true. */
   handleSignals?: boolean;
@@ -76,7 +75,7 @@ function urlOf(host: string, port: number): string {
   return `http://${shown.includes(":") ? `[${shown}]` : shown}:${port}`;
 }
 
-export async function startServer(ctx: Context, options: ServeOptions = {}): Promise<RunningServer> {
+export async function startServer(ctx: ServerData, options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1"; // defaults to this machine only
   const port = options.port ?? 3000; // defaults to 3000
   const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));

@@ -55,7 +55,9 @@ const routes: FoundRoute[] = [];
 const unguarded: string[] = [];
 
 beforeAll(async () => {
-  f = await appFixture({ localKey: "local-key", siteDir: join(REPO_ROOT, "fixtures") });
+  // the command line's dispatcher is handed in by the command line; every call here is refused before it
+  const runCli = async () => ({ exitCode: 0, wroteData: false });
+  f = await appFixture({ localKey: "local-key", siteDir: join(REPO_ROOT, "fixtures"), runCli });
   walk((f.app as unknown as { router: { stack: Layer[] } }).router.stack, null, routes, unguarded);
 });
 afterAll(async () => {

@@ -42,6 +42,7 @@ export const restore: Command = {
     en: "replace the database's contents with a Parquet backup (one transaction)",
   },
   options: {},
+  writesData: true,
   async run(args) {
     const [dir] = args.positionals;
     if (!dir) throw usageError("请给出备份目录。", "Name the backup folder.");

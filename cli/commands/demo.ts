@@ -13,12 +13,12 @@ import { loadDemo } from "../../etl/loadDemo.ts";
 import { displayWidth } from "../../metrics/formatReport.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import { refreshProgress } from "../../metrics/progressView.ts";
-import { findLocalServer } from "../../server/localServer.ts";
 import { startServer } from "../../server/main.ts";
 import { CLI_ACTOR, createToken, listTokens, revokeToken } from "../../server/tokens.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { dbPath, openContext, PACKAGE_ROOT } from "../context.ts";
+import { findLocalServer } from "../localServer.ts";
 
 const DEMO_TOWN = "310118002";
 const ROLES = ["viewer", "town", "analyst", "admin"] as const;
@@ -108,6 +108,7 @@ export const demo: Command = {
         lang: args.lang,
         say: (line) => args.io.stdout(`${line}\n`),
         schedule: { rebuild: siteRebuilder(ctx, siteDir, args.io.now, districtToday) },
+        app: { runCli: args.runHosted },
       });
       args.io.stdout(
         [

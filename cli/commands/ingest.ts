@@ -93,6 +93,7 @@ export const ingest: Command = {
     en: "load monthly reports or case ledgers (CSV/xlsx, any encoding), a verdict per file",
   },
   options: { as: { type: "string" } },
+  writesData: true,
   async run(args) {
     if (!args.positionals.length)
       throw usageError("请给出要导入的文件。", "Name at least one file to ingest.");

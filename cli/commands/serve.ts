@@ -11,12 +11,12 @@ import { join, resolve } from "node:path";
 import { districtToday } from "../../core/districtTime.ts";
 import { say } from "../../core/lang.ts";
 import { siteRebuilder } from "../../dashboard/buildDashboard.ts";
-import { findLocalServer } from "../../server/localServer.ts";
 import { startServer } from "../../server/main.ts";
 import { parseTrustProxy, TrustProxyError } from "../../server/trustProxy.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { dbPath, openContext } from "../context.ts";
+import { findLocalServer } from "../localServer.ts";
 
 export const serve: Command = {
   name: "serve",
@@ -79,7 +79,7 @@ export const serve: Command = {
         clock: args.io.now,
         lang: args.lang,
         say: (line) => args.io.stdout(`${line}\n`),
-        app: { trustProxy },
+        app: { trustProxy, runCli: args.runHosted },
         schedule: { configFile, rebuild: siteRebuilder(ctx, siteDir, args.io.now, districtToday) },
       });
     } catch (error) {

@@ -9,15 +9,15 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIO } from "../cli/io.ts";
-import { main } from "../cli/jobtrack.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
+import { type AppFixture, appFixture, type TestRole, YINGPU, YINGPU_AUGUST } from "../server/appFixture.ts";
+import { type RunningServer, startServer } from "../server/main.ts";
+import { CLI_ACTOR, createToken } from "../server/tokens.ts";
 import { REPO_ROOT } from "../test/paths.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
-import { type AppFixture, appFixture, type TestRole, YINGPU, YINGPU_AUGUST } from "./appFixture.ts";
-import { type RunningServer, startServer } from "./main.ts";
-import { CLI_ACTOR, createToken } from "./tokens.ts";
+import type { CliIO } from "./io.ts";
+import { main, runHosted } from "./jobtrack.ts";
 
 const ROLES: TestRole[] = ["viewer", "town", "analyst", "admin"];
 const JOB_KEYS = ["job", "source", "last_started", "last_finished", "last_result", "next_run"];
@@ -154,6 +154,7 @@ describe("a server with its scheduler", () => {
         handleSignals: false,
         say: (line) => said.push(line),
         schedule: { rebuild: async () => ({ asOf: "2022-08", files: 3, bytes: 100 }) },
+        app: { runCli: runHosted },
       },
     );
   }, 60_000);

@@ -1,20 +1,13 @@
 /**
- * The command line beside a running server. DuckDB lets one process open a database file, so while
- * `serve` runs, the server writes `<db file>.server.json` (mode 0600: pid, url, and a random local
- * key) and other `jobtrack` commands on the same machine send their argv to `POST /api/cli`
- * instead of opening the file. The file is removed when the server stops; a file left behind by a
- * server that died is noticed (its process is gone) and removed.
+ * The command line's half of the hand-off to a running server: DuckDB lets one process open a
+ * database file, so a command finds the server holding the file through `<db file>.server.json`
+ * (server/serverFile.ts writes it) and sends its argv to `POST /api/cli` instead of opening the
+ * file. A file left behind by a server that died is noticed (its process is gone) and removed.
  */
-import { randomBytes } from "node:crypto";
-import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { CliError } from "../cli/cliError.ts";
-import { LOCAL_KEY_HEADER } from "./routes/cli.ts";
-
-export interface ServerFile {
-  pid: number;
-  url: string;
-  key: string;
-}
+import { rmSync } from "node:fs";
+import { LOCAL_KEY_HEADER } from "../server/routes/cli.ts";
+import { readServerFile, serverFilePath } from "../server/serverFile.ts";
+import { CliError } from "./cliError.ts";
 
 export interface LocalServer {
   url: string;
@@ -25,41 +18,6 @@ export interface ForwardedRun {
   exitCode: number;
   stdout: string;
   stderr: string;
-}
-
-export function serverFilePath(dbPath: string): string {
-  return `${dbPath}.server.json`;
-}
-
-export function newLocalKey(): string {
-  return randomBytes(32).toString("base64url");
-}
-
-/** Writes the server file readable by its owner only (written aside, then renamed into place). */
-export function writeServerFile(dbPath: string, file: ServerFile): void {
-  const path = serverFilePath(dbPath);
-  const staging = `${path}.${process.pid}.tmp`;
-  writeFileSync(staging, `${JSON.stringify(file)}\n`, { mode: 0o600 });
-  chmodSync(staging, 0o600);
-  renameSync(staging, path);
-}
-
-function readServerFile(dbPath: string): ServerFile | null {
-  try {
-    const parsed = JSON.parse(readFileSync(serverFilePath(dbPath), "utf8")) as Partial<ServerFile>;
-    if (typeof parsed.pid !== "number" || typeof parsed.url !== "string" || typeof parsed.key !== "string")
-      return null;
-    return { pid: parsed.pid, url: parsed.url, key: parsed.key };
-  } catch {
-    return null;
-  }
-}
-
-/** Removes the server file if it is still this server's (another server may have replaced it). */
-export function removeServerFile(dbPath: string, key: string): void {
-  const current = readServerFile(dbPath);
-  if (current && current.key !== key) return;
-  rmSync(serverFilePath(dbPath), { force: true });
 }
 
 function processAlive(pid: number): boolean {

@@ -3,15 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
-import { token } from "../cli/commands/token.ts";
-import type { CliIO } from "../cli/io.ts";
+import { type AppFixture, appFixture, hasStackTrace } from "../server/appFixture.ts";
+import { startServer } from "../server/main.ts";
+import { LOCAL_KEY_HEADER } from "../server/routes/cli.ts";
+import { serverFilePath } from "../server/serverFile.ts";
 import { REPO_ROOT } from "../test/paths.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
-import { type AppFixture, appFixture, hasStackTrace } from "./appFixture.ts";
-import { findLocalServer, forwardToServer, serverFilePath } from "./localServer.ts";
-import { startServer } from "./main.ts";
-import { LOCAL_KEY_HEADER } from "./routes/cli.ts";
+import { token } from "./commands/token.ts";
+import type { CliIO } from "./io.ts";
+import { runHosted } from "./jobtrack.ts";
+import { findLocalServer, forwardToServer } from "./localServer.ts";
 
 let f: AppFixture | null = null;
 const dirs: string[] = [];
@@ -51,7 +53,7 @@ describe("POST /api/cli", () => {
   });
 
   it("is refused without the local key or with a wrong one", async () => {
-    f = await appFixture({ localKey: KEY });
+    f = await appFixture({ localKey: KEY, runCli: runHosted });
     const none = await request(f.app)
       .post("/api/cli")
       .send({ argv: ["--help"], cwd: "/" });
@@ -85,7 +87,7 @@ describe("POST /api/cli", () => {
   });
 
   it("with the key runs the command on the server's own database and returns its exit code and output", async () => {
-    f = await appFixture({ localKey: KEY });
+    f = await appFixture({ localKey: KEY, runCli: runHosted });
     const res = await request(f.app)
       .post("/api/cli")
       .set(LOCAL_KEY_HEADER, KEY)
@@ -216,7 +218,7 @@ describe("the command line beside a running server", () => {
     const lines: string[] = [];
     const running = await startServer(
       { db, units, plans: [] },
-      { port: 0, handleSignals: false, say: (l) => lines.push(l) },
+      { port: 0, handleSignals: false, say: (l) => lines.push(l), app: { runCli: runHosted } },
     );
     try {
       expect(lines.join("\n")).toContain(running.url);
