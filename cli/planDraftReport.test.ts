@@ -9,7 +9,7 @@ import { isMap, isSeq, type Node, parseDocument, type YAMLMap, type YAMLSeq } fr
 import { loadDemo } from "../etl/loadDemo.ts";
 import { planYaml, UNSURE_MARK } from "../metrics/draft/planYaml.ts";
 import { draftOf, QINGPU_POLICY, qingpuText } from "../metrics/draft/testdata/draftOf.ts";
-import { loadPlans } from "../metrics/loadPlans.ts";
+import { loadPlans, planFileOptions } from "../metrics/loadPlans.ts";
 import { type Plan, parsePlan, planPeriods } from "../metrics/plan.ts";
 import { computeReport } from "../metrics/report.ts";
 import type { MetricProgress, Report } from "../metrics/reportTypes.ts";
@@ -65,7 +65,9 @@ beforeAll(async () => {
   expect(`id: ${(doc.get("id", true) as Node).comment ?? ""}`).toContain(UNSURE_MARK);
   doc.set("id", "qingpu-2022-draft");
 
-  drafted = parsePlan(doc.toString(), "qingpu-2022-draft.yaml");
+  // the draft names the catalogue it was matched against; it is read from beside the shipped plan
+  const { readCatalogue } = planFileOptions(join(PACKAGE_ROOT, "metrics", "plans", "qingpu-2022.yaml"));
+  drafted = parsePlan(doc.toString(), "qingpu-2022-draft.yaml", { readCatalogue });
   shipped = loadPlans(join(PACKAGE_ROOT, "metrics", "plans")).find((p) => p.id === "qingpu-2022") as Plan;
 
   const units = readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv"));

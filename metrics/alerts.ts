@@ -16,9 +16,9 @@
  */
 
 import type { CaseCategory } from "../core/caseDeadline.ts";
+import type { Catalogue } from "../core/catalogue.ts";
 import type { Lang } from "../core/lang.ts";
 import { monthAt, monthIndex } from "../core/month.ts";
-import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
 import { formatPoints } from "./behind.ts";
 import { daysBetween, dueDate } from "./calendar.ts";
 import { CASE_WORDS, caseCount } from "./caseWords.ts";
@@ -217,8 +217,8 @@ export interface FlaggedMonth {
   metric: string | null;
 }
 
-export function anomalyAlert(flag: FlaggedMonth, lang: Lang): Alert {
-  const indicator = INDICATOR_BY_KEY.get(flag.indicator);
+export function anomalyAlert(flag: FlaggedMonth, catalogue: Catalogue, lang: Lang): Alert {
+  const indicator = catalogue.byKey.get(flag.indicator);
   const unitOfCount = indicator?.unitOfCount ?? "persons";
   const v = (x: number, l: Lang) => formatValue(x, unitOfCount, l);
   const item = { zh: indicator?.zh ?? flag.indicator, en: indicator?.en ?? flag.indicator };
@@ -280,11 +280,16 @@ const TYPE_ORDER: Record<AlertType, number> = {
   anomaly: 7,
 };
 
-/** Most severe first; then by type, the plan's metric order, unit and month. */
-export function sortAlerts(alerts: Alert[], metricOrder: string[]): Alert[] {
+/**
+ * The order every reader sees alerts in — the report, the command line, the dashboard's pages and
+ * the brief: most severe first; then by type (missed targets and caps exceeded, then targets
+ * behind, then overdue cases, before missing submissions and anomalies), the plan's metric order,
+ * unit and month. A new array; the given one is left as it was.
+ */
+export function sortAlerts(alerts: readonly Alert[], metricOrder: readonly string[]): Alert[] {
   const order = new Map(metricOrder.map((id, i) => [id, i]));
   const key = (a: Alert) => (a.metric === null ? -1 : (order.get(a.metric) ?? metricOrder.length));
-  return alerts.sort(
+  return [...alerts].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||

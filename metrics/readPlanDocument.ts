@@ -71,9 +71,9 @@ export function readPlanDocument(text: string, fileName: string, options: ParseP
   const planPace = planPaceOf(f, root, period);
   const alerts = alertsOf(f, root);
   const policy = policyOf(f, root, options);
-  const metrics = metricsOf(f, root, period, planPace, policy.text);
-  const { allocations, sources } = allocationsOf(f, root, metrics);
   const catalogue = catalogueOfPlan(f, root, period, options);
+  const metrics = metricsOf(f, root, period, planPace, policy.text, catalogue);
+  const { allocations, sources } = allocationsOf(f, root, metrics);
 
   if (f.findings.length) throw new DataError(f.findings);
   return {

@@ -10,7 +10,6 @@ import { districtDayEnd } from "../core/districtTime.ts";
 import { DataError, finding } from "../core/finding.ts";
 import type { Lang } from "../core/lang.ts";
 import { monthsBetween } from "../core/month.ts";
-import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import { assembleReport, type UnitRow } from "./assembleReport.ts";
 import { firstDay, isDay, lastDay } from "./calendar.ts";
@@ -117,7 +116,8 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       : (await s.rows<{ month: string | null }>(latestSql.sql, latestSql.params))[0]?.month;
     const asOf = o.asOf ?? latest ?? plan.period.first;
     const indicators = [...new Set(plan.metrics.flatMap(metricIndicators))];
-    const flows = indicators.filter((k) => INDICATOR_BY_KEY.get(k)?.flow === "flow");
+    const items = plan.catalogue.byKey;
+    const flows = indicators.filter((k) => items.get(k)?.flow === "flow");
     const spec: FiguresSpec = {
       selection,
       period: plan.period,
@@ -125,11 +125,12 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       unit: o.unit,
       indicators,
       flows,
-      flowReporters: Object.fromEntries(flows.map((k) => [k, INDICATOR_BY_KEY.get(k)?.reporters ?? []])),
+      flowReporters: Object.fromEntries(flows.map((k) => [k, items.get(k)?.reporters ?? []])),
       previousYearFlows: [
         ...new Set(plan.metrics.filter((m) => m.kind === "cumulative").map((m) => m.indicator as string)),
       ],
       anomaly: plan.alerts.anomaly,
+      catalogue: plan.catalogue,
     };
     const months = periodMonths(spec);
     // days late and overdue are counted to the earlier of today (or the as-reported day) and the
@@ -214,7 +215,13 @@ async function readFigures(
   const inputs = plan.metrics
     .map((metric, i) => {
       const { started, from, to } = metricWindow(plan, metric, asOf);
-      return { metric: i, inputs: started ? inputsOf(metric) : [], reporters: metric.reporters, from, to };
+      return {
+        metric: i,
+        inputs: started ? inputsOf(metric, plan.catalogue) : [],
+        reporters: metric.reporters,
+        from,
+        to,
+      };
     })
     .filter((x) => x.inputs.length);
   const previousYear: ReportPreviousYear = new Map();

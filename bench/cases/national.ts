@@ -8,7 +8,7 @@
  */
 
 import { dirname } from "node:path";
-import { SHIPPED_CATALOGUE } from "../../etl/catalogue/shippedCatalogue.ts";
+import { SHIPPED_CATALOGUE } from "../../fixtures/shippedPlan.ts";
 import { loadPlans } from "../../metrics/loadPlans.ts";
 import { computeReport } from "../../metrics/report.ts";
 import { Warehouse } from "../../warehouse/db.ts";

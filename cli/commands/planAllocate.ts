@@ -13,7 +13,7 @@ import { say } from "../../core/lang.ts";
 import { readUpload } from "../../etl/read/readUpload.ts";
 import { readAllocationTable } from "../../metrics/allocationTable.ts";
 import { formatValue } from "../../metrics/formatValue.ts";
-import { loadPlans } from "../../metrics/loadPlans.ts";
+import { loadPlans, planFileOptions } from "../../metrics/loadPlans.ts";
 import { parsePlan } from "../../metrics/plan.ts";
 import { withAllocations } from "../../metrics/planAllocations.ts";
 import { readRegistry } from "../../warehouse/registry.ts";
@@ -43,14 +43,8 @@ export async function allocate(args: CommandArgs): Promise<number> {
   if (!table) throw usageError(`用法：jobtrack ${ALLOCATE_USAGE}`, `Usage: jobtrack ${ALLOCATE_USAGE}`);
   const file = planFile(args);
   const planText = readFileSync(file, "utf8");
-  const readPolicy = (path: string) => {
-    try {
-      return readFileSync(resolve(dirname(file), path), "utf8");
-    } catch {
-      return null;
-    }
-  };
-  const plan = parsePlan(planText, basename(file), { readPolicy });
+  const beside = planFileOptions(file);
+  const plan = parsePlan(planText, basename(file), beside);
   const tablePath = resolve(args.io.cwd, table);
   const upload = await readUpload(readFileSync(tablePath), basename(tablePath));
   if (!upload.grid) throw new DataError(upload.findings);
@@ -67,7 +61,7 @@ export async function allocate(args: CommandArgs): Promise<number> {
     : { zh: `上级下达的分解表《${document}》。`, en: `The official allocation table "${document}".` };
   const text = withAllocations(planText, read.allocations, { note, document });
   // the changed plan must load as the old one did, quotes and all
-  parsePlan(text, basename(file), { readPolicy });
+  parsePlan(text, basename(file), beside);
   const out = resolve(args.io.cwd, (args.flags.out as string | undefined) ?? file);
   const temporary = `${out}.tmp`;
   writeFileSync(temporary, text);

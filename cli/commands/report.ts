@@ -5,10 +5,10 @@
  */
 
 import { districtToday } from "../../core/districtTime.ts";
-import { choosePlan } from "../../dashboard/buildDashboard.ts";
 import { formatReport } from "../../metrics/formatReport.ts";
 import { refreshProgress } from "../../metrics/progressView.ts";
 import { computeReport } from "../../metrics/report.ts";
+import { choosePlan } from "../../metrics/reportPlan.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { withContext } from "../context.ts";

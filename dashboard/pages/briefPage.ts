@@ -10,11 +10,11 @@
 import { escapeHtml } from "../../core/html.ts";
 import { gapText, unitsBehind } from "../../metrics/behind.ts";
 import type { MetricProgress } from "../../metrics/reportTypes.ts";
-import { overdueCases } from "../alertRanking.ts";
 import { completeness } from "../completeness.ts";
 import { formatDateTime, formatMonth, formatPercent, formatValue, NONE } from "../format.ts";
 import { judgedFigure } from "../judgedFigure.ts";
 import { DATA_STATE_WORDS, SOURCE_WORDS } from "../labels.ts";
+import { overdueCases } from "../overdueCases.ts";
 import { metricSentence, summarySentence } from "../sentences.ts";
 import { metricName, type PageContext, t, unitName } from "./context.ts";
 import { dataTable } from "./dataTable.ts";

@@ -7,10 +7,10 @@
  */
 
 import { escapeHtml } from "../../core/html.ts";
+import { sortAlerts } from "../../metrics/alerts.ts";
 import { gapText } from "../../metrics/behind.ts";
 import type { MetricKind, MetricProgress, UnitProgress } from "../../metrics/reportTypes.ts";
 import { statusWords } from "../../metrics/words.ts";
-import { overdueCases, rankAlerts } from "../alertRanking.ts";
 import { monthlyBars } from "../charts/monthlyBars.ts";
 import { progressLine } from "../charts/progressLine.ts";
 import { type RankingRow, unitRanking } from "../charts/unitRanking.ts";
@@ -18,6 +18,7 @@ import { formatMonth, formatPercent, formatValue, type Lang, NONE } from "../for
 import { inlineSvg } from "../html.ts";
 import { judgedFigure, standing } from "../judgedFigure.ts";
 import { JUDGED_WORDS, KIND_WORDS, SOURCE_WORDS } from "../labels.ts";
+import { overdueCases } from "../overdueCases.ts";
 import { PAGES } from "../paths.ts";
 import { metricSentence } from "../sentences.ts";
 import { flowSeries, metricTrend, planTrend } from "../trend.ts";
@@ -234,7 +235,7 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
   const value = (v: number | null) => escapeHtml(formatValue(v, u, lang));
   const trend = planTrend(metricTrend(site.history, metric.id), site.months, metric.kind);
   const flows = flowSeries(site.input.monthlyFlows, metric.id, null, site.elapsed);
-  const alerts = rankAlerts(
+  const alerts = sortAlerts(
     site.report.alerts.filter((a) => a.metric === metric.id),
     [metric.id],
   );

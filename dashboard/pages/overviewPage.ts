@@ -4,8 +4,8 @@
  */
 
 import { escapeHtml } from "../../core/html.ts";
+import { sortAlerts } from "../../metrics/alerts.ts";
 import type { Status } from "../../metrics/reportTypes.ts";
-import { rankAlerts } from "../alertRanking.ts";
 import { completeness } from "../completeness.ts";
 import { formatMonth, formatPercent } from "../format.ts";
 import { DATA_STATE_WORDS } from "../labels.ts";
@@ -77,7 +77,7 @@ export function overviewPage(ctx: PageContext): string {
   const { site, lang } = ctx;
   const { report } = site;
   const cards = report.metrics.map((m) => metricCard(ctx, m)).join("\n");
-  const ranked = rankAlerts(
+  const ranked = sortAlerts(
     report.alerts,
     report.metrics.map((m) => m.id),
   );

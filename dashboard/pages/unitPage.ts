@@ -6,9 +6,9 @@
  */
 
 import { escapeHtml } from "../../core/html.ts";
+import { sortAlerts } from "../../metrics/alerts.ts";
 import { gapText } from "../../metrics/behind.ts";
 import { statusWords } from "../../metrics/words.ts";
-import { rankAlerts } from "../alertRanking.ts";
 import { progressLine } from "../charts/progressLine.ts";
 import { formatDateTime, formatMonth, formatPercent, formatValue, NONE } from "../format.ts";
 import { judgedFigure } from "../judgedFigure.ts";
@@ -146,7 +146,7 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
     })
     .filter(Boolean)
     .join("\n");
-  const alerts = rankAlerts(
+  const alerts = sortAlerts(
     site.report.alerts.filter((a) => a.unit === unit.code),
     site.report.metrics.map((m) => m.id),
   );

@@ -50,6 +50,7 @@ export function planYaml(draft: Draft): string {
     "due_day: 5",
     "pace: linear",
   );
+  if (draft.catalogueFile) out.push(`catalogue: ${str(draft.catalogueFile)}`);
 
   const proposed = draft.proposedItems;
   if (proposed.length) {
