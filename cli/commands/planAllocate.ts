@@ -7,7 +7,7 @@
  * `{ plan, file, document, metrics: [{ id, units, total, target }], warnings }`.
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { DataError, localizeFinding } from "../../core/finding.ts";
 import { say } from "../../core/lang.ts";
 import { readUpload } from "../../etl/read/readUpload.ts";

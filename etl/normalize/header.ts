@@ -8,6 +8,7 @@ import type { Catalogue, Indicator } from "../../core/catalogue.ts";
 import { type Finding, finding } from "../../core/finding.ts";
 import { ytdRefused } from "../catalogue/catalogueOf.ts";
 import { looksLikePii, REDACTED } from "../validate/pii.ts";
+import { columnLetter } from "./columnLetter.ts";
 import { headerKey, indicatorByName } from "./indicatorName.ts";
 
 export type ColumnSpec =
@@ -35,7 +36,8 @@ export interface HeaderMap {
 
 type KeyRole = "unit" | "month" | "indicator_name" | "value";
 
-const ROLE_NAMES: Record<KeyRole, readonly string[]> = {
+/** The headers each key column may have (the browser's precheck reads the same list). */
+export const HEADER_ROLE_NAMES: Record<KeyRole, readonly string[]> = {
   unit: ["unit", "单位", "街镇", "街镇代码", "单位名称", "街镇名称"],
   month: ["month", "报告月份", "月份", "统计月份"],
   indicator_name: ["indicator", "统计项", "指标"],
@@ -50,25 +52,13 @@ const ROLE_LABEL: Record<KeyRole, { zh: string; en: string }> = {
 };
 
 const ROLE_BY_NAME = new Map<string, KeyRole>(
-  (Object.entries(ROLE_NAMES) as [KeyRole, readonly string[]][]).flatMap(([role, names]) =>
+  (Object.entries(HEADER_ROLE_NAMES) as [KeyRole, readonly string[]][]).flatMap(([role, names]) =>
     names.map((name) => [headerKey(name), role] as [string, KeyRole]),
   ),
 );
 
 /** Rows searched for the header. */
 const HEADER_SEARCH = 10;
-
-/** `A`, `B`, …, `Z`, `AA`: the Excel letter of a 0-based column index. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /**
  * How findings name a column: its header as written, or its Excel letter when the header is

@@ -8,6 +8,8 @@ import type { Catalogue } from "../../core/catalogue.ts";
 import { escapeHtml } from "../../core/html.ts";
 import { type Lang, sayIn } from "../../core/lang.ts";
 import { headerNames } from "../../etl/catalogue/catalogueOf.ts";
+import { LEDGER_HEADER_NAMES } from "../../etl/ledger/ledgerHeader.ts";
+import { HEADER_ROLE_NAMES } from "../../etl/normalize/header.ts";
 import { headerKey } from "../../etl/normalize/indicatorName.ts";
 import type { Unit } from "../../warehouse/registry.ts";
 import { portalAssetUrl, vendorUrl } from "../routes/assets.ts";
@@ -29,12 +31,12 @@ export interface UploadPageOptions {
 function checkHints(catalogues: readonly Catalogue[]) {
   const keys = (names: string[]) => [...new Set(names.map(headerKey))];
   return {
-    unit: keys(["unit", "单位", "街镇", "街镇代码", "单位名称", "街镇名称"]),
-    month: keys(["month", "报告月份", "月份", "统计月份"]),
-    indicator: keys(["indicator", "统计项", "指标"]),
-    value: keys(["value", "数值"]),
+    unit: keys([...HEADER_ROLE_NAMES.unit]),
+    month: keys([...HEADER_ROLE_NAMES.month]),
+    indicator: keys([...HEADER_ROLE_NAMES.indicator_name]),
+    value: keys([...HEADER_ROLE_NAMES.value]),
     numeric: keys(catalogues.flatMap(headerNames)),
-    ledger: keys(["case_id", "编号", "个案编号", "对象编号"]),
+    ledger: keys([...LEDGER_HEADER_NAMES.case_id]),
   };
 }
 

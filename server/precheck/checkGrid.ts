@@ -1,59 +1,79 @@
-// Light checks of an upload in the browser, before anything is sent: decode the bytes (UTF-8,
-// else GB18030, which covers GBK), find the header, and point at the first obvious problems
-// (missing unit or month column, text in a number cell, negative numbers, cells that look like an
-// ID or phone number). The server's verdict is the authority; these checks only save a round trip.
-// Pure functions, no DOM: the upload page and the tests both import them.
+/**
+ * Light checks of an upload in the browser, before anything is sent: find the header, and point at
+ * the first obvious problems (missing unit or month column, text in a number cell, negative
+ * numbers, cells that hold an ID or phone number). The server's verdict is the authority; these
+ * checks only save a round trip, and they read cells with the ingest's own rules — the header
+ * comparison, the number reading, the personal-number scan and the total row — bundled for the
+ * browser (server/precheck/bundle.ts), so the page and the server cannot disagree on them.
+ */
+import { headerKey } from "../../etl/normalize/indicatorName.ts";
+import { parseNumber } from "../../etl/normalize/number.ts";
+import { looksLikePii, type PiiKind } from "../../etl/validate/pii.ts";
+import { isTotalRow } from "../../etl/validate/totalRow.ts";
 
-/** Bytes → text: UTF-8 (with or without BOM) when valid, else GB18030 (a superset of GBK). */
-export function decodeText(bytes) {
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
-  }
+/** The header keys the page is given (uploadPage.ts): the key columns and every catalogue's headers. */
+export interface CheckHints {
+  unit: string[];
+  month: string[];
+  indicator: string[];
+  value: string[];
+  numeric: string[];
+  ledger: string[];
 }
 
-/** The comparable form of a header: half-width, no spaces or `*` marks, lower case, any cohort year. */
-export function headerKey(text) {
-  return String(text ?? "")
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
-    .replace(/^\*+|\*+$/g, "")
-    .toLowerCase()
-    .replace(/^\d{4}届/, "yyyy届");
+export interface CheckProblem {
+  /** As Excel numbers rows (first row = 1); null for the whole file. */
+  row: number | null;
+  /** 0-based column index; null for the whole row or file. */
+  col: number | null;
+  column: string | null;
+  code: string;
+  zh: string;
+  en: string;
 }
 
-const ID18 = /(^|\D)[1-8]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)/;
-const ID15 = /(^|\D)[1-8]\d{7}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}(?!\d)/;
-const MOBILE = /(^|\D)(\+?86[ -]?)?1[3-9]\d([ -]?\d){8}(?!\d)/;
+type ColumnRole = "unit" | "month" | "number" | "text" | "unknown";
 
-/** "resident_id", "mobile" or null: whether a cell looks like it holds personal numbers. */
-export function looksLikePersonal(text) {
-  const s = String(text ?? "").normalize("NFKC");
-  if (s.length < 11) return null;
-  if (ID18.test(s) || ID15.test(s)) return "resident_id";
-  if (MOBILE.test(s)) return "mobile";
-  return null;
+export interface GridCheck {
+  kind: "monthly" | "cases" | null;
+  /** 0-based grid index of the header; -1 when none was found. */
+  headerRow: number;
+  columns: { index: number; name: string; role: ColumnRole }[];
+  problems: CheckProblem[];
+  dataRows: number;
+  /** Total rows (合计/总计) left out. */
+  skipped: number;
 }
 
-/** A count as Excel exports it: spaces, thousands commas and full-width digits allowed. */
-export function readNumber(text) {
-  const s = String(text ?? "")
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
-    .replace(/,(?=\d{3}(\D|$))/g, "");
-  if (s === "") return { blank: true };
-  if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return { blank: false, number: null };
-  return { blank: false, number: Number(s) };
+/** Rows searched for the header, as the ingest searches them. */
+const HEADER_SEARCH = 10;
+/** Problems shown at most; the server's verdict lists them all. */
+const PROBLEM_LIMIT = 200;
+
+/** A count as the ingest reads it: blank, a number, or not a number. */
+export function readNumber(text: string): { blank: true } | { blank: false; number: number | null } {
+  const parsed = parseNumber(String(text ?? ""));
+  if ("error" in parsed) return { blank: false, number: null };
+  return parsed.value === null ? { blank: true } : { blank: false, number: parsed.value };
 }
 
-const TOTAL_ROW = /^(合计|总计|小计|total)$/i;
+/** Whether a cell holds a personal number, as the ingest's scan finds it. */
+export function looksLikePersonal(text: string): PiiKind | null {
+  return looksLikePii(String(text ?? ""));
+}
 
-function problem(row, col, column, code, zh, en) {
+function problem(
+  row: number | null,
+  col: number | null,
+  column: string | null,
+  code: string,
+  zh: string,
+  en: string,
+): CheckProblem {
   return { row, col, column, code, zh, en };
 }
 
-function isBlankRow(cells) {
+function isBlankRow(cells: readonly string[]): boolean {
   return cells.every((c) => String(c ?? "").trim() === "");
 }
 
@@ -62,15 +82,15 @@ function isBlankRow(cells) {
  * header keys for unit, month, indicator, value, numeric indicator headers and ledger columns).
  * Rows are numbered as Excel shows them (first row = 1).
  */
-export function checkGrid(grid, hints, limit = 200) {
-  const has = (list, cell) => list.includes(headerKey(cell));
-  const problems = [];
-  const add = (p) => {
+export function checkGrid(grid: string[][], hints: CheckHints, limit = PROBLEM_LIMIT): GridCheck {
+  const has = (list: string[], cell: string) => list.includes(headerKey(String(cell ?? "")));
+  const problems: CheckProblem[] = [];
+  const add = (p: CheckProblem) => {
     if (problems.length < limit) problems.push(p);
   };
   let headerRow = -1;
-  let kind = null;
-  for (let r = 0; r < Math.min(grid.length, 10); r++) {
+  let kind: GridCheck["kind"] = null;
+  for (let r = 0; r < Math.min(grid.length, HEADER_SEARCH); r++) {
     const cells = grid[r] || [];
     if (cells.some((c) => has(hints.unit, c)) && cells.some((c) => has(hints.month, c))) {
       headerRow = r;
@@ -99,7 +119,7 @@ export function checkGrid(grid, hints, limit = 200) {
   const header = grid[headerRow];
   const columns = header.map((cell, index) => {
     const name = String(cell ?? "").trim();
-    let role = "text";
+    let role: ColumnRole = "text";
     if (has(hints.unit, cell)) role = "unit";
     else if (kind === "monthly" && has(hints.month, cell)) role = "month";
     else if (kind === "monthly" && (has(hints.numeric, cell) || has(hints.value, cell))) role = "number";
@@ -135,7 +155,7 @@ export function checkGrid(grid, hints, limit = 200) {
   for (let r = headerRow + 1; r < grid.length; r++) {
     const cells = grid[r] || [];
     if (isBlankRow(cells)) continue;
-    if (cells.slice(0, 2).some((c) => TOTAL_ROW.test(String(c ?? "").trim()))) {
+    if (cells.slice(0, 2).some((c) => isTotalRow(String(c ?? "").trim()))) {
       skipped++;
       continue;
     }
@@ -143,7 +163,8 @@ export function checkGrid(grid, hints, limit = 200) {
     const excelRow = r + 1;
     for (const c of columns) {
       const text = String(cells[c.index] ?? "");
-      const at = (code, zh, en) => add(problem(excelRow, c.index, c.name, code, zh, en));
+      const at = (code: string, zh: string, en: string) =>
+        add(problem(excelRow, c.index, c.name, code, zh, en));
       const personal = looksLikePersonal(text);
       if (personal) {
         at(
