@@ -90,3 +90,8 @@ export function itemsOf(catalogue: Catalogue, unit: { code: string; kind: string
 export function totalOf(catalogue: Catalogue, indicator: Indicator): Indicator | undefined {
   return indicator.subsetOf === undefined ? undefined : catalogue.byKey.get(indicator.subsetOf);
 }
+
+/** Whether a name is the year-to-date form of a flow the catalogue takes as the month's figure only. */
+export function ytdRefused(named: IndicatorName | null): boolean {
+  return named?.ytd === true && !named.indicator.ytd && named.indicator.flow === "flow";
+}

@@ -15,21 +15,22 @@ import type { Unit } from "../warehouse/registry.ts";
 import type { PlanSpan } from "./catalogue/planSpan.ts";
 import { ledgerReportMismatches, loadLedger, stageLedger } from "./ledger/loadLedger.ts";
 import { parseLedger } from "./ledger/parseLedger.ts";
-import { loadMonthly, recordRejected, type SubmissionMeta, unchangedSubmission } from "./load.ts";
-import { monthlyFlows, ytdLookupsNeeded } from "./monthlyFlows.ts";
-import { storedFileName } from "./normalize/fileName.ts";
-import { type ParsedMonthly, parseMonthly } from "./parseMonthly.ts";
-import { priorYtdLookup } from "./priorYtd.ts";
-import { readUploadTable } from "./read/readUpload.ts";
-import { screenUpload } from "./screenUpload.ts";
+import { recordRejected, type SubmissionMeta, unchangedSubmission } from "./load/submissions.ts";
+import { loadMonthly } from "./monthly/loadMonthly.ts";
+import { monthlyFlows, ytdLookupsNeeded } from "./monthly/monthlyFlows.ts";
+import { type ParsedMonthly, parseMonthly } from "./monthly/parseMonthly.ts";
+import { priorYtdLookup } from "./monthly/priorYtd.ts";
 import {
   dropStaged,
   factsOfObjects,
   factsOfValues,
   type StagedMonthly,
   stageMonthly,
-} from "./stageMonthly.ts";
-import { unitMonthRows } from "./unitMonthRows.ts";
+} from "./monthly/stageMonthly.ts";
+import { unitMonthRows } from "./monthly/unitMonthRows.ts";
+import { readUploadTable } from "./read/readUpload.ts";
+import { screenUpload } from "./screenUpload.ts";
+import { storedFileName } from "./validate/fileName.ts";
 import type { ScreenedTable } from "./validate/screenTable.ts";
 
 export interface IngestContext {

@@ -45,11 +45,6 @@ export function headerNames(catalogue: Catalogue): string[] {
   ]);
 }
 
-/** Whether a name is the year-to-date form of a flow the catalogue takes as the month's figure only. */
-export function ytdRefused(named: IndicatorName | null): boolean {
-  return named?.ytd === true && !named.indicator.ytd && named.indicator.flow === "flow";
-}
-
 /** The kinds a registry unit may have (warehouse/registry.ts), which a reporter may name. */
 const UNIT_KINDS = new Set(["subdistrict", "town", "department", "other"]);
 

@@ -9,7 +9,7 @@ import { type Catalogue, type Indicator, UNITS_OF_COUNT } from "../../core/catal
 import { DataError } from "../../core/finding.ts";
 import type { LocalText } from "../../core/lang.ts";
 import { headerKey } from "../normalize/indicatorName.ts";
-import { join, YamlFields } from "../yamlFields.ts";
+import { join, YamlFields } from "../read/yamlFields.ts";
 import { catalogueOf } from "./catalogueOf.ts";
 
 const CATALOGUE_FILE = { zh: "统计项目录", en: "Catalogue", code: "bad_catalogue" };

@@ -9,9 +9,10 @@
 import type { CaseCategory } from "../../core/caseDeadline.ts";
 import { type Finding, finding } from "../../core/finding.ts";
 import { toHalfWidth } from "../normalize/halfWidth.ts";
+import { REDACTED } from "../normalize/redacted.ts";
 import { type Unit, unitResolver } from "../normalize/unit.ts";
 import { excerpt } from "../validate/findingCollector.ts";
-import { REDACTED, type ScreenedTable } from "../validate/screenTable.ts";
+import type { ScreenedTable } from "../validate/screenTable.ts";
 import { isTotalRow } from "../validate/totalRow.ts";
 import { parseCaseDate } from "./caseDate.ts";
 import { LEDGER_HEADER_ROWS, type LedgerColumn, ledgerColumnOf, ledgerHeaderRow } from "./ledgerHeader.ts";

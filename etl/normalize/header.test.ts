@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { QINGPU_2022_CATALOGUE } from "../testdata/catalogue.ts";
-import { columnLetter } from "./columnLetter.ts";
+import { columnLetter } from "./columnName.ts";
 import { mapHeader } from "./header.ts";
 
 const summary = (grid: string[][]) => {

@@ -5,10 +5,9 @@
  * the month column, so a title row above it ("青浦区稳就业月报（2022年8月）") is skipped.
  */
 import type { Catalogue, Indicator } from "../../core/catalogue.ts";
+import { ytdRefused } from "../../core/catalogue.ts";
 import { type Finding, finding } from "../../core/finding.ts";
-import { ytdRefused } from "../catalogue/catalogueOf.ts";
-import { looksLikePii, REDACTED } from "../validate/pii.ts";
-import { columnLetter } from "./columnLetter.ts";
+import { columnName } from "./columnName.ts";
 import { headerKey, indicatorByName } from "./indicatorName.ts";
 
 export type ColumnSpec =
@@ -59,15 +58,6 @@ const ROLE_BY_NAME = new Map<string, KeyRole>(
 
 /** Rows searched for the header. */
 const HEADER_SEARCH = 10;
-
-/**
- * How findings name a column: its header as written, or its Excel letter when the header is
- * blank (or holds what looks like personal data, which no message may repeat).
- */
-export function columnName(headerCells: readonly string[] | undefined, index: number): string {
-  const text = (headerCells?.[index] ?? "").trim();
-  return text === "" || text === REDACTED || looksLikePii(text) ? columnLetter(index) : text;
-}
 
 function rolesOf(row: readonly string[]): Set<KeyRole> {
   const roles = new Set<KeyRole>();

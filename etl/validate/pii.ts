@@ -154,9 +154,6 @@ function firstPii(text: string): PiiSpan | null {
   return null;
 }
 
-/** What stands in for a cell that held a personal number, once the upload is screened. */
-export const REDACTED = "［已隐去 redacted］";
-
 /** Whether a text holds a resident ID or mobile number, and which; never says what it is. */
 export function looksLikePii(text: string): PiiKind | null {
   if (text.length < MIN_LENGTH) {

@@ -3,6 +3,6 @@
  * bundle (server/precheck/bundle.ts), which carries the ingest's own rule modules along. A rule
  * the page should apply before sending is added here, from its one home in etl/.
  */
-export { columnLetter } from "../../etl/normalize/columnLetter.ts";
+export { columnLetter } from "../../etl/normalize/columnName.ts";
 export { checkGrid, looksLikePersonal, readNumber } from "./checkGrid.ts";
 export { decodeText } from "./decodeText.ts";

@@ -5,7 +5,7 @@
  * what they call their file (目标计划, 统计项目录) and the finding's code.
  */
 import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
-import type { Finding } from "../core/finding.ts";
+import type { Finding } from "../../core/finding.ts";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { at, parse, TOWN_HEADER } from "./testdata/parse.ts";
+import { at, parse, TOWN_HEADER } from "../testdata/parse.ts";
 
 describe("parseMonthly: rejections (CONTRACT §3), each with row, column and code", () => {
   it("negative, non-integer, text and implausible counts", () => {

@@ -6,12 +6,12 @@
  * the same file when it holds that month, else from the database through `priorYtd` (January's
  * flow is the year-to-date value itself). Pure: the database answers come in as a function.
  */
-import { type Catalogue, type Indicator, totalOf } from "../core/catalogue.ts";
-import { type Finding, finding } from "../core/finding.ts";
-import { previousMonth } from "../core/month.ts";
+import { type Catalogue, type Indicator, totalOf } from "../../core/catalogue.ts";
+import { type Finding, finding } from "../../core/finding.ts";
+import { previousMonth } from "../../core/month.ts";
+import { FindingCollector } from "../validate/findingCollector.ts";
+import { exceedsTotal, exceedsTotalFinding } from "../validate/subsetRule.ts";
 import type { ParsedValue } from "./parseMonthly.ts";
-import { FindingCollector } from "./validate/findingCollector.ts";
-import { exceedsTotal, exceedsTotalFinding } from "./validate/subsetRule.ts";
 
 export interface Fact {
   unit: string;

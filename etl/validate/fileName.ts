@@ -8,7 +8,7 @@
  * and the data inside the file is checked on its own — and the caller says so in a warning.
  * Pure.
  */
-import { maskPii } from "../validate/pii.ts";
+import { maskPii } from "./pii.ts";
 
 const UNSEEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const MAX_CHARS = 200;

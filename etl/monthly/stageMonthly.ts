@@ -7,10 +7,10 @@
  * `staged_unit_months` and `staged_facts`, read by loadMonthly).
  */
 
-import type { Catalogue } from "../core/catalogue.ts";
-import { monthAt, monthIndex } from "../core/month.ts";
-import { DOUBLE, INTEGER, type Staging, VARCHAR } from "../warehouse/db.ts";
-import type { Fact } from "./load.ts";
+import type { Catalogue } from "../../core/catalogue.ts";
+import { monthAt, monthIndex } from "../../core/month.ts";
+import { DOUBLE, INTEGER, type Staging, VARCHAR } from "../../warehouse/db.ts";
+import type { Fact } from "./monthlyFlows.ts";
 import { MONTH_BASE, type MonthlyValues } from "./monthlyValues.ts";
 import type { UnitMonthRows } from "./unitMonthRows.ts";
 

@@ -3,7 +3,7 @@
  * the sum of a unit's current monthly flows from January to the given month, or `undefined`
  * when that unit-month has no current submission at all.
  */
-import { type Tx, VARCHAR } from "../warehouse/db.ts";
+import { type Tx, VARCHAR } from "../../warehouse/db.ts";
 
 export type PriorYtd = (unit: string, indicator: string, month: string) => number | null | undefined;
 

@@ -4,19 +4,19 @@
  * problem is collected, so a user sees all of them at once; the file is accepted only when
  * `errors` is empty. Rows are Excel's: grid index + 1.
  */
-import type { Catalogue } from "../core/catalogue.ts";
-import { type Finding, finding } from "../core/finding.ts";
-import { fileCatalogue } from "./catalogue/fileCatalogue.ts";
-import type { PlanSpan } from "./catalogue/planSpan.ts";
+import type { Catalogue } from "../../core/catalogue.ts";
+import { type Finding, finding } from "../../core/finding.ts";
+import { fileCatalogue } from "../catalogue/fileCatalogue.ts";
+import type { PlanSpan } from "../catalogue/planSpan.ts";
+import { type ColumnSpec, mapHeader } from "../normalize/header.ts";
+import type { CellTable } from "../read/cellTable.ts";
+import { FindingCollector } from "../validate/findingCollector.ts";
+import type { ScreenedTable } from "../validate/screenTable.ts";
+import { totalRowWarning } from "../validate/totalRow.ts";
+import { CellReader, type MonthEntry, TOTAL, type UnitEntry } from "./cellReader.ts";
+import { LongRowChecks } from "./longRowChecks.ts";
 import { MONTH_SLOTS, MonthlyValues } from "./monthlyValues.ts";
-import { type ColumnSpec, mapHeader } from "./normalize/header.ts";
-import type { CellTable } from "./read/cellTable.ts";
-import { CellReader, type MonthEntry, TOTAL, type UnitEntry } from "./validate/cellReader.ts";
-import { FindingCollector } from "./validate/findingCollector.ts";
-import { LongRowChecks } from "./validate/longRowChecks.ts";
-import type { ScreenedTable } from "./validate/screenTable.ts";
-import { totalRowWarning } from "./validate/totalRow.ts";
-import { type IndicatorColumn, WideRowChecks } from "./validate/wideRowChecks.ts";
+import { type IndicatorColumn, WideRowChecks } from "./wideRowChecks.ts";
 
 export interface MonthlyContext {
   units: { code: string; name_zh: string; name_en: string; kind: string }[];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../core/finding.ts";
+import type { Finding } from "../../core/finding.ts";
+import { QINGPU_2022_CATALOGUE as Q } from "../testdata/catalogue.ts";
 import { monthlyFlows, type PriorYtd, ytdLookupsNeeded } from "./monthlyFlows.ts";
 import type { ParsedValue } from "./parseMonthly.ts";
-import { QINGPU_2022_CATALOGUE as Q } from "./testdata/catalogue.ts";
 
 let nextRow = 2;
 function value(

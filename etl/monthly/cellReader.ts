@@ -5,20 +5,24 @@
  * held a personal number is already a finding, and yields no value and no other finding here.
  * Pure: the catalogue, the registry, the plans' periods and the current month come in.
  */
-import { type Catalogue, type IndicatorName, reports } from "../../core/catalogue.ts";
+import { type Catalogue, type IndicatorName, reports, ytdRefused } from "../../core/catalogue.ts";
 import { monthIndex } from "../../core/month.ts";
-import { ytdRefused } from "../catalogue/catalogueOf.ts";
-import { MONTH_BASE } from "../monthlyValues.ts";
 import { type ColumnSpec, ytdNotTakenFinding } from "../normalize/header.ts";
 import { indicatorByName } from "../normalize/indicatorName.ts";
 import { type ParsedNumber, parseNumber } from "../normalize/number.ts";
 import { type Unit, unitPositionResolver } from "../normalize/unit.ts";
 import type { CellTable } from "../read/cellTable.ts";
-import { acceptedMonth, type MonthVerdict, type MonthWindow, monthFinding } from "./acceptedMonth.ts";
-import type { FindingCollector } from "./findingCollector.ts";
-import { notReportedFinding, unknownIndicatorFinding, unknownUnitFinding } from "./rowRules.ts";
-import { isTotalRow } from "./totalRow.ts";
-import { valueFinding, valueProblem } from "./valueRule.ts";
+import {
+  acceptedMonth,
+  type MonthVerdict,
+  type MonthWindow,
+  monthFinding,
+} from "../validate/acceptedMonth.ts";
+import type { FindingCollector } from "../validate/findingCollector.ts";
+import { notReportedFinding, unknownIndicatorFinding, unknownUnitFinding } from "../validate/rowRules.ts";
+import { isTotalRow } from "../validate/totalRow.ts";
+import { valueFinding, valueProblem } from "../validate/valueRule.ts";
+import { MONTH_BASE } from "./monthlyValues.ts";
 
 /** A resolved unit cell, shared by the codes naming that unit. */
 export interface UnitEntry {

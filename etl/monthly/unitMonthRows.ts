@@ -3,8 +3,9 @@
  * carries, how many of its rows gave values (the values of one row are adjacent). Counted on the
  * numeric unit-month keys of the parsed values, without a string or object per row.
  */
+
+import { KeyIndex } from "./keyIndex.ts";
 import { MONTH_SLOTS as MONTHS, type MonthlyValues } from "./monthlyValues.ts";
-import { KeyIndex } from "./validate/keyIndex.ts";
 
 export interface UnitMonthRows {
   count: number;

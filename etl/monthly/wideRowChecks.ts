@@ -5,14 +5,14 @@
  * + months since 1900), so a million rows need no string keys.
  */
 import { type Catalogue, totalOf } from "../../core/catalogue.ts";
-import type { MonthlyValues } from "../monthlyValues.ts";
 import type { ColumnSpec } from "../normalize/header.ts";
 import type { Unit } from "../normalize/unit.ts";
+import type { FindingCollector } from "../validate/findingCollector.ts";
+import { conflictingRowFinding, duplicateRowWarning } from "../validate/rowRules.ts";
+import { exceedsTotal, exceedsTotalFinding } from "../validate/subsetRule.ts";
 import type { MonthEntry, UnitEntry } from "./cellReader.ts";
-import type { FindingCollector } from "./findingCollector.ts";
 import { KeyIndex } from "./keyIndex.ts";
-import { conflictingRowFinding, duplicateRowWarning } from "./rowRules.ts";
-import { exceedsTotal, exceedsTotalFinding } from "./subsetRule.ts";
+import type { MonthlyValues } from "./monthlyValues.ts";
 
 export type IndicatorColumn = Extract<ColumnSpec, { role: "indicator" }>;
 

@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { readUpload } from "../read/readUpload.ts";
+import { at, cells, parse, screened, TOWN_HEADER } from "../testdata/parse.ts";
+import { CONTEXT_2022 } from "../testdata/units.ts";
 import { parseMonthly } from "./parseMonthly.ts";
-import { readUpload } from "./read/readUpload.ts";
-import { at, cells, parse, screened, TOWN_HEADER } from "./testdata/parse.ts";
-import { CONTEXT_2022 } from "./testdata/units.ts";
 
 describe("parseMonthly: accepted files", () => {
   it("parseMonthly(title row + Chinese header + two towns) gives every value with Excel rows", () => {

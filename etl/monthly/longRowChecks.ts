@@ -10,13 +10,13 @@
  * ("segments") of values it left behind.
  */
 import type { Catalogue, IndicatorName } from "../../core/catalogue.ts";
-import type { MonthlyValues } from "../monthlyValues.ts";
 import type { ColumnSpec } from "../normalize/header.ts";
+import type { FindingCollector } from "../validate/findingCollector.ts";
+import { conflictingRowFinding, duplicateRowWarning } from "../validate/rowRules.ts";
+import { exceedsTotal, exceedsTotalFinding } from "../validate/subsetRule.ts";
 import type { MonthEntry, UnitEntry } from "./cellReader.ts";
-import type { FindingCollector } from "./findingCollector.ts";
 import { KeyIndex } from "./keyIndex.ts";
-import { conflictingRowFinding, duplicateRowWarning } from "./rowRules.ts";
-import { exceedsTotal, exceedsTotalFinding } from "./subsetRule.ts";
+import type { MonthlyValues } from "./monthlyValues.ts";
 import { unitLabel } from "./wideRowChecks.ts";
 
 export class LongRowChecks {

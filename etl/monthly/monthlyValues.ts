@@ -5,8 +5,8 @@
  * position in the file's catalogue and its column by grid index; `at(i)` builds the object form
  * (ParsedValue) where one is wanted: a test, or the year-to-date conversion of monthlyFlows.
  */
-import type { Catalogue } from "../core/catalogue.ts";
-import { monthAt } from "../core/month.ts";
+import type { Catalogue } from "../../core/catalogue.ts";
+import { monthAt } from "../../core/month.ts";
 import type { ParsedValue } from "./parseMonthly.ts";
 
 /** Months are numbered from 1900-01: month index + MONTH_BASE is monthIndex(month). */
