@@ -10,7 +10,7 @@ import { INTEGER, type Staging, type Tx, VARCHAR } from "../../warehouse/db.ts";
 import { appendDictionary, encode } from "../load/dictionaryCodes.ts";
 import { insertSubmission, nextSubmissionId, type SubmissionMeta } from "../load/submissions.ts";
 import { epochDay } from "./caseDate.ts";
-import type { Case } from "./parseLedger.ts";
+import type { Case } from "./caseRowChecks.ts";
 
 /** The day number that stands for "not employed yet" in staging (typed arrays hold no nulls). */
 const NOT_EMPLOYED = -2147483648;
