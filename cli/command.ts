@@ -7,8 +7,8 @@ import type { Lang } from "../core/lang.ts";
 import type { RunCli } from "../server/serverContext.ts";
 import type { CliIO } from "./io.ts";
 
-export type Options = NonNullable<ParseArgsConfig["options"]>;
-export type Flags = Record<string, string | boolean | string[] | undefined>;
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Flags = Record<string, string | boolean | string[] | undefined>;
 
 export interface CommandArgs {
   positionals: string[];

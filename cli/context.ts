@@ -20,6 +20,12 @@ import type { CommandArgs } from "./command.ts";
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
+/** The database of the current folder, where `npm start` makes the demo's. */
+const DEFAULT_DB_PATH = "data/jobtrack.duckdb";
+
+/** Where `build` writes the dashboard and `serve` serves it from, in the current folder. */
+export const DEFAULT_SITE_DIR = "dist";
+
 export interface Context extends ServerData {
   /** The running server's scheduler, when a command runs inside `serve`. */
   scheduler?: Scheduler | null;
@@ -27,8 +33,7 @@ export interface Context extends ServerData {
 
 export function dbPath(args: Pick<CommandArgs, "flags" | "io">): string {
   const flag = args.flags.db as string | undefined;
-  // defaults to data/jobtrack.duckdb in the current directory
-  return resolve(args.io.cwd, flag ?? args.io.env.JOBTRACK_DB ?? "data/jobtrack.duckdb");
+  return resolve(args.io.cwd, flag ?? args.io.env.JOBTRACK_DB ?? DEFAULT_DB_PATH);
 }
 
 export function unitsPath(args: Pick<CommandArgs, "flags" | "io">): string {

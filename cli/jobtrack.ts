@@ -26,7 +26,7 @@ import { token } from "./commands/token.ts";
 import { dbPath } from "./context.ts";
 import { type CliIO, processIO } from "./io.ts";
 
-export const COMMANDS: Command[] = [
+const COMMANDS: Command[] = [
   ingest,
   report,
   sql,

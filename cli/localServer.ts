@@ -9,12 +9,12 @@ import { LOCAL_KEY_HEADER } from "../server/routes/cli.ts";
 import { readServerFile, serverFilePath } from "../server/serverFile.ts";
 import { CliError } from "./cliError.ts";
 
-export interface LocalServer {
+interface LocalServer {
   url: string;
   key: string;
 }
 
-export interface ForwardedRun {
+interface ForwardedRun {
   exitCode: number;
   stdout: string;
   stderr: string;

@@ -1,5 +1,5 @@
 /**
- * The deadline of a case (CONTRACT §4): a zero-employment family is to be placed within one
+ * The deadline of a case (docs/contract.md §4): a zero-employment family is to be placed within one
  * calendar month of being identified, a hardship person within three, the day clamped at month
  * end (2022-01-31 + 1 month = 2022-02-28). One definition serves both places the rule runs: the
  * ledger checks, the demo and the tests compute it in TypeScript (`deadlineOf`), and the view
@@ -10,7 +10,7 @@
 export type CaseCategory = "zero_family" | "hardship";
 
 /** Calendar months allowed from identification to employment, per category. */
-export const DEADLINE_MONTHS: Readonly<Record<CaseCategory, number>> = { zero_family: 1, hardship: 3 };
+const DEADLINE_MONTHS: Readonly<Record<CaseCategory, number>> = { zero_family: 1, hardship: 3 };
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -8,7 +8,7 @@
  */
 import type { LocalText } from "./lang.ts";
 
-export type Flow = "flow" | "stock";
+type Flow = "flow" | "stock";
 
 /** Units of count a catalogue may use, with their English words and the code formatters know. */
 export const UNITS_OF_COUNT = {
@@ -21,7 +21,7 @@ export const UNITS_OF_COUNT = {
   亿元: { en: "100 million CNY", code: "100m_cny" },
 } as const;
 
-export type UnitOfCount = keyof typeof UNITS_OF_COUNT;
+type UnitOfCount = keyof typeof UNITS_OF_COUNT;
 
 export interface Indicator {
   key: string;

@@ -5,7 +5,7 @@
  * load), shows and casts them in UTC; so every "today", every day's end and every time a page or
  * a record shows is reckoned here, from an instant passed in.
  */
-export const DISTRICT_UTC_OFFSET_HOURS = 8;
+const DISTRICT_UTC_OFFSET_HOURS = 8;
 
 const OFFSET_MS = DISTRICT_UTC_OFFSET_HOURS * 3600_000;
 const OFFSET_TEXT = "+08:00";

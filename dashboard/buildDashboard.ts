@@ -10,7 +10,7 @@ import { buildSite } from "./build.ts";
 import { gatherDashboard } from "./gather.ts";
 import { writeSite } from "./writeSite.ts";
 
-export interface BuildResult {
+interface BuildResult {
   outDir: string;
   plan: string;
   asOf: string;

@@ -16,7 +16,7 @@ import type { DashboardInput } from "./build.ts";
 import { flowsFromHistory } from "./flowsFromHistory.ts";
 import type { DataState } from "./labels.ts";
 
-export interface GatherOptions {
+interface GatherOptions {
   plan: Plan;
   units: Unit[];
   /** YYYY-MM; defaults to the latest month any unit has reported. */
@@ -28,7 +28,7 @@ export interface GatherOptions {
 }
 
 /** The moment a month's report falls due: the plan's due day of the next month, end of day, Shanghai. */
-export function dueAt(month: string, dueDay: number): string {
+function dueAt(month: string, dueDay: number): string {
   const [y, m] = month.split("-").map(Number);
   return districtInstant(y, m + 1, dueDay, 23, 59, 59).toISOString();
 }

@@ -22,7 +22,7 @@ import {
   unitWordZh,
 } from "./format.ts";
 
-export interface SentenceContext {
+interface SentenceContext {
   /** Open cases past their deadline (deadline metrics): from the report's `overdue_case` alerts. */
   overdueCases?: number;
 }

@@ -10,7 +10,7 @@ import type { Unit } from "../warehouse/registry.ts";
 import type { PlanSpan } from "./catalogue/planSpan.ts";
 import { type IngestResult, ingestFile } from "./ingest.ts";
 
-export interface DemoLoad {
+interface DemoLoad {
   results: IngestResult[];
 }
 
@@ -20,7 +20,7 @@ interface ManifestEntry {
   received_by?: string;
 }
 
-export function demoFiles(dir: string): ManifestEntry[] {
+function demoFiles(dir: string): ManifestEntry[] {
   const entries: ManifestEntry[] = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
   const ledgers = join(dir, "ledgers");
   if (existsSync(join(ledgers, "manifest.json"))) {

@@ -70,7 +70,7 @@ export interface JudgedFigures {
  * The alert type a status raises for a metric judged as it is, or null; `gap` tells a cap over
  * its ceiling (over_cap, red — or yellow before the due month of a by_due cap) from one near it.
  */
-export function alertTypeOf(
+function alertTypeOf(
   metric: Pick<PlanMetric, "kind" | "judged">,
   window: Pick<MetricWindow, "final">,
   status: Status,
@@ -203,7 +203,7 @@ export function missingSubmissionAlerts(
   return out;
 }
 
-export interface FlaggedMonth {
+interface FlaggedMonth {
   unit: Named;
   indicator: string;
   month: string;

@@ -13,7 +13,7 @@ import { type Unit, unitResolver } from "../etl/normalize/unit.ts";
 import { formatValue } from "./formatValue.ts";
 import type { Plan } from "./plan.ts";
 
-export interface AllocationTable {
+interface AllocationTable {
   /** metric id → unit code → target. */
   allocations: Record<string, Record<string, number>>;
   errors: Finding[];

@@ -1,5 +1,5 @@
 /**
- * From the figures read in one snapshot to the Report of CONTRACT §6 — pure: every metric of the
+ * From the figures read in one snapshot to the Report of docs/contract.md §6 — pure: every metric of the
  * plan (metricProgress.ts), then the alerts that belong to no single metric (anomalies and
  * missing submissions), all sorted most severe first.
  */
@@ -31,7 +31,7 @@ export interface AnomalyRow {
   third: number;
 }
 
-export interface ReportInput {
+interface ReportInput {
   plan: Plan;
   lang: Lang;
   asOf: string;
@@ -69,7 +69,7 @@ export interface ReportInput {
   alerts: boolean;
 }
 
-export function reporting(unit: UnitRow, reporters: readonly string[]): boolean {
+function reporting(unit: UnitRow, reporters: readonly string[]): boolean {
   return reporters.includes(unit.kind) || reporters.includes(unit.code);
 }
 

@@ -10,7 +10,7 @@ import { formatPercent, formatValue } from "./formatValue.ts";
 import type { MetricProgress, UnitProgress } from "./reportTypes.ts";
 
 /** How far below what it is judged against a unit is, as a fraction of that (larger is worse). */
-export function relativeGap(metric: Pick<MetricProgress, "judged" | "final" | "direction">, u: UnitProgress) {
+function relativeGap(metric: Pick<MetricProgress, "judged" | "final" | "direction">, u: UnitProgress) {
   if (u.gap === null) return 0;
   const floor = u.baseline ?? 0;
   const against = metric.judged === "pace" && !metric.final && u.expected !== null ? u.expected : u.target;

@@ -27,7 +27,7 @@ export function quoteRelation(name: string): string {
 }
 
 /** Where a report reads cases from: a FROM item (without an alias) and its parameters. */
-export interface CasesSource {
+interface CasesSource {
   from: string;
   params: Sql["params"];
 }
@@ -63,7 +63,7 @@ export function relationExistsSql(name: string): Sql {
 }
 
 /** The days each ledger category is counted over: from its metric's first day to its E. */
-export interface CaseWindow {
+interface CaseWindow {
   categories: { category: CaseCategory; start: string; end: string }[];
   unit: string | null;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { districtDayEnd } from "../core/districtTime.ts";
 import type { Warehouse } from "../warehouse/db.ts";
-import { factsSource, paramsFor, unitMonthsSource } from "./factsSource.ts";
+import { paramsFor } from "../warehouse/snapshot.ts";
+import { factsSource, unitMonthsSource } from "./factsSource.ts";
 import { fixtureWarehouse, submit } from "./test/warehouseFixture.ts";
 
 describe("factsSource", () => {

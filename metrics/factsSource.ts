@@ -6,7 +6,9 @@
  * metric kind reads its figures through these builders; values are always bound parameters.
  */
 import { districtDayEnd } from "../core/districtTime.ts";
-import type { Params } from "../warehouse/db.ts";
+
+/** The parameters' prefix of a statement that reads one source. */
+const SOURCE_PREFIX = "src";
 
 export type Selection = { kind: "current" } | { kind: "as_reported"; day: string };
 
@@ -15,7 +17,7 @@ export interface Sql {
   params: Record<string, string | number | boolean | null>;
 }
 
-export interface SourceRange {
+interface SourceRange {
   /** First and last month, both included (YYYY-MM). */
   from: string;
   to: string;
@@ -23,13 +25,13 @@ export interface SourceRange {
   unit?: string | null;
   /** Only these reported items, when given. */
   indicators?: readonly string[];
-  /** Prefix of the parameter names (defaults to src), so two sources can share a statement. */
+  /** Prefix of the parameter names (defaults to SOURCE_PREFIX), so two sources can share a statement. */
   prefix?: string;
 }
 
 /** `(unit, month, submission_id)` of the submission counted for each unit-month in range. */
 export function unitMonthsSource(selection: Selection, range: SourceRange): Sql {
-  const p = range.prefix ?? "src"; // defaults to $src_… parameters
+  const p = range.prefix ?? SOURCE_PREFIX;
   const params: Sql["params"] = { [`${p}_from`]: range.from, [`${p}_to`]: range.to };
   const unitFilter = range.unit ? ` AND m.unit = $${p}_unit` : "";
   if (range.unit) params[`${p}_unit`] = range.unit;
@@ -53,7 +55,7 @@ GROUP BY m.unit, m.month`,
 
 /** `(unit, month, indicator, value)`: the cells a report counts, in range. */
 export function factsSource(selection: Selection, range: SourceRange): Sql {
-  const p = range.prefix ?? "src"; // defaults to $src_… parameters
+  const p = range.prefix ?? SOURCE_PREFIX;
   const params: Sql["params"] = { [`${p}_from`]: range.from, [`${p}_to`]: range.to };
   const filters: string[] = [`f.month BETWEEN $${p}_from AND $${p}_to`];
   if (range.unit) {
@@ -80,11 +82,4 @@ JOIN (${picked.sql}) p ON f.submission_id = p.submission_id AND f.unit = p.unit 
 WHERE ${filters.join(" AND ")}`,
     params: { ...params, ...picked.params },
   };
-}
-
-/** Only the parameters a statement names (DuckDB refuses a binding the SQL does not use). */
-export function paramsFor(sql: string, params: Params | undefined): Params | undefined {
-  if (!params || Array.isArray(params)) return params;
-  const used = new Set(Array.from(sql.matchAll(/\$([A-Za-z_]\w*)/g), (m) => m[1]));
-  return Object.fromEntries(Object.entries(params).filter(([name]) => used.has(name)));
 }

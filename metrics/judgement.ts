@@ -1,5 +1,5 @@
 /**
- * When and how a promise is judged (CONTRACT §6, docs/judgement.md): the months a metric counts
+ * When and how a promise is judged (docs/contract.md §6, docs/judgement.md): the months a metric counts
  * (from its `starts` month to the earlier of as-of and its `due` month), how much of it is due by
  * now, and the status its judged mode gives a figure:
  * - before `starts`: not_started (nothing is due, nothing is missing);

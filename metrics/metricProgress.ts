@@ -50,7 +50,7 @@ export interface CaseFigures {
   reference: string;
 }
 
-export interface MetricContext {
+interface MetricContext {
   plan: Plan;
   lang: Lang;
   asOf: string;

@@ -18,7 +18,7 @@ import {
 } from "yaml";
 import type { LocalText } from "../core/lang.ts";
 
-export interface AllocationSource {
+interface AllocationSource {
   note: LocalText;
   document: string | null;
 }

@@ -1,5 +1,5 @@
 /**
- * The plan reader's field accessors: the shared YAML field reader (etl/yamlFields.ts), its
+ * The plan reader's field accessors: the shared YAML field reader (etl/read/yamlFields.ts), its
  * findings worded for a plan file (目标计划 …, code `bad_plan`).
  */
 import type { LineCounter } from "yaml";

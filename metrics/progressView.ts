@@ -11,7 +11,7 @@ import { computeReport } from "./report.ts";
 import { reportHistory } from "./reportHistory.ts";
 import type { Report } from "./reportTypes.ts";
 
-export interface ProgressRow {
+interface ProgressRow {
   metric: string;
   unit: string | null;
   month: string;
@@ -22,7 +22,7 @@ export interface ProgressRow {
 }
 
 /** The rows of v_progress from reports as of each month. */
-export function progressRows(reports: Report[]): ProgressRow[] {
+function progressRows(reports: Report[]): ProgressRow[] {
   const rows: ProgressRow[] = [];
   for (const r of reports) {
     for (const m of r.metrics) {

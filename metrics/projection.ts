@@ -12,12 +12,12 @@ import type { Lang } from "../core/lang.ts";
 import { formatMonthSpan } from "./formatValue.ts";
 import type { MetricKind } from "./reportTypes.ts";
 
-export interface Projection {
+interface Projection {
   value: number | null;
   method: { zh: string; en: string } | null;
 }
 
-export interface ProjectionInput {
+interface ProjectionInput {
   kind: MetricKind;
   actual: number | null;
   baseline: number | null;

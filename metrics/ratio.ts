@@ -21,7 +21,7 @@ export function ratioInputs(metric: PlanMetric, catalogue: Catalogue): MetricInp
 }
 
 /** Whether a share meets its target now. */
-export function shareHolds(share: number, target: number, direction: Direction): boolean {
+function shareHolds(share: number, target: number, direction: Direction): boolean {
   return direction === "above" ? above(share, target) : atLeast(share, target);
 }
 

@@ -32,6 +32,8 @@ const PLAN_KEYS = [
 ] as const;
 /** Masks of months are kept in doubles: a period may span at most 48 months. */
 const MAX_MONTHS = 48;
+/** A month's report is due on the 5th of the next month unless the plan says otherwise. */
+const DEFAULT_DUE_DAY = 5;
 
 export function readPlanDocument(text: string, fileName: string, options: ParsePlanOptions = {}): Plan {
   const lines = new LineCounter();
@@ -64,10 +66,9 @@ export function readPlanDocument(text: string, fileName: string, options: ParseP
       );
     }
   }
-  // defaults to the 5th: a month's report is due on the 5th of the next month
   const dueDay = f.has(root, "due_day")
-    ? (f.number(f.get(root, "due_day"), "due_day", { min: 1, max: 28, integer: true }) ?? 5)
-    : 5;
+    ? (f.number(f.get(root, "due_day"), "due_day", { min: 1, max: 28, integer: true }) ?? DEFAULT_DUE_DAY)
+    : DEFAULT_DUE_DAY;
   const planPace = planPaceOf(f, root, period);
   const alerts = alertsOf(f, root);
   const policy = policyOf(f, root, options);

@@ -41,7 +41,7 @@ const METRIC_KEYS = [
 const KINDS: readonly MetricKind[] = ["cumulative", "level", "cap", "ratio", "deadline"];
 const DIRECTIONS: readonly Direction[] = ["at_least", "above", "at_most"];
 const UNITS_OF_COUNT = ["persons", "posts", "villages", "100m_cny", "share"] as const;
-export const ID = /^[a-z0-9][a-z0-9_-]*$/;
+const ID = /^[a-z0-9][a-z0-9_-]*$/;
 
 export function idOf(f: PlanFields, map: YAMLMap, path: string): string {
   const node = f.required(map, "id", path);
@@ -131,7 +131,7 @@ function metricOf(
   const name = localText(f, m, "name", path);
   const kind = f.oneOf(f.required(m, "kind", path), join(path, "kind"), KINDS);
   const directionNode = f.get(m, "direction");
-  // defaults to at_most for a cap and at_least otherwise
+  // a cap is a ceiling by its nature; every other kind is a floor unless the plan says otherwise
   const direction = f.has(m, "direction")
     ? f.oneOf(directionNode, join(path, "direction"), DIRECTIONS)
     : kind === "cap"

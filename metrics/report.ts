@@ -1,5 +1,5 @@
 /**
- * computeReport: the progress of every metric of a plan as of a month (CONTRACT §6) — the one
+ * computeReport: the progress of every metric of a plan as of a month (docs/contract.md §6) — the one
  * function the command line, the dashboard and the server call. All figures come from one
  * consistent snapshot of the warehouse in a handful of queries over all metrics and units at
  * once: one scan of the counted cells into the units' monthly series (unitFigures.ts,
@@ -11,6 +11,7 @@ import { DataError, finding } from "../core/finding.ts";
 import type { Lang } from "../core/lang.ts";
 import { monthsBetween } from "../core/month.ts";
 import type { Warehouse } from "../warehouse/db.ts";
+import { type Snapshot, withSnapshot } from "../warehouse/snapshot.ts";
 import { assembleReport, type UnitRow } from "./assembleReport.ts";
 import { firstDay, isDay, lastDay } from "./calendar.ts";
 import {
@@ -28,7 +29,6 @@ import { emptySeries, putCells } from "./monthlySeries.ts";
 import { metricIndicators, monthsInPlan, type Plan } from "./plan.ts";
 import type { Report } from "./reportTypes.ts";
 import { seriesFigures } from "./seriesFigures.ts";
-import { type Snapshot, withSnapshot } from "./snapshot.ts";
 import {
   cellsSql,
   type FiguresSpec,
@@ -94,8 +94,8 @@ function normalizeReportOptions(options: ReportOptions) {
     ...options,
     unit: options.unit ?? null,
     asReported: options.asReported ?? null,
-    alerts: options.alerts ?? true, // defaults to gathering alerts
-    casesRelation: options.casesRelation ?? CASES_RELATION, // defaults to v_cases
+    alerts: options.alerts ?? true,
+    casesRelation: options.casesRelation ?? CASES_RELATION,
   };
 }
 

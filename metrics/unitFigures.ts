@@ -66,7 +66,7 @@ export function previousYear(spec: Pick<FiguresSpec, "period" | "asOf">) {
 }
 
 /** The unit index: units in code order, numbered from 0 (the report reads the registry in the same order). */
-export const UNIT_INDEX_SQL =
+const UNIT_INDEX_SQL =
   "SELECT code AS unit, kind, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS ui FROM units";
 
 /**

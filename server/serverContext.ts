@@ -21,7 +21,7 @@ export interface ServerData {
 }
 
 /** What a command run inside the server uses instead of opening the database itself. */
-export interface Hosted extends ServerData {
+interface Hosted extends ServerData {
   scheduler: Scheduler | null;
 }
 
@@ -45,6 +45,11 @@ export interface HostedOutcome {
 
 /** Runs a command line inside the server; the command line's own dispatcher, handed in by whoever starts the server. */
 export type RunCli = (command: HostedCommand) => Promise<HostedOutcome>;
+
+/** Uploads and request bodies: a monthly report is a few KB; a large town's workbook stays well below. */
+export const DEFAULT_UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+/** A sign-in lasts a working day. */
+const DEFAULT_SESSION_TTL_MS = 12 * 3600_000;
 
 export interface AppOptions {
   /** The built dashboard folder (index.html and its assets); without it `/` says it is not built yet. */
@@ -83,7 +88,7 @@ export interface AppDeps extends ServerData {
   options?: AppOptions;
 }
 
-export interface ServerConfig {
+interface ServerConfig {
   siteDir: string | null;
   uploadLimitBytes: number;
   sql: SandboxLimits;
@@ -109,22 +114,22 @@ export interface ServerContext {
   principals: PrincipalCache;
 }
 
-export function normalizeAppOptions(options: AppOptions = {}): ServerConfig {
+function normalizeAppOptions(options: AppOptions = {}): ServerConfig {
   return {
-    siteDir: options.siteDir ?? null, // defaults to no dashboard yet
-    uploadLimitBytes: options.uploadLimitBytes ?? 10 * 1024 * 1024, // defaults to 10 MB
+    siteDir: options.siteDir ?? null,
+    uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
     sql: normalizeSandboxOptions({
       timeoutMs: options.sqlTimeoutMs,
       maxRows: options.sqlMaxRows,
       maxResultBytes: options.sqlMaxResultBytes,
     }),
-    sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000, // defaults to 12 hours
-    trustProxy: options.trustProxy ?? false, // defaults to the socket's own address
-    localKey: options.localKey ?? null, // defaults to no command-line endpoint
+    sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    trustProxy: options.trustProxy ?? false,
+    localKey: options.localKey ?? null,
     runCli: options.runCli ?? null,
-    log: options.log ?? ((message) => console.error(message)), // defaults to stderr
-    onDataChanged: options.onDataChanged ?? null, // defaults to nothing to refresh
-    scheduler: options.scheduler ?? null, // defaults to no scheduler (no jobs)
+    log: options.log ?? ((message) => console.error(message)),
+    onDataChanged: options.onDataChanged ?? null,
+    scheduler: options.scheduler ?? null,
   };
 }
 

@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 
-export interface ServerFile {
+interface ServerFile {
   pid: number;
   url: string;
   key: string;

@@ -39,11 +39,16 @@ function sourceFiles(dir = ""): string[] {
   });
 }
 
+/** Every import specifier of a file, as written. */
+function specifiersOf(file: string): string[] {
+  return ts
+    .preProcessFile(readFileSync(join(ROOT, file), "utf8"), true, true)
+    .importedFiles.map((f) => f.fileName);
+}
+
 /** Every relative import of a file, as repository paths. */
 function importsOf(file: string): string[] {
-  const info = ts.preProcessFile(readFileSync(join(ROOT, file), "utf8"), true, true);
-  return info.importedFiles
-    .map((f) => f.fileName)
+  return specifiersOf(file)
     .filter((spec) => spec.startsWith("."))
     .map((spec) =>
       relative(ROOT, normalize(join(ROOT, dirname(file), spec)))
@@ -181,6 +186,13 @@ describe("the import graph", () => {
   it("no two parts of etl/ import each other, even through others", () => {
     const inside = shipped.filter((e) => folderOf(e.from) === "etl" && folderOf(e.to) === "etl");
     expect(cycles(inside.map((e) => ({ from: etlPartOf(e.from), to: etlPartOf(e.to) })))).toEqual([]);
+  });
+
+  it("warehouse/ is the only folder that imports DuckDB (the benchmark's baselines aside)", () => {
+    const duckdb = files
+      .filter((f) => !tests.has(f) && folderOf(f) !== "warehouse" && folderOf(f) !== "bench")
+      .filter((f) => specifiersOf(f).some((spec) => spec.startsWith("@duckdb/")));
+    expect(duckdb).toEqual([]);
   });
 
   it("finds what it is meant to find", () => {

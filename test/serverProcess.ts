@@ -9,9 +9,11 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { REPO_ROOT } from "./paths.ts";
 
-export const JOBTRACK_BIN = join(REPO_ROOT, "bin", "jobtrack.mjs");
+const JOBTRACK_BIN = join(REPO_ROOT, "bin", "jobtrack.mjs");
+/** A cold start (TypeScript loaded through tsx, migrations run) on a busy test machine. */
+const START_TIMEOUT_MS = 60_000;
 
-export interface ServerProcessOptions {
+interface ServerProcessOptions {
   /** The database file. */
   db: string;
   /** A unit registry; defaults to fixtures/units.csv. */
@@ -20,7 +22,7 @@ export interface ServerProcessOptions {
   startTimeoutMs?: number;
 }
 
-export interface Exit {
+interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
 }
@@ -67,7 +69,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const startTimeoutMs = options.startTimeoutMs ?? 60_000; // defaults to 60 s
+  const startTimeoutMs = options.startTimeoutMs ?? START_TIMEOUT_MS;
   const args = cliArgs(["serve", "--port", "0", "--host", "127.0.0.1", "--lang", "en"], options);
   const child = spawn(process.execPath, args, {
     // the dashboard folder is looked up in the working directory: none there

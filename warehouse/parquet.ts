@@ -13,7 +13,7 @@ import { DataError, finding } from "../core/finding.ts";
 import type { Warehouse } from "./db.ts";
 import { withPrivateFiles } from "./privateFiles.ts";
 
-export interface BackupManifest {
+interface BackupManifest {
   format: "jobtrack-backup";
   schema_version: number;
   created_at: string;

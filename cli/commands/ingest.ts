@@ -21,7 +21,7 @@ interface Job {
   receivedBy?: string;
 }
 
-export function expandInputs(paths: string[]): Job[] {
+function expandInputs(paths: string[]): Job[] {
   const jobs: Job[] = [];
   for (const path of paths) {
     if (!statSync(path, { throwIfNoEntry: false })) {
@@ -60,7 +60,7 @@ const STATUS = {
   rejected: { zh: "✗ 已退回（整份文件未入库）", en: "✗ rejected (nothing of the file was kept)" },
 };
 
-export function describeResult(result: IngestResult, lang: Lang): string {
+function describeResult(result: IngestResult, lang: Lang): string {
   const lines = [`${say(lang, STATUS[result.status].zh, STATUS[result.status].en)}  ${result.file}`];
   if (result.status !== "rejected") {
     lines.push(

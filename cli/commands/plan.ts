@@ -1,7 +1,7 @@
 /**
  * `jobtrack plan draft POLICY [--out FILE]`: a draft plan file from a policy text, every unsure
  * guess marked; `jobtrack plan check PLAN [POLICY]`: what a plan leaves out of its policy, quotes
- * not in it and targets that differ (exit 1 when any). `--format json` gives CONTRACT §5.
+ * not in it and targets that differ (exit 1 when any). `--format json` gives docs/contract.md §5.
  * `jobtrack plan allocate` (planAllocate.ts) takes an official allocation table into a plan file.
  */
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";

@@ -26,8 +26,8 @@ export const template: Command = {
   options: { kind: { type: "string" }, out: { type: "string" }, month: { type: "string" } },
   usesDatabase: false,
   async run(args) {
-    const kind = (args.flags.kind as string | undefined) ?? "monthly"; // defaults to the monthly report
-    const format = args.format ?? "csv"; // defaults to CSV
+    const kind = (args.flags.kind as string | undefined) ?? "monthly";
+    const format = args.format ?? "csv";
     if (kind !== "monthly" && kind !== "cases")
       throw usageError("--kind 须为 monthly 或 cases。", "--kind must be monthly or cases.");
     if (format !== "csv" && format !== "xlsx")

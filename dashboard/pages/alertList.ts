@@ -11,7 +11,7 @@ import { ALERT_WORDS, SEVERITY_WORDS } from "../labels.ts";
 import { PAGES } from "../paths.ts";
 import { href, metricName, type PageContext, t, unitName } from "./context.ts";
 
-export function alertItem(ctx: PageContext, alert: Alert): string {
+function alertItem(ctx: PageContext, alert: Alert): string {
   const { lang, site } = ctx;
   const metric = alert.metric === null ? undefined : site.report.metrics.find((m) => m.id === alert.metric);
   const severity = `<span class="sev sev-${alert.severity}">${t(ctx, "等级", "severity")} ${SEVERITY_WORDS[alert.severity][lang]}</span>`;

@@ -28,7 +28,7 @@ const BRIEF_MISSING = 6;
 const BRIEF_BEHIND = 3;
 
 /** Print rules of the brief: A4, narrow margins, no site chrome. */
-export const BRIEF_PRINT_CSS = `<style>
+const BRIEF_PRINT_CSS = `<style>
 @page { size: A4; margin: 10mm 12mm; }
 @media print {
   html { font-size: 8pt; }

@@ -4,7 +4,7 @@
  */
 import { escapeHtml } from "../../core/html.ts";
 
-export interface TableSpec {
+interface TableSpec {
   caption: string;
   head: string[];
   rows: string[][];

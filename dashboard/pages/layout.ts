@@ -9,7 +9,7 @@ import { formatDateTime, formatMonth } from "../format.ts";
 import { localized, PAGES, relativeHref } from "../paths.ts";
 import { assetHref, href, type PageContext, t } from "./context.ts";
 
-export interface PageSpec {
+interface PageSpec {
   title: string;
   body: string;
   /** Extra elements for <head> (a page's own print style). */
@@ -43,7 +43,7 @@ function languageSwitch(ctx: PageContext): string {
 }
 
 /** The data cutoff line: as-of month, latest submission, build time, fingerprint. */
-export function cutoffLine(ctx: PageContext): string {
+function cutoffLine(ctx: PageContext): string {
   const { input, report } = ctx.site;
   const latest = input.latestSubmissionAt
     ? formatDateTime(input.latestSubmissionAt, ctx.lang)

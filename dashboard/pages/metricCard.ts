@@ -30,7 +30,7 @@ export function targetText(metric: MetricProgress, lang: Lang): string {
   return escapeHtml(value);
 }
 
-export interface Fact {
+interface Fact {
   label: string;
   value: string;
   title?: string;
@@ -45,14 +45,14 @@ export function sourceTag(ctx: PageContext, metric: MetricProgress): string {
 }
 
 /** 「目标来源：上级下达。市下达目标，……」 in words, for where a tooltip is not enough (cards, print). */
-export function sourceNote(ctx: PageContext, metric: MetricProgress): string {
+function sourceNote(ctx: PageContext, metric: MetricProgress): string {
   if (metric.target_source.kind !== "assigned") return "";
   const note = ctx.lang === "zh" ? metric.target_source.note_zh : metric.target_source.note_en;
   return `<p class="source-note">${t(ctx, "目标来源：", "Target source: ")}${SOURCE_WORDS.assigned[ctx.lang]}${note ? t(ctx, "。", ". ") + escapeHtml(note) : ""}</p>`;
 }
 
 /** 「白鹤镇、金泽镇、练塘镇 +6」: the units behind a target not green, worst first, linked to their pages. */
-export function behindLine(ctx: PageContext, metric: MetricProgress): string {
+function behindLine(ctx: PageContext, metric: MetricProgress): string {
   if (metric.status === "green" || metric.status === "not_started") return "";
   const behind = unitsBehind(metric);
   if (behind.length === 0) return "";
@@ -169,7 +169,7 @@ export function factList(facts: Fact[], notes = false): string {
 }
 
 /** The headline figure: the actual against the target; for a level, the increase achieved against the increase needed. */
-export function headlineFigure(ctx: PageContext, metric: MetricProgress): string {
+function headlineFigure(ctx: PageContext, metric: MetricProgress): string {
   const { lang } = ctx;
   const u = metric.unit_of_count;
   if (metric.status === "not_started") {

@@ -1,6 +1,6 @@
 /**
  * How targets are judged (`rules.html`), one click from every status: what green, yellow and red
- * mean for each kind of target and way of judging it (CONTRACT §6, docs/judgement.md), and for
+ * mean for each kind of target and way of judging it (docs/contract.md §6, docs/judgement.md), and for
  * every target of the plan how it is judged, from which month, by which month, with what
  * tolerance, and where its figure comes from.
  */

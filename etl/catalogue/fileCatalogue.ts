@@ -14,7 +14,7 @@ import type { CellTable } from "../read/cellTable.ts";
 import { EMPTY_CATALOGUE } from "./catalogueOf.ts";
 import { type PlanSpan, spanFor } from "./planSpan.ts";
 
-export interface FileCatalogue {
+interface FileCatalogue {
   catalogue: Catalogue;
   /** Set when the months belong to plans with different catalogues. */
   finding: Finding | null;

@@ -1,6 +1,6 @@
 /**
  * The catalogue reader: YAML text → Catalogue, or a DataError listing every problem with its line
- * and field (the same field reader as plan files, etl/yamlFields.ts). The file's format is in
+ * and field (the same field reader as plan files, etl/read/yamlFields.ts). The file's format is in
  * docs/catalogue.md. `{year}` in a name, alias or description is the plan's year, so one file can
  * serve several years and no year's wording is carried into another. Pure: the text comes in.
  */
@@ -33,11 +33,11 @@ const KEY = /^[a-z][a-z0-9_]{0,62}$/;
 /** Names that are columns of every template (unit, month, and the long layout's two). */
 const RESERVED = new Set(["unit", "month", "indicator", "value"]);
 /** Positions are kept in 16-bit slots (two per item) by the ingest. */
-export const MAX_ITEMS = 1000;
+const MAX_ITEMS = 1000;
 const MAX_DECIMALS = 6;
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
-export interface CatalogueOptions {
+interface CatalogueOptions {
   /** The plan's year, for `{year}`. */
   year: number;
 }

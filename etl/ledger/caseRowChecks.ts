@@ -19,7 +19,7 @@ export interface Case {
   channel: string | null;
 }
 
-export const MAX_CASE_ID = 32;
+const MAX_CASE_ID = 32;
 
 export class CaseRowChecks {
   /** The cases accepted so far, each case id once. */

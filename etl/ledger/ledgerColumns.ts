@@ -11,7 +11,7 @@ import { type LedgerColumn, ledgerColumnOf } from "./ledgerHeader.ts";
 /** The columns every ledger has; `channel` may be left out. */
 const REQUIRED: LedgerColumn[] = ["unit", "case_id", "category", "identified_on", "employed_on"];
 
-export interface LedgerColumns {
+interface LedgerColumns {
   /** The 0-based index of each column found. */
   at: Map<LedgerColumn, number>;
   /** Whether every required column is there, so the rows can be read. */

@@ -1,5 +1,5 @@
 /**
- * The case ledger's header (CONTRACT §4): English keys or Chinese headers in any order, found
+ * The case ledger's header (docs/contract.md §4): English keys or Chinese headers in any order, found
  * among the first rows (a title row above it is allowed).
  */
 import { toHalfWidth } from "../normalize/halfWidth.ts";

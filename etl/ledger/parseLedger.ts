@@ -14,7 +14,7 @@ import { LedgerCellReader } from "./ledgerCellReader.ts";
 import { ledgerColumns } from "./ledgerColumns.ts";
 import { LEDGER_HEADER_ROWS, ledgerHeaderRow } from "./ledgerHeader.ts";
 
-export interface ParsedLedger {
+interface ParsedLedger {
   unit: string | null;
   /** Every known unit a data row names, sorted. */
   namedUnits: string[];

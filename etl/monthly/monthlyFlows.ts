@@ -20,7 +20,7 @@ export interface Fact {
   value: number | null;
 }
 
-export interface MonthlyFlows {
+interface MonthlyFlows {
   facts: Fact[];
   errors: Finding[];
 }
@@ -31,7 +31,7 @@ export interface MonthlyFlows {
  */
 export type PriorYtd = (unit: string, indicator: string, month: string) => number | null | undefined;
 
-export interface YtdLookup {
+interface YtdLookup {
   unit: string;
   indicator: string;
   month: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { at, parse, TOWN_HEADER } from "../testdata/parse.ts";
 
-describe("parseMonthly: rejections (CONTRACT §3), each with row, column and code", () => {
+describe("parseMonthly: rejections (docs/contract.md §3), each with row, column and code", () => {
   it("negative, non-integer, text and implausible counts", () => {
     const p = parse(`${TOWN_HEADER}\n盈浦,2022-08,-3,1.5,约50\n朱家角,2022-08,10000001,50人,5O\n`);
     expect(at(p.errors)).toEqual([

@@ -1,5 +1,5 @@
 /**
- * A monthly template's grid → values and findings (CONTRACT §3). Pure: the registry, the plans'
+ * A monthly template's grid → values and findings (docs/contract.md §3). Pure: the registry, the plans'
  * periods and the current month come in through the context. Every cell is checked and every
  * problem is collected, so a user sees all of them at once; the file is accepted only when
  * `errors` is empty. Rows are Excel's: grid index + 1.

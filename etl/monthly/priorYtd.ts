@@ -5,7 +5,7 @@
  */
 import { type Tx, VARCHAR } from "../../warehouse/db.ts";
 
-export type PriorYtd = (unit: string, indicator: string, month: string) => number | null | undefined;
+type PriorYtd = (unit: string, indicator: string, month: string) => number | null | undefined;
 
 export async function priorYtdLookup(
   tx: Tx,

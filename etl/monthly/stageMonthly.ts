@@ -15,7 +15,7 @@ import { MONTH_BASE, type MonthlyValues } from "./monthlyValues.ts";
 import type { UnitMonthRows } from "./unitMonthRows.ts";
 
 /** Facts: the reported values (a blank cell is no fact). */
-export interface StagedFacts {
+interface StagedFacts {
   count: number;
   units: Int32Array;
   months: Int32Array;

@@ -18,14 +18,14 @@ export type ColumnSpec =
  * The rows the header is read from, when they are not a grid of strings: the first rows as
  * strings, the longest row's length, and whether a column is blank below a row (CellTable).
  */
-export interface HeaderRows {
+interface HeaderRows {
   readonly rowCount: number;
   readonly width: number;
   row(r: number): readonly string[];
   columnIsBlank(from: number, column: number): boolean;
 }
 
-export interface HeaderMap {
+interface HeaderMap {
   /** 0-based grid index; Excel shows it as row headerRow + 1. */
   headerRow: number;
   layout: "wide" | "long";

@@ -10,7 +10,7 @@ import type { Finding } from "../../core/finding.ts";
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** What a kind of data file is called in messages, and the code of its findings. */
-export interface YamlFileKind {
+interface YamlFileKind {
   zh: string;
   en: string;
   code: string;

@@ -5,7 +5,7 @@ import type { Catalogue } from "../../core/catalogue.ts";
 import type { PlanSpan } from "../catalogue/planSpan.ts";
 import { parseCatalogue } from "../catalogue/readCatalogue.ts";
 
-export const QINGPU_2022_CATALOGUE_FILE = fileURLToPath(
+const QINGPU_2022_CATALOGUE_FILE = fileURLToPath(
   new URL("../../metrics/plans/catalogues/qingpu-2022.yaml", import.meta.url),
 );
 

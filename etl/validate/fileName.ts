@@ -13,7 +13,7 @@ import { maskPii } from "./pii.ts";
 const UNSEEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const MAX_CHARS = 200;
 
-export interface StoredFileName {
+interface StoredFileName {
   name: string;
   /** Whether a resident ID or mobile number was masked out of it. */
   masked: boolean;

@@ -6,7 +6,7 @@
 import { type Finding, finding } from "../../core/finding.ts";
 
 /** Findings listed per code before the rest are only counted. */
-export const FINDINGS_PER_CODE = 200;
+const FINDINGS_PER_CODE = 200;
 
 /** At most this many characters of a cell are quoted back in a message. */
 const EXCERPT = 40;

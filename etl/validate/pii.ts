@@ -1,6 +1,6 @@
 /**
  * Privacy guard: the system must never store a PRC resident ID number or a mainland mobile
- * phone number (CONTRACT §3, §4), so every cell, header and file name of an upload is checked
+ * phone number (docs/contract.md §3, §4), so every cell, header and file name of an upload is checked
  * before anything else reads it. The text is first folded (normalize/scanFold.ts: full-width and
  * other forms of digits → ASCII, invisible characters removed), then every number is looked at:
  * a run of digits, and runs joined by a few separators — spaces, dots, dashes, underscores,
@@ -101,7 +101,7 @@ function checkCharAt(text: string, at: number): string {
 }
 
 /** A personal number found: its kind and where it is in the (folded) text, check character included. */
-export interface PiiSpan {
+interface PiiSpan {
   kind: PiiKind;
   start: number;
   end: number;

@@ -60,7 +60,7 @@ export function unknownIndicatorFinding(row: number, column: string, text: strin
 }
 
 /** What the same unit-month (and, in the long layout, indicator) twice is called in a message. */
-export interface RepeatedKey {
+interface RepeatedKey {
   unit: Unit;
   month: string;
   indicator?: Indicator;

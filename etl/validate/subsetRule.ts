@@ -1,5 +1,5 @@
 /**
- * The "其中" rule (CONTRACT §3): a part may not exceed its total in the same unit-month, e.g.
+ * The "其中" rule (docs/contract.md §3): a part may not exceed its total in the same unit-month, e.g.
  * grads_employed ≤ grads_unemployed, ui_reemployed ≤ ui_stopped, villages_staffed ≤
  * villages_total, and each *_grads ≤ its posts. The catalogue's `part_of` names the pairs.
  */

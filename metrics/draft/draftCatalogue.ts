@@ -1,7 +1,7 @@
 /**
  * What the drafter matches commitments against: the reported items of a catalogue (the command
  * line gives the catalogue of the plans folder's latest plan; this adapter is the only place that
- * knows the catalogue's shape) and the case categories of the ledger (CONTRACT §4), which towns keep.
+ * knows the catalogue's shape) and the case categories of the ledger (docs/contract.md §4), which towns keep.
  */
 import type { Indicator } from "../../core/catalogue.ts";
 import type { CaseCategory, CatalogueItem } from "./catalogueMatch.ts";

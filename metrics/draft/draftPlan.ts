@@ -13,7 +13,7 @@ import { policyBlocks } from "./policyBlocks.ts";
 import { type PolicySentence, policyOutline } from "./policySentences.ts";
 import { FUND_WORDS, MILESTONE, MILESTONE_SURE, MILESTONE_WEAK } from "./targetWords.ts";
 
-export interface DraftOptions {
+interface DraftOptions {
   catalogue: readonly CatalogueItem[];
   caseCategories: readonly CaseCategory[];
   simplify: Simplifier;

@@ -38,7 +38,7 @@ export interface ProposedItem {
   partOf: string | null;
 }
 
-export interface TargetSource {
+interface TargetSource {
   kind: "policy" | "assigned";
   note: string | null;
 }

@@ -15,14 +15,14 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAM
 import { DataError } from "../../core/finding.ts";
 import { join, PlanFields } from "../planFields.ts";
 
-export interface PlanCommitment {
+interface PlanCommitment {
   id: string;
   kind: string | null;
   target: number | null;
   quote: string;
 }
 
-export interface Untracked {
+interface Untracked {
   quote: string;
   /** The commitment of the sentence meant: its figure, null for the one without a figure; undefined for all. */
   target: number | null | undefined;

@@ -7,7 +7,7 @@ import { type ParsePlanOptions, type Plan, parsePlan } from "../plan.ts";
 const PLANS_DIR = new URL("../plans/", import.meta.url);
 
 /** The shipped plan's catalogue, which a test plan that names none reads. */
-export const SHIPPED_CATALOGUE_LINE = "catalogue: catalogues/qingpu-2022.yaml";
+const SHIPPED_CATALOGUE_LINE = "catalogue: catalogues/qingpu-2022.yaml";
 
 /**
  * parsePlan for a test plan: its metrics' items are checked against its catalogue, so a plan that

@@ -27,7 +27,7 @@ import type { SchedulerFolders } from "../schedule/schedulerFolders.ts";
 import { type Principal, ROLE_NAMES, ROLES, type TokenInfo } from "../tokens.ts";
 import { portalPage } from "./portalLayout.ts";
 
-export interface AdminPageOptions {
+interface AdminPageOptions {
   lang: Lang;
   who: Principal;
   units: readonly Unit[];

@@ -10,7 +10,7 @@ import { portalAssetUrl } from "../routes/assets.ts";
 import type { Principal } from "../tokens.ts";
 import { portalPage } from "./portalLayout.ts";
 
-export interface AuditPageOptions {
+interface AuditPageOptions {
   lang: Lang;
   who: Principal;
   /** Entries per page; defaults to 50. */

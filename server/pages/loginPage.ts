@@ -6,7 +6,7 @@
 import { escapeHtml } from "../../core/html.ts";
 import { pageShell } from "./html.ts";
 
-export interface LoginPageOptions {
+interface LoginPageOptions {
   lang: "zh" | "en";
   /** Where to go after signing in (a path of this site). */
   next: string;

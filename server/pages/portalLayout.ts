@@ -32,11 +32,11 @@ const NAV: NavItem[] = [
   { href: (lang) => withLang("/admin", lang), zh: "系统管理", en: "Administration", roles: ["admin"] },
 ];
 
-export function withLang(path: string, lang: Lang): string {
+function withLang(path: string, lang: Lang): string {
   return lang === "en" ? `${path}?lang=en` : path;
 }
 
-export interface PortalPageOptions {
+interface PortalPageOptions {
   lang: Lang;
   path: PortalPath;
   who: Principal;
@@ -54,7 +54,7 @@ export interface PortalPageOptions {
 }
 
 /** JSON safe inside <script type="application/json">: no `<`, no line separators. */
-export function jsonForHtml(value: unknown): string {
+function jsonForHtml(value: unknown): string {
   return JSON.stringify(value)
     .replaceAll("<", "\\u003c")
     .replaceAll("\u2028", "\\u2028")

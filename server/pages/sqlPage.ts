@@ -1,5 +1,5 @@
 /**
- * The SQL console (`GET /sql`, analyst and admin): an editor over the analyst views (CONTRACT §8),
+ * The SQL console (`GET /sql`, analyst and admin): an editor over the analyst views (docs/contract.md §8),
  * the views and their columns, the result table, downloads as CSV, Arrow or Parquet, and the
  * caller's own query history. The work happens in /assets/portal/sql.js against /api/sql.
  */
@@ -9,7 +9,7 @@ import { portalAssetUrl } from "../routes/assets.ts";
 import type { Principal } from "../tokens.ts";
 import { portalPage } from "./portalLayout.ts";
 
-export interface SqlPageOptions {
+interface SqlPageOptions {
   lang: Lang;
   who: Principal;
   timeoutMs: number;
@@ -17,7 +17,7 @@ export interface SqlPageOptions {
   maxResultBytes: number;
 }
 
-export const DEFAULT_QUERY = `SELECT unit, month, indicator, value
+const DEFAULT_QUERY = `SELECT unit, month, indicator, value
 FROM v_facts
 ORDER BY month DESC, unit, indicator
 LIMIT 100`;

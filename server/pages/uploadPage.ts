@@ -16,7 +16,7 @@ import { portalAssetUrl, vendorUrl } from "../routes/assets.ts";
 import type { Principal } from "../tokens.ts";
 import { portalPage } from "./portalLayout.ts";
 
-export interface UploadPageOptions {
+interface UploadPageOptions {
   lang: Lang;
   who: Principal;
   units: Unit[];

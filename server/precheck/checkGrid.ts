@@ -12,7 +12,7 @@ import { looksLikePii, type PiiKind } from "../../etl/validate/pii.ts";
 import { isTotalRow } from "../../etl/validate/totalRow.ts";
 
 /** The header keys the page is given (uploadPage.ts): the key columns and every catalogue's headers. */
-export interface CheckHints {
+interface CheckHints {
   unit: string[];
   month: string[];
   indicator: string[];
@@ -21,7 +21,7 @@ export interface CheckHints {
   ledger: string[];
 }
 
-export interface CheckProblem {
+interface CheckProblem {
   /** As Excel numbers rows (first row = 1); null for the whole file. */
   row: number | null;
   /** 0-based column index; null for the whole row or file. */
@@ -34,7 +34,7 @@ export interface CheckProblem {
 
 type ColumnRole = "unit" | "month" | "number" | "text" | "unknown";
 
-export interface GridCheck {
+interface GridCheck {
   kind: "monthly" | "cases" | null;
   /** 0-based grid index of the header; -1 when none was found. */
   headerRow: number;

@@ -34,7 +34,7 @@ const VENDOR = [
   { pkg: "exceljs", file: "dist/exceljs.min.js" },
 ] as const;
 
-export type VendorName = (typeof VENDOR)[number]["pkg"];
+type VendorName = (typeof VENDOR)[number]["pkg"];
 
 interface Asset {
   body: Buffer;

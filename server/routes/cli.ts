@@ -25,7 +25,7 @@ function digest(text: string): Buffer {
 }
 
 /** Constant-time comparison of the presented key with the server's. */
-export function keyMatches(presented: string | undefined, key: string): boolean {
+function keyMatches(presented: string | undefined, key: string): boolean {
   if (!presented) return false;
   return timingSafeEqual(digest(presented), digest(key));
 }

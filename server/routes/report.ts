@@ -1,6 +1,6 @@
 /**
  * `GET /api/report?asOf=YYYY-MM&unit=CODE&asReported=YYYY-MM-DD&lang=zh|en` (everyone signed in):
- * the report of CONTRACT §6 from the plan of the month asked for (without asOf: the current month
+ * the report of docs/contract.md §6 from the plan of the month asked for (without asOf: the current month
  * in Asia/Shanghai), chosen as every report chooses it (metrics/reportPlan.ts).
  */
 import { createHash } from "node:crypto";

@@ -1,7 +1,7 @@
 /**
  * `POST /api/submissions` (town for its own unit, admin): one file, as the multipart field `file`
  * or as the raw body (text/csv, or a spreadsheet type, with `?name=` for the file name); answers
- * the ingest result of CONTRACT §5: 200 when accepted or unchanged, 422 when refused.
+ * the ingest result of docs/contract.md §5: 200 when accepted or unchanged, 422 when refused.
  * `GET /api/submissions` (everyone signed in): the history with revisions, newest first; a town
  * sees its own unit's.
  */
@@ -34,7 +34,7 @@ interface Upload {
 
 /**
  * The uploaded file, whichever way it came. The name is cleaned where every way in meets
- * (ingestFile, normalize/fileName.ts); here it only gets a fallback.
+ * (ingestFile, etl/validate/fileName.ts); here it only gets a fallback.
  */
 function uploadOf(req: Request): Upload {
   if (req.file) return { fileName: req.file.originalname || "upload.csv", bytes: req.file.buffer };

@@ -23,8 +23,8 @@ export function templateRouter(ctx: ServerContext): Router {
     requireRole("town", "analyst", "admin"),
     async (req: Request, res: Response) => {
       const who = principal(res);
-      const kind = (req.query.kind ?? "monthly") as string; // defaults to the monthly report
-      const format = (req.query.format ?? "csv") as string; // defaults to CSV
+      const kind = (req.query.kind ?? "monthly") as string;
+      const format = (req.query.format ?? "csv") as string;
       const unitCode = typeof req.query.unit === "string" && req.query.unit ? req.query.unit : null;
       const month = typeof req.query.month === "string" && req.query.month ? req.query.month : null;
       if (kind !== "monthly" && kind !== "cases")

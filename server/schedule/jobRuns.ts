@@ -15,7 +15,7 @@ import type { Value, Warehouse } from "../../warehouse/db.ts";
 
 export type RunResult = "done" | "skipped" | "failed";
 
-export const RUNS_KEPT = 288;
+const RUNS_KEPT = 288;
 
 export interface RunRecord {
   job: string;

@@ -1,5 +1,5 @@
 /**
- * Each scheduled job's last and next run (CONTRACT §5 `jobs`, `GET /api/jobs`): one entry per
+ * Each scheduled job's last and next run (docs/contract.md §5 `jobs`, `GET /api/jobs`): one entry per
  * pull source of the ingest job, then the rebuild, the reminders and the backup (source null).
  * The last run is the latest recorded in job_runs; the next run comes from the job's cron
  * expression in the scheduler's time zone, or for the rebuild from the debounce waiting, and is
@@ -22,7 +22,7 @@ export interface JobStatus {
   next_run: string | null;
 }
 
-export interface JobStatusOptions {
+interface JobStatusOptions {
   now: Date;
   /** Whether a server (and so the scheduler) is running. */
   serving: boolean;

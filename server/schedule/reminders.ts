@@ -14,7 +14,7 @@ import { recordAudit } from "../audit.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";
 import { writeFileAtomic } from "./scheduleState.ts";
 
-export interface Reminder {
+interface Reminder {
   unit: string;
   name_zh: string;
   name_en: string;
@@ -28,7 +28,7 @@ export interface Reminder {
   en: string;
 }
 
-export interface ReminderOptions {
+interface ReminderOptions {
   outbox: string;
   /** A month's report is due on this day of the next month. */
   dueDay: number;

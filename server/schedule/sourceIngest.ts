@@ -16,7 +16,7 @@ import { recordAudit } from "../audit.ts";
 import type { Source } from "./scheduleConfig.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";
 
-export interface Delivered {
+interface Delivered {
   fileName: string;
   bytes: Uint8Array;
   /** The size when the bytes were not read (a file over the limit); defaults to bytes.length. */

@@ -1,4 +1,4 @@
--- 002: the case ledger (台账, CONTRACT §4). An upload is a unit's whole current ledger: its rows
+-- 002: the case ledger (台账, docs/contract.md §4). An upload is a unit's whole current ledger: its rows
 -- become current and the unit's earlier ledger rows stay as history (current = false).
 -- Deadlines are calendar months after identification, clamped at month end (01-31 + 1 month = 02-28/29).
 CREATE TABLE cases (

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { Warehouse } from "../warehouse/db.ts";
+import { Warehouse } from "./db.ts";
 import { withSnapshot } from "./snapshot.ts";
 
 test("numbers: DOUBLE, INTEGER and other numeric columns with and without nulls, over several chunks", async () => {

@@ -5,9 +5,15 @@
  * are converted by warehouse/db.ts; large numeric results are read column by column.
  */
 import { DuckDBTypeId } from "@duckdb/node-api";
-import { chunkDoubles } from "../warehouse/chunkDoubles.ts";
-import { columnsOf, type Params, type Row, rowsOf, type Value, type Warehouse } from "../warehouse/db.ts";
-import { paramsFor } from "./factsSource.ts";
+import { chunkDoubles } from "./chunkDoubles.ts";
+import { columnsOf, type Params, type Row, rowsOf, type Value, type Warehouse } from "./db.ts";
+
+/** Only the parameters a statement names (DuckDB refuses a binding the SQL does not use). */
+export function paramsFor(sql: string, params: Params | undefined): Params | undefined {
+  if (!params || Array.isArray(params)) return params;
+  const used = new Set(Array.from(sql.matchAll(/\$([A-Za-z_]\w*)/g), (m) => m[1]));
+  return Object.fromEntries(Object.entries(params).filter(([name]) => used.has(name)));
+}
 
 export interface Snapshot {
   run(sql: string, params?: Params): Promise<void>;
