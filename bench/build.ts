@@ -5,7 +5,7 @@ import { measure, median } from "./measure.ts";
 import type { Section } from "./section.ts";
 
 /** The files the overview page loads (itself, stylesheets, scripts, images), by relative reference. */
-export function overviewWeight(site: string): { bytes: number; files: string[]; external: string[] } {
+function overviewWeight(site: string): { bytes: number; files: string[]; external: string[] } {
   const html = readFileSync(join(site, "index.html"), "utf8");
   const refs = [...html.matchAll(/(?:src|href)="([^"#]+)"/g)].map((m) => m[1]);
   const external = refs.filter((r) => /^(https?:)?\/\//.test(r));

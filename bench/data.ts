@@ -4,9 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { mulberry32 } from "../fixtures/demoModel.ts";
 
-export { mulberry32 };
-
-export function unitCode(i: number): string {
+function unitCode(i: number): string {
   return `B${String(i).padStart(6, "0")}`;
 }
 

@@ -11,7 +11,7 @@ import type { Section } from "./section.ts";
  * without its policy file (the plan is written elsewhere; its quotes are checked by the tests) and
  * with its catalogue named by its full path.
  */
-export function nationalPlan(): string {
+function nationalPlan(): string {
   const text = readFileSync("metrics/plans/qingpu-2022.yaml", "utf8");
   return text
     .replace(/^id: qingpu-2022$/m, "id: national-2022-2024")

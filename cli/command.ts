@@ -3,11 +3,12 @@
  * (in node:util parseArgs form) and `run`, which returns the exit code.
  */
 import type { ParseArgsConfig } from "node:util";
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
+import type { RunCli } from "../server/serverContext.ts";
 import type { CliIO } from "./io.ts";
 
-export type Options = NonNullable<ParseArgsConfig["options"]>;
-export type Flags = Record<string, string | boolean | string[] | undefined>;
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Flags = Record<string, string | boolean | string[] | undefined>;
 
 export interface CommandArgs {
   positionals: string[];
@@ -15,6 +16,8 @@ export interface CommandArgs {
   lang: Lang;
   format: string | undefined;
   io: CliIO;
+  /** The dispatcher a server started by this command runs handed-over command lines with (POST /api/cli). */
+  runHosted?: RunCli;
 }
 
 export interface Command {
@@ -24,6 +27,8 @@ export interface Command {
   options: Options;
   /** Whether the command works on the database; if a server holds it, the command runs there. Defaults to true. */
   usesDatabase?: boolean;
+  /** Whether the command writes data the reports are made from, so a server that runs it refreshes them. */
+  writesData?: boolean;
   run(args: CommandArgs): Promise<number>;
 }
 

@@ -7,31 +7,33 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { unknownReporters } from "../etl/catalogue/catalogue.ts";
+import { DataError } from "../core/finding.ts";
+import { unknownReporters } from "../etl/catalogue/catalogueOf.ts";
 import { indicatorRows } from "../etl/catalogue/describeItems.ts";
-import { DataError } from "../etl/finding.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
-import type { Plan } from "../metrics/plan.ts";
 import type { Scheduler } from "../server/schedule/scheduler.ts";
+import type { ServerData } from "../server/serverContext.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { syncIndicators } from "../warehouse/indicatorTable.ts";
-import { readRegistry, syncRegistry, type Unit } from "../warehouse/registry.ts";
+import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import type { CommandArgs } from "./command.ts";
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-export interface Context {
-  db: Warehouse;
-  units: Unit[];
-  plans: Plan[];
+/** The database of the current folder, where `npm start` makes the demo's. */
+const DEFAULT_DB_PATH = "data/jobtrack.duckdb";
+
+/** Where `build` writes the dashboard and `serve` serves it from, in the current folder. */
+export const DEFAULT_SITE_DIR = "dist";
+
+export interface Context extends ServerData {
   /** The running server's scheduler, when a command runs inside `serve`. */
   scheduler?: Scheduler | null;
 }
 
 export function dbPath(args: Pick<CommandArgs, "flags" | "io">): string {
   const flag = args.flags.db as string | undefined;
-  // defaults to data/jobtrack.duckdb in the current directory
-  return resolve(args.io.cwd, flag ?? args.io.env.JOBTRACK_DB ?? "data/jobtrack.duckdb");
+  return resolve(args.io.cwd, flag ?? args.io.env.JOBTRACK_DB ?? DEFAULT_DB_PATH);
 }
 
 export function unitsPath(args: Pick<CommandArgs, "flags" | "io">): string {

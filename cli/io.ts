@@ -1,7 +1,6 @@
 /**
  * The effects a command may use, passed in so tests can capture output and fix the clock.
  */
-import type { Lang } from "../etl/finding.ts";
 import type { Context } from "./context.ts";
 
 export interface CliIO {
@@ -27,19 +26,4 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
   };
-}
-
-/** Picks the text for the chosen language. */
-export const say = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
-
-/** Today's date (YYYY-MM-DD) in the district's time zone, Asia/Shanghai. */
-export function districtToday(now: Date): string {
-  // Asia/Shanghai is UTC+8 all year (no daylight saving since 1991)
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** An ISO timestamp with the +08:00 offset of Asia/Shanghai. */
-export function districtTimestamp(now: Date): string {
-  const shifted = new Date(now.getTime() + 8 * 3600_000);
-  return `${shifted.toISOString().slice(0, 19)}+08:00`;
 }

@@ -6,11 +6,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { planFileOptions } from "../metrics/loadPlans.ts";
 import { parsePlan } from "../metrics/plan.ts";
 import { startServer } from "../server/main.ts";
 import { openContext } from "./context.ts";
 import type { CliIO } from "./io.ts";
-import { main } from "./jobtrack.ts";
+import { main, runHosted } from "./jobtrack.ts";
 
 function capture(env: Record<string, string> = {}): CliIO & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -156,7 +157,12 @@ describe("jobtrack CLI", () => {
     expect(text).toContain("已将分解表《青就业办〔2022〕5号附件》写入目标计划");
     expect(text).toContain("失业人员实现再就业：2个单位，合计1,150人（全区目标5,000人）");
     expect(text).toContain("注意：失业人员实现再就业各单位分解目标合计1,150人，与全区目标5,000人不一致。");
-    const plan = parsePlan(readFileSync(out, "utf8"), "qingpu-2022.yaml");
+    // the written plan names its policy and catalogue as the shipped one does, beside which they are read
+    const plan = parsePlan(
+      readFileSync(out, "utf8"),
+      "qingpu-2022.yaml",
+      planFileOptions("metrics/plans/qingpu-2022.yaml"),
+    );
     expect(plan.allocations.reemployed).toEqual({ "310118001": 560, "310118002": 590 });
     expect(plan.allocationSources.reemployed).toEqual({
       kind: "assigned",
@@ -200,7 +206,12 @@ describe("jobtrack CLI", () => {
     const db = tempDb();
     const io = capture();
     const ctx = await openContext({ flags: { db }, io });
-    const server = await startServer(ctx, { port: 0, handleSignals: false, say: () => {} });
+    const server = await startServer(ctx, {
+      port: 0,
+      handleSignals: false,
+      say: () => {},
+      app: { runCli: runHosted },
+    });
     try {
       expect(existsSync(`${db}.server.json`)).toBe(true);
       const ingested = await run(["ingest", "--db", db, "--format", "json", "fixtures/inputs/gbk-crlf.csv"]);

@@ -6,8 +6,10 @@
  * escape sequence or a bidi override is shown, never obeyed. JSON and CSV stay the exact data.
  */
 import { parseArgs } from "node:util";
-import { DataError, type Lang } from "../etl/finding.ts";
+import { DataError } from "../core/finding.ts";
+import { type Lang, say } from "../core/lang.ts";
 import { escapeControls } from "../server/assets/escapeControls.js";
+import type { HostedCommand, HostedOutcome } from "../server/serverContext.ts";
 import { CliError, usageError } from "./cliError.ts";
 import { type Command, GLOBAL_OPTIONS } from "./command.ts";
 import { backup, restore } from "./commands/backup.ts";
@@ -22,9 +24,9 @@ import { sql } from "./commands/sql.ts";
 import { template } from "./commands/template.ts";
 import { token } from "./commands/token.ts";
 import { dbPath } from "./context.ts";
-import { type CliIO, processIO, say } from "./io.ts";
+import { type CliIO, processIO } from "./io.ts";
 
-export const COMMANDS: Command[] = [
+const COMMANDS: Command[] = [
   ingest,
   report,
   sql,
@@ -103,7 +105,7 @@ export async function main(argv: string[], given: CliIO = processIO()): Promise<
     }
     if (command.usesDatabase !== false && !io.hosted) {
       // DuckDB lets one process hold the file: when a server holds it, the command runs there.
-      const { findLocalServer, forwardToServer } = await import("../server/localServer.ts");
+      const { findLocalServer, forwardToServer } = await import("./localServer.ts");
       const server = await findLocalServer(dbPath({ flags, io }));
       if (server) {
         const run = await forwardToServer(server, argv, io.cwd);
@@ -118,10 +120,26 @@ export async function main(argv: string[], given: CliIO = processIO()): Promise<
       lang,
       format: flags.format as string | undefined,
       io,
+      runHosted,
     });
   } catch (error) {
     return reportError(error, lang, io);
   }
+}
+
+/** Runs a command line a running server was handed (POST /api/cli), on the server's open database. */
+export async function runHosted(run: HostedCommand): Promise<HostedOutcome> {
+  const exitCode = await main(run.argv, {
+    stdout: run.stdout,
+    stderr: run.stderr,
+    stderrIsTTY: false,
+    stdoutIsTTY: false,
+    now: run.now,
+    env: run.env,
+    cwd: run.cwd,
+    hosted: run.hosted,
+  });
+  return { exitCode, wroteData: COMMANDS.find((c) => c.name === run.argv[0])?.writesData === true };
 }
 
 function reportError(error: unknown, lang: Lang, io: CliIO): number {

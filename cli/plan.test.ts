@@ -1,6 +1,6 @@
 /**
  * `jobtrack plan draft` and `jobtrack plan check` end to end through main(argv, io): real policy
- * files (Markdown, and a Word file made at test time), output captured, exit codes as CONTRACT §5.
+ * files (Markdown, and a Word file made at test time), output captured, exit codes as docs/contract.md §5.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,7 +70,7 @@ describe("jobtrack plan draft", () => {
     expect(out).not.toMatch(/待核实|累计/);
   });
 
-  it("--format json prints CONTRACT §5 alone on stdout: targets as plain numbers, the policy's unit words", async () => {
+  it("--format json prints docs/contract.md §5 alone on stdout: targets as plain numbers, the policy's unit words", async () => {
     const { code, out } = await run(["plan", "draft", POLICY, "--format", "json"]);
     expect(code).toBe(0);
     const json = JSON.parse(out);

@@ -6,16 +6,16 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isMap, isSeq, type Node, parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
+import { loadDemo } from "../etl/loadDemo.ts";
 import { planYaml, UNSURE_MARK } from "../metrics/draft/planYaml.ts";
 import { draftOf, QINGPU_POLICY, qingpuText } from "../metrics/draft/testdata/draftOf.ts";
-import { loadPlans } from "../metrics/loadPlans.ts";
+import { loadPlans, planFileOptions } from "../metrics/loadPlans.ts";
 import { type Plan, parsePlan, planPeriods } from "../metrics/plan.ts";
 import { computeReport } from "../metrics/report.ts";
 import type { MetricProgress, Report } from "../metrics/reportTypes.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { PACKAGE_ROOT } from "./context.ts";
-import { loadDemo } from "./demoData.ts";
 
 function metricsOf(doc: ReturnType<typeof parseDocument>): YAMLSeq<YAMLMap> {
   const seq = doc.get("metrics", true);
@@ -65,7 +65,9 @@ beforeAll(async () => {
   expect(`id: ${(doc.get("id", true) as Node).comment ?? ""}`).toContain(UNSURE_MARK);
   doc.set("id", "qingpu-2022-draft");
 
-  drafted = parsePlan(doc.toString(), "qingpu-2022-draft.yaml");
+  // the draft names the catalogue it was matched against; it is read from beside the shipped plan
+  const { readCatalogue } = planFileOptions(join(PACKAGE_ROOT, "metrics", "plans", "qingpu-2022.yaml"));
+  drafted = parsePlan(doc.toString(), "qingpu-2022-draft.yaml", { readCatalogue });
   shipped = loadPlans(join(PACKAGE_ROOT, "metrics", "plans")).find((p) => p.id === "qingpu-2022") as Plan;
 
   const units = readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv"));

@@ -13,8 +13,8 @@ import type { Simplifier } from "../metrics/draft/plainText.ts";
 import { CliError, usageError } from "./cliError.ts";
 
 /** A policy is a few dozen pages; anything far larger is not one. */
-export const MAX_POLICY_BYTES = 20 * 1024 * 1024;
-export const POLICY_EXTENSIONS = [".txt", ".md", ".docx"] as const;
+const MAX_POLICY_BYTES = 20 * 1024 * 1024;
+const POLICY_EXTENSIONS = [".txt", ".md", ".docx"] as const;
 
 export async function readPolicy(cwd: string, path: string): Promise<string> {
   const full = resolve(cwd, path);

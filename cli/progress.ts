@@ -5,7 +5,7 @@
 import cliProgress from "cli-progress";
 import type { CliIO } from "./io.ts";
 
-export interface Progress {
+interface Progress {
   update(fraction: number, label: string): void;
   stop(): void;
 }

@@ -6,7 +6,7 @@
 import { escapeControls } from "../server/assets/escapeControls.js";
 import type { Value } from "../warehouse/db.ts";
 
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-export function findChromium(env: Record<string, string | undefined> = process.env): string | null {
+function findChromium(env: Record<string, string | undefined> = process.env): string | null {
   const candidates = [env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
     Boolean,
   ) as string[];

@@ -38,7 +38,7 @@ describe("buildSite", () => {
     for (const [path, content] of files) expect(again.get(path), path).toEqual(content);
   });
 
-  it("writes the pages of CONTRACT §6 in Chinese at the root and in English under en/", async () => {
+  it("writes the pages of docs/contract.md §6 in Chinese at the root and in English under en/", async () => {
     const listing = [...files.keys()].sort().join("\n");
     await expect(listing).toMatchFileSnapshot("__snapshots__/build-files.txt");
     for (const page of ["index.html", "alerts.html", "status.html", "brief.html", "rules.html"]) {

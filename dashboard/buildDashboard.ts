@@ -1,29 +1,22 @@
 /**
  * Building the dashboard from the warehouse into a folder: gather, render (pure), write. The
- * plan is the one covering the chosen month, or else the one covering the latest reported month.
+ * plan is the report's (metrics/reportPlan.ts) as of the chosen month, else the latest reported.
  */
 import type { Plan } from "../metrics/plan.ts";
-import { planFor } from "../metrics/plan.ts";
+import { choosePlan } from "../metrics/reportPlan.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import { buildSite } from "./build.ts";
 import { gatherDashboard } from "./gather.ts";
 import { writeSite } from "./writeSite.ts";
 
-export interface BuildResult {
+interface BuildResult {
   outDir: string;
   plan: string;
   asOf: string;
   files: number;
   bytes: number;
   fingerprint: string;
-}
-
-export async function choosePlan(db: Warehouse, plans: Plan[], asOf?: string): Promise<Plan> {
-  if (!plans.length) throw new Error("no plan file found");
-  if (asOf) return planFor(plans, asOf) ?? plans[plans.length - 1];
-  const [row] = await db.query<{ latest: string | null }>("SELECT max(month) AS latest FROM v_facts");
-  return (row.latest && planFor(plans, row.latest)) || plans[plans.length - 1];
 }
 
 export async function buildDashboard(

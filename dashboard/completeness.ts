@@ -5,7 +5,7 @@
 import type { DashboardInput } from "./build.ts";
 import type { DataState } from "./labels.ts";
 
-export interface Completeness {
+interface Completeness {
   /** Unit-months due by as-of. */
   due: number;
   counts: Record<DataState, number>;

@@ -4,7 +4,8 @@
  * Pure and locale-independent (no Intl), so pages and snapshots are the same on every machine.
  */
 
-import type { Lang } from "../etl/finding.ts";
+import { districtWallClock } from "../core/districtTime.ts";
+import type { Lang } from "../core/lang.ts";
 import {
   formatMonth,
   formatPercent,
@@ -73,7 +74,7 @@ export function formatMonthShort(month: string, lang: Lang): string {
 export function formatDateTime(iso: string, lang: Lang): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  const t = new Date(ms + 8 * 3600_000);
+  const t = districtWallClock(new Date(ms));
   const y = t.getUTCFullYear();
   const mo = t.getUTCMonth() + 1;
   const d = t.getUTCDate();

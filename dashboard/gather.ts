@@ -4,18 +4,19 @@
  * which unit-months came on time, late, revised or not at all, and a fingerprint of the data.
  */
 import { createHash } from "node:crypto";
-import { INDICATOR_BY_KEY, reports } from "../etl/catalogue/shippedCatalogue.ts";
-import { monthsBetween } from "../etl/normalize/month.ts";
+import { reports } from "../core/catalogue.ts";
+import { districtInstant } from "../core/districtTime.ts";
+import { monthsBetween } from "../core/month.ts";
 import { metricIndicators, type Plan } from "../metrics/plan.ts";
-import { computeReport, reportMonths } from "../metrics/report.ts";
-import type { Report } from "../metrics/reportTypes.ts";
+import { computeReport } from "../metrics/report.ts";
+import { reportHistory } from "../metrics/reportHistory.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import type { DashboardInput } from "./build.ts";
 import { flowsFromHistory } from "./flowsFromHistory.ts";
 import type { DataState } from "./labels.ts";
 
-export interface GatherOptions {
+interface GatherOptions {
   plan: Plan;
   units: Unit[];
   /** YYYY-MM; defaults to the latest month any unit has reported. */
@@ -27,23 +28,15 @@ export interface GatherOptions {
 }
 
 /** The moment a month's report falls due: the plan's due day of the next month, end of day, Shanghai. */
-export function dueAt(month: string, dueDay: number): string {
+function dueAt(month: string, dueDay: number): string {
   const [y, m] = month.split("-").map(Number);
-  const next = new Date(Date.UTC(y, m, dueDay, 23, 59, 59) - 8 * 3600_000);
-  return next.toISOString();
+  return districtInstant(y, m + 1, dueDay, 23, 59, 59).toISOString();
 }
 
 export async function gatherDashboard(db: Warehouse, options: GatherOptions): Promise<DashboardInput> {
   const { plan, today } = options;
   const report = await computeReport(db, { plan, asOf: options.asOf, today, lang: "zh" });
-  const history: Report[] = [];
-  for (const month of reportMonths(plan, report.asOf)) {
-    history.push(
-      month === report.asOf
-        ? report
-        : await computeReport(db, { plan, asOf: month, today, lang: "zh", alerts: false }),
-    );
-  }
+  const history = await reportHistory(db, { plan, latest: report, today });
   const submissions = await db.query<DashboardInput["submissions"][number]>(
     `SELECT v.submission_id, v.unit, v.kind, v.file_name, v.sha256, strftime(v.received_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS received_at,
             v.status, v.rows, v.revision, s.months AS month_list
@@ -60,15 +53,17 @@ export async function gatherDashboard(db: Warehouse, options: GatherOptions): Pr
     plan.metrics.flatMap((m) =>
       options.units
         .filter((u) =>
-          metricIndicators(m).some((i) => INDICATOR_BY_KEY.get(i) && reports(INDICATOR_BY_KEY.get(i)!, u)),
+          metricIndicators(m).some((key) => {
+            const item = plan.catalogue.byKey.get(key);
+            return item !== undefined && reports(item, u);
+          }),
         )
         .map((u) => u.code),
     ),
   );
   const nowIso = options.now.toISOString();
-  const todayEnd = new Date(
-    Date.UTC(...(today.split("-").map(Number) as [number, number, number])) + 16 * 3600_000 - 1000,
-  ).toISOString();
+  const [year, month, day] = today.split("-").map(Number);
+  const todayEnd = districtInstant(year, month, day, 23, 59, 59).toISOString();
   const dataStatus: DashboardInput["dataStatus"] = [];
   for (const unit of options.units.filter((u) => reporting.has(u.code))) {
     for (const month of monthsBetween(plan.period.first, report.asOf)) {

@@ -1,17 +1,7 @@
 /**
- * HTML text building: escaping of text and attribute values. Every value from data goes through
- * `esc` before it reaches a page.
+ * HTML text building for the dashboard's pages: joining fragments and inlining charts (escaping
+ * is core/html.ts's `escapeHtml`, shared with the server's pages).
  */
-
-/** Escapes text for HTML content and double-quoted attribute values. */
-export function esc(text: string | number): string {
-  return String(text)
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
 
 /** Joins fragments, dropping empty ones. */
 export function join(parts: (string | false | null | undefined)[], separator = ""): string {

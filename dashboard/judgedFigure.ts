@@ -7,7 +7,7 @@
  */
 import type { MetricProgress, UnitProgress } from "../metrics/reportTypes.ts";
 
-export interface JudgedFigure {
+interface JudgedFigure {
   /** What the bar fills to (a fraction of the target, or a share). */
   value: number | null;
   /** Where the mark sits: the pace to date, the target share, or the cap (1). */
@@ -43,7 +43,7 @@ export function judgedFigure(how: How, row: Row): JudgedFigure {
 }
 
 /** The pace as a fraction of what is judged: expected / target, for a level of the increase. */
-export function paceMark(how: Pick<MetricProgress, "kind">, row: Row): number | null {
+function paceMark(how: Pick<MetricProgress, "kind">, row: Row): number | null {
   const { expected, target } = row;
   if (expected === null || target === null || target <= 0) return null;
   if (how.kind === "level") {

@@ -4,9 +4,8 @@
  */
 import type { Judged, MetricKind } from "../metrics/reportTypes.ts";
 import { ALERT_WORDS, SEVERITY_WORDS, STATUS_WORDS, type Words } from "../metrics/words.ts";
-import type { Lang } from "./format.ts";
 
-export type { Lang, Words };
+export type { Words };
 export { ALERT_WORDS, SEVERITY_WORDS, STATUS_WORDS };
 
 export type DataState = "on_time" | "late" | "missing" | "revised" | "not_due";

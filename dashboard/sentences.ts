@@ -7,7 +7,7 @@
  * and once the due month has come, 已完成 / 未完成. One generator per metric kind; all pure.
  */
 
-import { monthAt, monthIndex } from "../etl/normalize/month.ts";
+import { monthAt, monthIndex } from "../core/month.ts";
 import { caseCount } from "../metrics/caseWords.ts";
 import type { MetricProgress, Status } from "../metrics/reportTypes.ts";
 import {
@@ -22,7 +22,7 @@ import {
   unitWordZh,
 } from "./format.ts";
 
-export interface SentenceContext {
+interface SentenceContext {
   /** Open cases past their deadline (deadline metrics): from the report's `overdue_case` alerts. */
   overdueCases?: number;
 }

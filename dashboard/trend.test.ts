@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankAlerts } from "./alertRanking.ts";
+import { sortAlerts } from "../metrics/alerts.ts";
 import { completeness } from "./completeness.ts";
 import { sampleInput } from "./testdata/sampleInput.ts";
 import { flowSeries, metricTrend, monthOnMonth, planTrend } from "./trend.ts";
@@ -32,8 +32,8 @@ describe("trend", () => {
 });
 
 describe("alerts and completeness", () => {
-  it("rankAlerts puts high severity and pace first", () => {
-    const ranked = rankAlerts(
+  it("sortAlerts puts high severity and pace first", () => {
+    const ranked = sortAlerts(
       input.report.alerts,
       input.report.metrics.map((m) => m.id),
     );

@@ -2,8 +2,7 @@
  * A metric's course over the plan's months, read from the history of reports (one per month as
  * of that month) and from the per-month values: the rows behind the trend charts and tables.
  */
-import type { MetricKind, MetricProgress, Report } from "../metrics/reportTypes.ts";
-import { paceMark } from "./judgedFigure.ts";
+import type { MetricKind, Report } from "../metrics/reportTypes.ts";
 
 export interface TrendRow {
   month: string;
@@ -81,15 +80,4 @@ export function flowSeries(
   const values = new Map<string, number | null>();
   for (const f of flows) if (f.metric === metricId && f.unit === unit) values.set(f.month, f.value);
   return months.map((month) => ({ month, value: values.get(month) ?? null }));
-}
-
-/**
- * Where the pace sits as a fraction of what is judged (the target; for a level, the increase
- * needed), or null where no pace applies (a ratio, a cap, a target judged only at its due month).
- */
-export function paceShare(
-  metric: Pick<MetricProgress, "kind" | "expected" | "target" | "judged" | "final" | "baseline">,
-): number | null {
-  if (metric.judged !== "pace" || metric.final) return null;
-  return paceMark(metric, { ...metric, actual: null, progress: null });
 }

@@ -5,30 +5,32 @@
  * Two refusals leave nothing at all, as the HTTP route's 413 and 403 do: a file over the size
  * limit (not even read), and a file naming a unit other than the one the sender may submit for.
  * The CLI, the upload route and the scheduler's sources all come through here, so the file is
- * read and parsed once, and its name is cleaned (normalize/fileName.ts) before it is kept anywhere.
+ * read and parsed once, and its name is cleaned (validate/fileName.ts) before it is kept anywhere.
  */
-import { createHash, webcrypto } from "node:crypto";
+import { webcrypto } from "node:crypto";
+import { type Finding, type FindingOut, finding, localizeFinding } from "../core/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import type { Tx, Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import type { PlanSpan } from "./catalogue/planSpan.ts";
-import { type Finding, type FindingOut, finding, type Lang, localizeFinding } from "./finding.ts";
 import { ledgerReportMismatches, loadLedger, stageLedger } from "./ledger/loadLedger.ts";
 import { parseLedger } from "./ledger/parseLedger.ts";
-import { loadMonthly, recordRejected, type SubmissionMeta, unchangedSubmission } from "./load.ts";
-import { monthlyFlows, ytdLookupsNeeded } from "./monthlyFlows.ts";
-import { storedFileName } from "./normalize/fileName.ts";
-import { type ParsedMonthly, parseMonthly } from "./parseMonthly.ts";
-import { priorYtdLookup } from "./priorYtd.ts";
-import { readUploadTable } from "./read/readUpload.ts";
-import { screenUpload } from "./screenUpload.ts";
+import { recordRejected, type SubmissionMeta, unchangedSubmission } from "./load/submissions.ts";
+import { loadMonthly } from "./monthly/loadMonthly.ts";
+import { monthlyFlows, ytdLookupsNeeded } from "./monthly/monthlyFlows.ts";
+import { type ParsedMonthly, parseMonthly } from "./monthly/parseMonthly.ts";
+import { priorYtdLookup } from "./monthly/priorYtd.ts";
 import {
   dropStaged,
   factsOfObjects,
   factsOfValues,
   type StagedMonthly,
   stageMonthly,
-} from "./stageMonthly.ts";
-import { unitMonthRows } from "./unitMonthRows.ts";
+} from "./monthly/stageMonthly.ts";
+import { unitMonthRows } from "./monthly/unitMonthRows.ts";
+import { readUploadTable } from "./read/readUpload.ts";
+import { screenUpload } from "./screenUpload.ts";
+import { storedFileName } from "./validate/fileName.ts";
 import type { ScreenedTable } from "./validate/screenTable.ts";
 
 export interface IngestContext {
@@ -46,9 +48,9 @@ export interface IngestContext {
   onProgress?: (stage: IngestStage, fraction: number) => void;
 }
 
-export type IngestStage = "read" | "parse" | "load" | "done";
+type IngestStage = "read" | "parse" | "load" | "done";
 
-export interface IngestInput {
+interface IngestInput {
   /** The name as received; it is cleaned (and any personal number masked) before it is kept. */
   fileName: string;
   bytes: Uint8Array;
@@ -71,7 +73,7 @@ export interface IngestResult {
   submission_id: number | null;
 }
 
-export interface IngestOptions {
+interface IngestOptions {
   /**
    * The one unit the sender may submit for (a town's account, a scheduler source). A file naming
    * another known unit is refused with an `other_unit` finding naming them, `units` listing every
@@ -84,10 +86,6 @@ export interface IngestOptions {
 
 /** What the command line reads of one file at most: a national-scale file of a million rows is about 35 MB. */
 export const CLI_MAX_BYTES = 64 * 1024 * 1024;
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
 
 /** sha256Hex computed on a worker thread, so the file can be read and checked meanwhile. */
 async function sha256HexAsync(bytes: Uint8Array): Promise<string> {

@@ -9,7 +9,7 @@ import { headerRowOf } from "./normalize/header.ts";
 import type { CellTable } from "./read/cellTable.ts";
 import { type ScreenedTable, screenTable } from "./validate/screenTable.ts";
 
-export interface ScreenedUpload {
+interface ScreenedUpload {
   kind: "monthly" | "cases";
   screened: ScreenedTable;
 }

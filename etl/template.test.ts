@@ -4,8 +4,8 @@
  */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { itemsOf } from "./catalogue/catalogue.ts";
-import { parseMonthly } from "./parseMonthly.ts";
+import { itemsOf } from "../core/catalogue.ts";
+import { parseMonthly } from "./monthly/parseMonthly.ts";
 import { readUploadTable } from "./read/readUpload.ts";
 import { screenUpload } from "./screenUpload.ts";
 import { CASE_HEADERS, NOTE_LABEL, templateCsv, templateRows, templateXlsx } from "./template.ts";

@@ -1,5 +1,5 @@
 /**
- * Blank templates with Chinese headers: the monthly report (CONTRACT §3), whose columns are the
+ * Blank templates with Chinese headers: the monthly report (docs/contract.md §3), whose columns are the
  * items of the plan's catalogue (a unit's template only those it reports), and the case ledger
  * (§4). A note row above the header marks each column 本月数 or 期末数 with its unit of count,
  * so a clerk knows what to type; the ingest skips rows above the header, so the template is read
@@ -8,11 +8,11 @@
  * and header rows frozen, columns wide enough, and the unit and month pre-filled when given.
  */
 import ExcelJS from "exceljs";
-import { type Catalogue, type Indicator, itemsOf } from "./catalogue/catalogue.ts";
+import { type Catalogue, type Indicator, itemsOf } from "../core/catalogue.ts";
 
 export type TemplateKind = "monthly" | "cases";
 
-export interface TemplateOptions {
+interface TemplateOptions {
   kind?: TemplateKind;
   /** The items of the monthly report: the catalogue of the plan the month belongs to. */
   catalogue?: Catalogue;
@@ -27,7 +27,7 @@ export const CASE_HEADERS = ["单位", "编号", "类别", "认定日期", "就�
 export const NOTE_LABEL = "填报口径：本月数＝当月发生数，期末数＝月末时点数";
 
 /** A column's mark in the note row: 本月数（人） or 期末数（个）. */
-export function columnMark(indicator: Indicator): string {
+function columnMark(indicator: Indicator): string {
   return `${indicator.flow === "flow" ? "本月数" : "期末数"}（${indicator.unit}）`;
 }
 

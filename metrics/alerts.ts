@@ -15,15 +15,16 @@
  * turn high after the plan's `high_after_days`.
  */
 
-import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
-import type { Lang } from "../etl/finding.ts";
-import { monthAt, monthIndex } from "../etl/normalize/month.ts";
+import type { CaseCategory } from "../core/caseDeadline.ts";
+import type { Catalogue } from "../core/catalogue.ts";
+import type { Lang } from "../core/lang.ts";
+import { monthAt, monthIndex } from "../core/month.ts";
 import { formatPoints } from "./behind.ts";
 import { daysBetween, dueDate } from "./calendar.ts";
 import { CASE_WORDS, caseCount } from "./caseWords.ts";
 import { formatDate, formatMonth, formatPercent, formatValue } from "./formatValue.ts";
 import type { MetricWindow } from "./judgement.ts";
-import type { CaseCategory, Plan, PlanMetric } from "./plan.ts";
+import type { Plan, PlanMetric } from "./plan.ts";
 import type { Alert, AlertType, Severity, Status } from "./reportTypes.ts";
 import { statusWords } from "./words.ts";
 
@@ -69,7 +70,7 @@ export interface JudgedFigures {
  * The alert type a status raises for a metric judged as it is, or null; `gap` tells a cap over
  * its ceiling (over_cap, red — or yellow before the due month of a by_due cap) from one near it.
  */
-export function alertTypeOf(
+function alertTypeOf(
   metric: Pick<PlanMetric, "kind" | "judged">,
   window: Pick<MetricWindow, "final">,
   status: Status,
@@ -202,7 +203,7 @@ export function missingSubmissionAlerts(
   return out;
 }
 
-export interface FlaggedMonth {
+interface FlaggedMonth {
   unit: Named;
   indicator: string;
   month: string;
@@ -216,8 +217,8 @@ export interface FlaggedMonth {
   metric: string | null;
 }
 
-export function anomalyAlert(flag: FlaggedMonth, lang: Lang): Alert {
-  const indicator = INDICATOR_BY_KEY.get(flag.indicator);
+export function anomalyAlert(flag: FlaggedMonth, catalogue: Catalogue, lang: Lang): Alert {
+  const indicator = catalogue.byKey.get(flag.indicator);
   const unitOfCount = indicator?.unitOfCount ?? "persons";
   const v = (x: number, l: Lang) => formatValue(x, unitOfCount, l);
   const item = { zh: indicator?.zh ?? flag.indicator, en: indicator?.en ?? flag.indicator };
@@ -279,11 +280,16 @@ const TYPE_ORDER: Record<AlertType, number> = {
   anomaly: 7,
 };
 
-/** Most severe first; then by type, the plan's metric order, unit and month. */
-export function sortAlerts(alerts: Alert[], metricOrder: string[]): Alert[] {
+/**
+ * The order every reader sees alerts in — the report, the command line, the dashboard's pages and
+ * the brief: most severe first; then by type (missed targets and caps exceeded, then targets
+ * behind, then overdue cases, before missing submissions and anomalies), the plan's metric order,
+ * unit and month. A new array; the given one is left as it was.
+ */
+export function sortAlerts(alerts: readonly Alert[], metricOrder: readonly string[]): Alert[] {
   const order = new Map(metricOrder.map((id, i) => [id, i]));
   const key = (a: Alert) => (a.metric === null ? -1 : (order.get(a.metric) ?? metricOrder.length));
-  return alerts.sort(
+  return [...alerts].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readRegistry } from "../warehouse/registry.ts";
 import { readAllocationTable } from "./allocationTable.ts";
-import { parsePlan } from "./plan.ts";
 import { withAllocations } from "./planAllocations.ts";
-import { TEST_PLAN_YAML, testPlan } from "./test/testPlan.ts";
+import { parseTestPlan, TEST_PLAN_YAML, testPlan } from "./test/testPlan.ts";
 
 const units = readRegistry("fixtures/units.csv");
 const plan = testPlan();
@@ -76,7 +75,7 @@ describe("withAllocations", () => {
       '      "310118001": 700',
     ]);
     expect(after.slice(at + 10)).toEqual(before.slice(at + 1));
-    const plan = parsePlan(text, "t.yaml");
+    const plan = parseTestPlan(text, "t.yaml");
     expect(plan.allocations.reemployed).toEqual({ "310118001": 700, "310118002": 500 });
     expect(plan.allocationSources.reemployed).toMatchObject({
       kind: "assigned",
@@ -86,14 +85,14 @@ describe("withAllocations", () => {
   });
 
   it("adds a metric not yet allocated at the end of allocations, and allocations to a plan without them", () => {
-    const added = parsePlan(
+    const added = parseTestPlan(
       withAllocations(TEST_PLAN_YAML, { new_jobs: { "310118001": 3600 } }, source),
       "t.yaml",
     );
     expect(added.allocations.new_jobs).toEqual({ "310118001": 3600 });
     expect(added.allocations.reemployed).toEqual({ "310118001": 600, "310118002": 480 });
     const bare = TEST_PLAN_YAML.slice(0, TEST_PLAN_YAML.indexOf("allocations:"));
-    const fresh = parsePlan(withAllocations(bare, { new_jobs: { "310118001": 3600 } }, source), "t.yaml");
+    const fresh = parseTestPlan(withAllocations(bare, { new_jobs: { "310118001": 3600 } }, source), "t.yaml");
     expect(fresh.allocations).toEqual({ new_jobs: { "310118001": 3600 } });
   });
 });

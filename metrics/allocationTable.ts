@@ -6,14 +6,14 @@
  * column, in Chinese and English; a table whose units' targets do not add up to the district
  * target gets a warning, not a refusal (an official table may round differently).
  */
-import { type Finding, finding } from "../etl/finding.ts";
+import { type Finding, finding } from "../core/finding.ts";
 import { headerKey } from "../etl/normalize/indicatorName.ts";
 import { isNotANumber, parseNumber } from "../etl/normalize/number.ts";
 import { type Unit, unitResolver } from "../etl/normalize/unit.ts";
 import { formatValue } from "./formatValue.ts";
 import type { Plan } from "./plan.ts";
 
-export interface AllocationTable {
+interface AllocationTable {
   /** metric id → unit code → target. */
   allocations: Record<string, Record<string, number>>;
   errors: Finding[];

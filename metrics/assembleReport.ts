@@ -1,11 +1,10 @@
 /**
- * From the figures read in one snapshot to the Report of CONTRACT §6 — pure: every metric of the
+ * From the figures read in one snapshot to the Report of docs/contract.md §6 — pure: every metric of the
  * plan (metricProgress.ts), then the alerts that belong to no single metric (anomalies and
  * missing submissions), all sorted most severe first.
  */
 
-import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import { anomalyAlert, missingSubmissionAlerts, type Named, sortAlerts } from "./alerts.ts";
 import { bit, type CaseFigures, type MetricFigures, metricProgress } from "./metricProgress.ts";
 import { metricIndicators, type Plan } from "./plan.ts";
@@ -32,7 +31,7 @@ export interface AnomalyRow {
   third: number;
 }
 
-export interface ReportInput {
+interface ReportInput {
   plan: Plan;
   lang: Lang;
   asOf: string;
@@ -70,7 +69,7 @@ export interface ReportInput {
   alerts: boolean;
 }
 
-export function reporting(unit: UnitRow, reporters: readonly string[]): boolean {
+function reporting(unit: UnitRow, reporters: readonly string[]): boolean {
   return reporters.includes(unit.kind) || reporters.includes(unit.code);
 }
 
@@ -162,7 +161,7 @@ function missingSubmissions(input: ReportInput, named: Named[]): Alert[] {
   if (!submitted) return [];
   const reporters = new Set<string>();
   for (const k of new Set(input.plan.metrics.flatMap(metricIndicators))) {
-    for (const r of INDICATOR_BY_KEY.get(k)?.reporters ?? []) reporters.add(r);
+    for (const r of input.plan.catalogue.byKey.get(k)?.reporters ?? []) reporters.add(r);
   }
   const monthly = unitsReporting(input, [...reporters]);
   return missingSubmissionAlerts(
@@ -183,7 +182,7 @@ function anomalyAlerts(input: ReportInput, named: Named[]): Alert[] {
   const out: Alert[] = [];
   for (const row of input.anomalies) {
     const unit = input.units[row.ui];
-    const indicator = INDICATOR_BY_KEY.get(row.indicator);
+    const indicator = input.plan.catalogue.byKey.get(row.indicator);
     if (!unit || !indicator || !reporting(unit, indicator.reporters)) continue;
     if (input.scope !== null && unit.code !== input.scope) continue;
     const flag = {
@@ -197,7 +196,7 @@ function anomalyAlerts(input: ReportInput, named: Named[]): Alert[] {
       ytdPrior: row.ytd ? row.third : null,
       metric: metricFor.get(row.indicator) ?? null,
     };
-    out.push(anomalyAlert(flag, input.lang));
+    out.push(anomalyAlert(flag, input.plan.catalogue, input.lang));
   }
   return out;
 }

@@ -5,12 +5,12 @@
  * for a level, its expected value on pace, its target or cap otherwise), so a small town far
  * behind ranks above a large one slightly behind.
  */
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import { formatPercent, formatValue } from "./formatValue.ts";
 import type { MetricProgress, UnitProgress } from "./reportTypes.ts";
 
 /** How far below what it is judged against a unit is, as a fraction of that (larger is worse). */
-export function relativeGap(metric: Pick<MetricProgress, "judged" | "final" | "direction">, u: UnitProgress) {
+function relativeGap(metric: Pick<MetricProgress, "judged" | "final" | "direction">, u: UnitProgress) {
   if (u.gap === null) return 0;
   const floor = u.baseline ?? 0;
   const against = metric.judged === "pace" && !metric.final && u.expected !== null ? u.expected : u.target;

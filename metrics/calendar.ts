@@ -3,7 +3,7 @@
  * the next month; a month ends on its last day. Days are plain dates with no time zone: "today"
  * is always given in Asia/Shanghai by the caller.
  */
-import { nextMonth } from "../etl/normalize/month.ts";
+import { nextMonth } from "../core/month.ts";
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

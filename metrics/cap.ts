@@ -4,14 +4,14 @@
  * of T (95% with the default tolerance), yellow up to T (near the cap), red above (over it). No
  * pace applies: expected is null.
  */
-import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
+import type { Catalogue } from "../core/catalogue.ts";
 import type { PlanMetric } from "./plan.ts";
 import { atLeast, type Progress, ratioOf, withoutTarget } from "./status.ts";
 import type { MetricInput } from "./unitFigures.ts";
 
-export function capInputs(metric: PlanMetric): MetricInput[] {
+export function capInputs(metric: PlanMetric, catalogue: Catalogue): MetricInput[] {
   const indicator = metric.indicator as string;
-  const take = INDICATOR_BY_KEY.get(indicator)?.flow === "flow" ? "total" : "latest";
+  const take = catalogue.byKey.get(indicator)?.flow === "flow" ? "total" : "latest";
   return [{ role: "a", indicator, take }];
 }
 

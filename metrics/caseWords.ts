@@ -3,8 +3,9 @@
  * zero-employment families in 户 ("2 zero-employment families"), and what their deadline is —
  * one home for the words the alerts, the sentences and the brief use.
  */
-import type { Lang } from "../etl/finding.ts";
-import type { CaseCategory } from "./plan.ts";
+
+import type { CaseCategory } from "../core/caseDeadline.ts";
+import type { Lang } from "../core/lang.ts";
 
 /** How the policy counts each kind of case: persons in 名, families in 户. */
 export const CASE_WORDS: Record<

@@ -9,8 +9,10 @@
  * relation is named by the caller (identifiers cannot be bound): until the warehouse has one, the
  * metric reports no_data.
  */
+
+import type { CaseCategory } from "../core/caseDeadline.ts";
+import { caseDeadlineSql } from "../core/caseDeadline.ts";
 import type { Sql } from "./factsSource.ts";
-import type { CaseCategory } from "./plan.ts";
 import { shareProgress } from "./ratio.ts";
 import type { Direction } from "./reportTypes.ts";
 import type { Progress } from "./status.ts";
@@ -25,7 +27,7 @@ export function quoteRelation(name: string): string {
 }
 
 /** Where a report reads cases from: a FROM item (without an alias) and its parameters. */
-export interface CasesSource {
+interface CasesSource {
   from: string;
   params: Sql["params"];
 }
@@ -33,10 +35,10 @@ export interface CasesSource {
 /**
  * The ledgers as they stood when an as-reported day ended: for each unit, the cases of its latest
  * accepted ledger received before the cutoff (an upload is the unit's whole ledger). The deadline
- * is computed as v_cases computes it (calendar months, clamped at month end).
+ * is computed as v_cases computes it, from the one rule of core/caseDeadline.ts.
  */
 const LEDGERS_RECEIVED_BY = `SELECT c.unit, c.case_id, c.category, c.identified_on, c.employed_on, c.channel,
-  CAST(c.identified_on + CASE c.category WHEN 'zero_family' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END AS DATE) AS deadline
+  ${caseDeadlineSql("c.category", "c.identified_on")} AS deadline
 FROM cases c
 WHERE c.submission_id IN (
   SELECT max(s.submission_id) FROM submissions s
@@ -61,7 +63,7 @@ export function relationExistsSql(name: string): Sql {
 }
 
 /** The days each ledger category is counted over: from its metric's first day to its E. */
-export interface CaseWindow {
+interface CaseWindow {
   categories: { category: CaseCategory; start: string; end: string }[];
   unit: string | null;
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { districtDayEnd } from "../core/districtTime.ts";
 import type { Warehouse } from "../warehouse/db.ts";
-import { cutoffOf, factsSource, paramsFor, unitMonthsSource } from "./factsSource.ts";
+import { paramsFor } from "../warehouse/snapshot.ts";
+import { factsSource, unitMonthsSource } from "./factsSource.ts";
 import { fixtureWarehouse, submit } from "./test/warehouseFixture.ts";
 
 describe("factsSource", () => {
@@ -21,8 +23,8 @@ describe("factsSource", () => {
   });
 
   it("as reported: the latest accepted submission per unit-month received before the day ends in Shanghai", () => {
-    expect(cutoffOf("2022-04-05")).toBe("2022-04-06T00:00:00+08:00");
-    expect(cutoffOf("2022-12-31")).toBe("2023-01-01T00:00:00+08:00");
+    expect(districtDayEnd("2022-04-05")).toBe("2022-04-06T00:00:00+08:00");
+    expect(districtDayEnd("2022-12-31")).toBe("2023-01-01T00:00:00+08:00");
     const sql = unitMonthsSource(
       { kind: "as_reported", day: "2022-04-05" },
       { from: "2022-01", to: "2022-12" },

@@ -5,7 +5,10 @@
  * of that day in Asia/Shanghai, and that submission's cells (facts keeps every revision). Every
  * metric kind reads its figures through these builders; values are always bound parameters.
  */
-import type { Params } from "../warehouse/db.ts";
+import { districtDayEnd } from "../core/districtTime.ts";
+
+/** The parameters' prefix of a statement that reads one source. */
+const SOURCE_PREFIX = "src";
 
 export type Selection = { kind: "current" } | { kind: "as_reported"; day: string };
 
@@ -14,7 +17,7 @@ export interface Sql {
   params: Record<string, string | number | boolean | null>;
 }
 
-export interface SourceRange {
+interface SourceRange {
   /** First and last month, both included (YYYY-MM). */
   from: string;
   to: string;
@@ -22,20 +25,13 @@ export interface SourceRange {
   unit?: string | null;
   /** Only these reported items, when given. */
   indicators?: readonly string[];
-  /** Prefix of the parameter names (defaults to src), so two sources can share a statement. */
+  /** Prefix of the parameter names (defaults to SOURCE_PREFIX), so two sources can share a statement. */
   prefix?: string;
-}
-
-/** The instant an as-reported day ends: midnight after it in Asia/Shanghai (UTC+8, no DST since 1991). */
-export function cutoffOf(day: string): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return `${next.toISOString().slice(0, 10)}T00:00:00+08:00`;
 }
 
 /** `(unit, month, submission_id)` of the submission counted for each unit-month in range. */
 export function unitMonthsSource(selection: Selection, range: SourceRange): Sql {
-  const p = range.prefix ?? "src"; // defaults to $src_… parameters
+  const p = range.prefix ?? SOURCE_PREFIX;
   const params: Sql["params"] = { [`${p}_from`]: range.from, [`${p}_to`]: range.to };
   const unitFilter = range.unit ? ` AND m.unit = $${p}_unit` : "";
   if (range.unit) params[`${p}_unit`] = range.unit;
@@ -46,7 +42,7 @@ WHERE m.current AND m.month BETWEEN $${p}_from AND $${p}_to${unitFilter}`,
       params,
     };
   }
-  params[`${p}_cutoff`] = cutoffOf(selection.day);
+  params[`${p}_cutoff`] = districtDayEnd(selection.day);
   return {
     sql: `SELECT m.unit, m.month, max(m.submission_id) AS submission_id
 FROM submission_unit_months m JOIN submissions s ON s.submission_id = m.submission_id
@@ -59,7 +55,7 @@ GROUP BY m.unit, m.month`,
 
 /** `(unit, month, indicator, value)`: the cells a report counts, in range. */
 export function factsSource(selection: Selection, range: SourceRange): Sql {
-  const p = range.prefix ?? "src"; // defaults to $src_… parameters
+  const p = range.prefix ?? SOURCE_PREFIX;
   const params: Sql["params"] = { [`${p}_from`]: range.from, [`${p}_to`]: range.to };
   const filters: string[] = [`f.month BETWEEN $${p}_from AND $${p}_to`];
   if (range.unit) {
@@ -86,11 +82,4 @@ JOIN (${picked.sql}) p ON f.submission_id = p.submission_id AND f.unit = p.unit 
 WHERE ${filters.join(" AND ")}`,
     params: { ...params, ...picked.params },
   };
-}
-
-/** Only the parameters a statement names (DuckDB refuses a binding the SQL does not use). */
-export function paramsFor(sql: string, params: Params | undefined): Params | undefined {
-  if (!params || Array.isArray(params)) return params;
-  const used = new Set(Array.from(sql.matchAll(/\$([A-Za-z_]\w*)/g), (m) => m[1]));
-  return Object.fromEntries(Object.entries(params).filter(([name]) => used.has(name)));
 }

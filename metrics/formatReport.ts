@@ -3,16 +3,16 @@
  * and judged mode give them, ANSI colours when the caller says the output is a terminal, 万 in
  * Chinese, thousands separators in English), where each target comes from, the level targets'
  * increase, the units behind each target worst first with their gap; CSV with one row per metric
- * and unit (the district's row has an empty unit); and the JSON of CONTRACT §6. Pure: the caller
+ * and unit (the district's row has an empty unit); and the JSON of docs/contract.md §6. Pure: the caller
  * writes the text.
  */
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import { gapText, unitsBehind } from "./behind.ts";
 import { formatMonth, formatPercent, formatValue } from "./formatValue.ts";
 import type { MetricProgress, Report, Status } from "./reportTypes.ts";
 import { ALERT_WORDS, SEVERITY_WORDS, STATUS_WORDS, statusWords, type Words } from "./words.ts";
 
-export interface TableOptions {
+interface TableOptions {
   lang: Lang;
   /** Colour the status words with ANSI escapes (only when writing to a terminal). */
   color?: boolean;
@@ -28,13 +28,13 @@ const STATUS_ANSI: Record<Status, string> = {
 };
 
 /** A status in words (the metric's own words when given, else the pace words), coloured on a terminal. */
-export function statusWord(status: Status, lang: Lang, color = false, words?: Words): string {
+function statusWord(status: Status, lang: Lang, color = false, words?: Words): string {
   const word = (words ?? STATUS_WORDS[status])[lang];
   return color ? `\u001b[${STATUS_ANSI[status]}m${word}\u001b[0m` : word;
 }
 
 /** 文件明确 / 上级下达 (from the policy / assigned), as the glossary names a target's source. */
-export function sourceWord(m: Pick<MetricProgress, "target_source">, lang: Lang): string {
+function sourceWord(m: Pick<MetricProgress, "target_source">, lang: Lang): string {
   if (m.target_source.kind === "policy") return lang === "zh" ? "文件明确" : "policy";
   return lang === "zh" ? "上级下达" : "assigned";
 }
@@ -261,7 +261,7 @@ export function formatReportCsv(report: Report, lang: Lang): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
-/** The report exactly as CONTRACT §6 gives it. */
+/** The report exactly as docs/contract.md §6 gives it. */
 export function formatReportJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }

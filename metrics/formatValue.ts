@@ -3,7 +3,7 @@
  * `62.3%`, `60亿元`, `2022年8月`; en `393,848`, `62.3%`, `CNY 6.00bn`, `Aug 2022`. Pure and
  * locale-independent (no Intl), so output is the same on every machine.
  */
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

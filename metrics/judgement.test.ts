@@ -8,9 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../warehouse/db.ts";
 import { metricWindow } from "./judgement.ts";
-import { type Plan, parsePlan } from "./plan.ts";
+import type { Plan } from "./plan.ts";
 import { computeReport } from "./report.ts";
 import type { MetricProgress, Report } from "./reportTypes.ts";
+import { parseTestPlan } from "./test/testPlan.ts";
 import { addCases, fixtureWarehouse, monthly, submit, XIAYANG } from "./test/warehouseFixture.ts";
 
 const metricYaml = (id: string, fields: string) => `  - id: ${id}
@@ -76,7 +77,7 @@ ${[
   ),
 ].join("")}`;
 
-const plan: Plan = parsePlan(PLAN, "judged-2022.yaml");
+const plan: Plan = parseTestPlan(PLAN, "judged-2022.yaml");
 const months = ["2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06"].concat(
   "2022-07",
   "2022-08",

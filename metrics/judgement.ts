@@ -1,5 +1,5 @@
 /**
- * When and how a promise is judged (CONTRACT §6, docs/judgement.md): the months a metric counts
+ * When and how a promise is judged (docs/contract.md §6, docs/judgement.md): the months a metric counts
  * (from its `starts` month to the earlier of as-of and its `due` month), how much of it is due by
  * now, and the status its judged mode gives a figure:
  * - before `starts`: not_started (nothing is due, nothing is missing);
@@ -10,7 +10,7 @@
  *   below the cap), red beyond.
  * Pure.
  */
-import { monthIndex } from "../etl/normalize/month.ts";
+import { monthIndex } from "../core/month.ts";
 import { paceFraction } from "./pace.ts";
 import type { Plan, PlanMetric } from "./plan.ts";
 import type { Status } from "./reportTypes.ts";

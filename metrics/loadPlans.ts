@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { DataError, type Finding, finding } from "../etl/finding.ts";
-import { type Plan, parsePlan } from "./plan.ts";
+import { DataError, type Finding, finding } from "../core/finding.ts";
+import { type ParsePlanOptions, type Plan, parsePlan } from "./plan.ts";
 
 /** A file a plan names, relative to the plan file; null when it cannot be read. */
 function readBeside(planFile: string, path: string): string | null {
@@ -16,6 +16,14 @@ function readBeside(planFile: string, path: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** How a plan file's own files are read: its policy text and its catalogue, beside it. */
+export function planFileOptions(planFile: string): ParsePlanOptions {
+  return {
+    readPolicy: (path) => readBeside(planFile, path),
+    readCatalogue: (path) => readBeside(planFile, path),
+  };
 }
 
 /** Plans from `dir` (defaults to metrics/plans), in file-name order. */
@@ -28,12 +36,7 @@ export function loadPlans(dir = "metrics/plans"): Plan[] {
   for (const name of names) {
     try {
       const file = join(dir, name);
-      plans.push(
-        parsePlan(readFileSync(file, "utf8"), name, {
-          readPolicy: (path) => readBeside(file, path),
-          readCatalogue: (path) => readBeside(file, path),
-        }),
-      );
+      plans.push(parsePlan(readFileSync(file, "utf8"), name, planFileOptions(file)));
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       problems.push(...error.findings);

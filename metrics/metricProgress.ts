@@ -7,7 +7,8 @@
  * from, and the metric's alerts. Pure; arrays of figures are indexed by the unit's position in
  * the registry.
  */
-import type { Lang } from "../etl/finding.ts";
+import type { Catalogue } from "../core/catalogue.ts";
+import type { Lang } from "../core/lang.ts";
 import { type JudgedFigures, type Named, overdueCaseAlert, statusAlertWriter } from "./alerts.ts";
 import { capInputs, capProgress } from "./cap.ts";
 import { cumulativeInputs, cumulativeProgress } from "./cumulative.ts";
@@ -49,7 +50,7 @@ export interface CaseFigures {
   reference: string;
 }
 
-export interface MetricContext {
+interface MetricContext {
   plan: Plan;
   lang: Lang;
   asOf: string;
@@ -80,17 +81,17 @@ export interface MetricContext {
   targetSource: TargetSourceOut;
 }
 
-/** The items a metric reads, by kind (deadline metrics read the ledger instead). */
-export function inputsOf(metric: PlanMetric): MetricInput[] {
+/** The items a metric reads, by kind (deadline metrics read the ledger instead), as the plan's catalogue has them. */
+export function inputsOf(metric: PlanMetric, catalogue: Catalogue): MetricInput[] {
   switch (metric.kind) {
     case "cumulative":
       return cumulativeInputs(metric);
     case "level":
       return levelInputs(metric);
     case "cap":
-      return capInputs(metric);
+      return capInputs(metric, catalogue);
     case "ratio":
-      return ratioInputs(metric);
+      return ratioInputs(metric, catalogue);
     case "deadline":
       return [];
   }
@@ -143,7 +144,7 @@ export function metricProgress(
   const allocation = plan.allocations[metric.id];
   const allocationSource = allocation ? targetSourceOut(plan.allocationSources[metric.id], null, lang) : null;
   const uniform = metric.kind === "ratio" || metric.kind === "deadline" || ctx.soleReporter;
-  const take = inputsOf(metric)[0]?.take ?? null;
+  const take = inputsOf(metric, plan.catalogue)[0]?.take ?? null;
   const stock = take === "latest";
   const level = metric.kind === "level";
   const count = expected.length;

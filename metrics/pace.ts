@@ -4,8 +4,8 @@
  * checkpoints (节点目标) give it at some months, with linear interpolation in between, from 0 at
  * the baseline month to 1 at the period's last month.
  */
-import { monthIndex } from "../etl/normalize/month.ts";
-import type { Pace, Plan, PlanMetric } from "./plan.ts";
+import { monthIndex } from "../core/month.ts";
+import type { Pace, Plan } from "./plan.ts";
 
 /** Months elapsed (m) at the end of `month`, from 0 (before the period) to n. */
 export function monthsElapsed(period: Plan["period"], month: string): number {
@@ -26,11 +26,6 @@ export function paceFraction(pace: Pace, period: Plan["period"], month: string):
     case "checkpoints":
       return interpolate(checkpointAnchors(pace.points, period), monthIndex(month));
   }
-}
-
-/** The pace of one metric of a plan. */
-export function paceFor(plan: Plan, metric: PlanMetric, month: string): number {
-  return paceFraction(metric.pace, plan.period, month);
 }
 
 /** (month index, share) points: 0 at the baseline month, the checkpoints, 1 at the last month. */

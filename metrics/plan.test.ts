@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DataError } from "../etl/finding.ts";
-import { type Plan, parsePlan, planCovers, planFor, planPeriods } from "./plan.ts";
-import { TEST_PLAN_YAML } from "./test/testPlan.ts";
+import { DataError } from "../core/finding.ts";
+import { type Plan, planCovers, planFor, planPeriods } from "./plan.ts";
+import { parseTestPlan, TEST_PLAN_YAML } from "./test/testPlan.ts";
 
 /** The 1-based line of the first line containing `needle`. */
 function lineOf(text: string, needle: string): number {
@@ -10,7 +10,7 @@ function lineOf(text: string, needle: string): number {
 
 function problems(text: string) {
   try {
-    parsePlan(text, "bad.yaml");
+    parseTestPlan(text, "bad.yaml");
   } catch (error) {
     expect(error).toBeInstanceOf(DataError);
     return (error as DataError).findings;
@@ -20,7 +20,7 @@ function problems(text: string) {
 
 describe("parsePlan", () => {
   it("reads the test plan with its defaults", () => {
-    const plan = parsePlan(TEST_PLAN_YAML, "test-2022.yaml");
+    const plan = parseTestPlan(TEST_PLAN_YAML, "test-2022.yaml");
     expect(plan).toMatchObject({
       id: "test-2022",
       baselineMonth: "2021-12",
@@ -113,7 +113,7 @@ describe("parsePlan", () => {
   });
 
   it("reads checkpoints (节点目标) into the metric's pace", () => {
-    const plan = parsePlan(
+    const plan = parseTestPlan(
       `${TEST_PLAN_YAML}checkpoints: { "2022-06": 0.3, "2022-12": 1 }\n`.replace("\npace: linear", ""),
       "c.yaml",
     );
@@ -127,7 +127,7 @@ describe("parsePlan", () => {
 
 describe("when and how a promise is judged, and where its target comes from", () => {
   it("defaults by kind: cumulative and level by pace, ratio by its due month, cap and deadline every month", () => {
-    const plan = parsePlan(TEST_PLAN_YAML, "t.yaml");
+    const plan = parseTestPlan(TEST_PLAN_YAML, "t.yaml");
     expect(
       plan.metrics.map((m) => [m.id, m.judged, m.starts, m.due, m.tolerance, m.targetSource.kind]),
     ).toEqual([
@@ -149,7 +149,7 @@ describe("when and how a promise is judged, and where its target comes from", ()
       "    indicator: new_jobs\n",
       '    indicator: new_jobs\n    starts: "2022-03"\n    due: "2022-10"\n    judged: by_due\n    target_source: { kind: assigned, note: 市下达目标 }\n',
     ).replace("    case_category: hardship\n", "    case_category: hardship\n    tolerance: 0\n");
-    const plan = parsePlan(text, "t.yaml");
+    const plan = parseTestPlan(text, "t.yaml");
     expect(plan.metrics.find((m) => m.id === "new_jobs")).toMatchObject({
       starts: "2022-03",
       due: "2022-10",
@@ -196,7 +196,7 @@ describe("when and how a promise is judged, and where its target comes from", ()
     const read = (path: string) => (path === "policy.md" ? policy : null);
     let found: ReturnType<typeof problems> = [];
     try {
-      parsePlan(text, "t.yaml", { readPolicy: read });
+      parseTestPlan(text, "t.yaml", { readPolicy: read });
     } catch (error) {
       found = (error as DataError).findings;
     }
@@ -206,13 +206,13 @@ describe("when and how a promise is judged, and where its target comes from", ()
     // the first metric's quote and bodies are in it, page breaks aside
     expect(found.some((f) => f.column?.startsWith("metrics.reemployed"))).toBe(false);
     // parsed without a way to read files (a test, a browser), the quotes are not checked
-    expect(parsePlan(text, "t.yaml").policy).toBe("policy.md");
+    expect(parseTestPlan(text, "t.yaml").policy).toBe("policy.md");
   });
 
   it("says so when the policy file the plan names cannot be read", () => {
     const text = `${TEST_PLAN_YAML}policy: nowhere.md\n`;
     try {
-      parsePlan(text, "t.yaml", { readPolicy: () => null });
+      parseTestPlan(text, "t.yaml", { readPolicy: () => null });
       throw new Error("accepted");
     } catch (error) {
       const [f] = (error as DataError).findings;
@@ -226,7 +226,7 @@ describe("when and how a promise is judged, and where its target comes from", ()
       '  reemployed: { "310118001": 600, "310118002": 480 }',
       '  reemployed:\n    source: { kind: assigned, note: 区就业办分解表, document: 青就业办〔2022〕3号 }\n    units: { "310118001": 600, "310118002": 480 }',
     );
-    const plan = parsePlan(text, "t.yaml");
+    const plan = parseTestPlan(text, "t.yaml");
     expect(plan.allocations.reemployed).toEqual({ "310118001": 600, "310118002": 480 });
     expect(plan.allocationSources.reemployed).toEqual({
       kind: "assigned",
@@ -249,7 +249,7 @@ describe("planCovers", () => {
     expect(planFor([plan], "2021-12")).toBeNull();
   });
   it("takes the previous year's reports for a plan that compares with it (the ingest adds 2021-01)", () => {
-    const withPrevious = parsePlan(
+    const withPrevious = parseTestPlan(
       TEST_PLAN_YAML.replace(
         "    indicator: new_jobs\n",
         "    indicator: new_jobs\n    target_from: previous_year\n",

@@ -4,21 +4,17 @@
  * `parsePlan` checks the file field by field and throws a DataError whose findings name the line
  * and the field (row = line, column = field path), in Chinese and English.
  */
-import type { Catalogue } from "../etl/catalogue/catalogue.ts";
+
+import type { CaseCategory } from "../core/caseDeadline.ts";
+import type { Catalogue } from "../core/catalogue.ts";
+import type { LocalText } from "../core/lang.ts";
+import { monthAt, monthIndex, previousMonth } from "../core/month.ts";
 import type { PlanSpan } from "../etl/catalogue/planSpan.ts";
-import { monthAt, monthIndex, previousMonth } from "../etl/normalize/month.ts";
 import { readPlanDocument } from "./readPlanDocument.ts";
 import type { Direction, MetricKind } from "./reportTypes.ts";
 
-export interface LocalText {
-  zh: string;
-  en: string;
-}
-
-export type CaseCategory = "zero_family" | "hardship";
-
 /**
- * How a promise is judged (CONTRACT §6): `pace` against the expected value to date, `by_due`
+ * How a promise is judged (docs/contract.md §6): `pace` against the expected value to date, `by_due`
  * only at its due month (before it, not holding is yellow, never red), `always` every month.
  */
 export type Judged = "pace" | "by_due" | "always";

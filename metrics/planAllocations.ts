@@ -16,9 +16,9 @@ import {
   type Scalar,
   type YAMLMap,
 } from "yaml";
-import type { LocalText } from "./plan.ts";
+import type { LocalText } from "../core/lang.ts";
 
-export interface AllocationSource {
+interface AllocationSource {
   note: LocalText;
   document: string | null;
 }

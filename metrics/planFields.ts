@@ -1,11 +1,11 @@
 /**
- * The plan reader's field accessors: the shared YAML field reader (etl/yamlFields.ts), its
+ * The plan reader's field accessors: the shared YAML field reader (etl/read/yamlFields.ts), its
  * findings worded for a plan file (目标计划 …, code `bad_plan`).
  */
 import type { LineCounter } from "yaml";
-import { YamlFields } from "../etl/yamlFields.ts";
+import { YamlFields } from "../etl/read/yamlFields.ts";
 
-export { join } from "../etl/yamlFields.ts";
+export { join } from "../etl/read/yamlFields.ts";
 
 const PLAN_FILE = { zh: "目标计划", en: "Plan", code: "bad_plan" };
 

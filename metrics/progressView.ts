@@ -7,10 +7,11 @@
  */
 import { DOUBLE, VARCHAR, type Warehouse } from "../warehouse/db.ts";
 import type { Plan } from "./plan.ts";
-import { computeReport, reportMonths } from "./report.ts";
+import { computeReport } from "./report.ts";
+import { reportHistory } from "./reportHistory.ts";
 import type { Report } from "./reportTypes.ts";
 
-export interface ProgressRow {
+interface ProgressRow {
   metric: string;
   unit: string | null;
   month: string;
@@ -21,7 +22,7 @@ export interface ProgressRow {
 }
 
 /** The rows of v_progress from reports as of each month. */
-export function progressRows(reports: Report[]): ProgressRow[] {
+function progressRows(reports: Report[]): ProgressRow[] {
   const rows: ProgressRow[] = [];
   for (const r of reports) {
     for (const m of r.metrics) {
@@ -50,22 +51,13 @@ export function progressRows(reports: Report[]): ProgressRow[] {
   return rows;
 }
 
-/** Reports as of every month of the plan from its first to the latest month reported. */
-export async function reportHistory(db: Warehouse, plan: Plan, today: string): Promise<Report[]> {
-  const latest = await computeReport(db, { plan, today, lang: "zh", alerts: false });
-  const reports: Report[] = [];
-  for (const asOf of reportMonths(plan, latest.asOf).slice(0, -1)) {
-    reports.push(await computeReport(db, { plan, asOf, today, lang: "zh", alerts: false }));
-  }
-  reports.push(latest);
-  return reports;
-}
-
 /** Replaces the rows of `progress` with the plans' histories; returns the number of rows. */
 export async function refreshProgress(db: Warehouse, plans: Plan | Plan[], today: string): Promise<number> {
   const rows: ProgressRow[] = [];
-  for (const plan of Array.isArray(plans) ? plans : [plans])
-    rows.push(...progressRows(await reportHistory(db, plan, today)));
+  for (const plan of Array.isArray(plans) ? plans : [plans]) {
+    const latest = await computeReport(db, { plan, today, lang: "zh", alerts: false });
+    rows.push(...progressRows(await reportHistory(db, { plan, latest, today })));
+  }
   await db.write(async (tx) => {
     await tx.run("DELETE FROM progress");
     await tx.append(

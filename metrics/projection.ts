@@ -8,16 +8,16 @@
  * since the baseline month at the same monthly rate: now + (now − baseline) ÷ m × (n − m).
  * Ratios and deadlines are not projected.
  */
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import { formatMonthSpan } from "./formatValue.ts";
 import type { MetricKind } from "./reportTypes.ts";
 
-export interface Projection {
+interface Projection {
   value: number | null;
   method: { zh: string; en: string } | null;
 }
 
-export interface ProjectionInput {
+interface ProjectionInput {
   kind: MetricKind;
   actual: number | null;
   baseline: number | null;

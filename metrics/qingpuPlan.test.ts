@@ -9,7 +9,7 @@ const plan = loadPlans(join(here, "plans")).find((p) => p.id === "qingpu-2022");
 // the policy as published (青府规发〔2022〕4号), kept in the repository so the quotes can be checked
 const POLICY = join(here, "..", "docs", "policy", "qingpu-2022-employment-policy.md");
 
-/** id, kind, direction, target, judged, starts, tolerance, where the target comes from (CONTRACT §6). */
+/** id, kind, direction, target, judged, starts, tolerance, where the target comes from (docs/contract.md §6). */
 const CONTRACT_METRICS: [string, string, string, number, string, string, number, string][] = [
   ["formal_employment", "level", "at_least", 400000, "pace", "2022-01", 0, "policy"],
   ["internship_posts", "cumulative", "at_least", 910, "pace", "2022-01", 0, "policy"],
@@ -39,7 +39,7 @@ describe("plan qingpu-2022", () => {
     });
   });
 
-  it("holds every metric of CONTRACT §6 with its kind, direction, target and how it is judged", () => {
+  it("holds every metric of docs/contract.md §6 with its kind, direction, target and how it is judged", () => {
     const found = plan?.metrics.map((m) => [
       m.id,
       m.kind,

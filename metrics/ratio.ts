@@ -4,14 +4,14 @@
  * holds, red when it does not — judgement.ts then reads that by the metric's judged mode (yellow
  * before the due month, or within the tolerance). No pace applies.
  */
-import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
+import type { Catalogue } from "../core/catalogue.ts";
 import type { PlanMetric } from "./plan.ts";
 import type { Direction } from "./reportTypes.ts";
 import { above, atLeast, type Progress, ratioOf, withoutTarget } from "./status.ts";
 import type { MetricInput } from "./unitFigures.ts";
 
-export function ratioInputs(metric: PlanMetric): MetricInput[] {
-  const take = (key: string) => (INDICATOR_BY_KEY.get(key)?.flow === "flow" ? "total" : "latest");
+export function ratioInputs(metric: PlanMetric, catalogue: Catalogue): MetricInput[] {
+  const take = (key: string) => (catalogue.byKey.get(key)?.flow === "flow" ? "total" : "latest");
   const numerator = metric.numerator as string;
   const denominator = metric.denominator as string;
   return [
@@ -21,7 +21,7 @@ export function ratioInputs(metric: PlanMetric): MetricInput[] {
 }
 
 /** Whether a share meets its target now. */
-export function shareHolds(share: number, target: number, direction: Direction): boolean {
+function shareHolds(share: number, target: number, direction: Direction): boolean {
   return direction === "above" ? above(share, target) : atLeast(share, target);
 }
 

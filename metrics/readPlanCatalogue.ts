@@ -5,9 +5,10 @@
  * and line. A plan that names none has no reported items.
  */
 import type { Node, YAMLMap } from "yaml";
-import { type Catalogue, EMPTY_CATALOGUE } from "../etl/catalogue/catalogue.ts";
+import type { Catalogue } from "../core/catalogue.ts";
+import { DataError } from "../core/finding.ts";
+import { EMPTY_CATALOGUE } from "../etl/catalogue/catalogueOf.ts";
 import { parseCatalogue } from "../etl/catalogue/readCatalogue.ts";
-import { DataError } from "../etl/finding.ts";
 import type { ParsePlanOptions } from "./plan.ts";
 import type { PlanFields } from "./planFields.ts";
 

@@ -4,8 +4,8 @@
  * position), so a clerk editing a plan file is told exactly where the mistake is.
  */
 import { LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
-import { DataError } from "../etl/finding.ts";
-import { monthIndex, previousMonth } from "../etl/normalize/month.ts";
+import { DataError } from "../core/finding.ts";
+import { monthIndex, previousMonth } from "../core/month.ts";
 import type { AlertThresholds, Pace, ParsePlanOptions, Plan, PlanMetric, TargetSource } from "./plan.ts";
 import { join, PlanFields } from "./planFields.ts";
 import { policyText } from "./policyText.ts";
@@ -32,6 +32,8 @@ const PLAN_KEYS = [
 ] as const;
 /** Masks of months are kept in doubles: a period may span at most 48 months. */
 const MAX_MONTHS = 48;
+/** A month's report is due on the 5th of the next month unless the plan says otherwise. */
+const DEFAULT_DUE_DAY = 5;
 
 export function readPlanDocument(text: string, fileName: string, options: ParsePlanOptions = {}): Plan {
   const lines = new LineCounter();
@@ -64,16 +66,15 @@ export function readPlanDocument(text: string, fileName: string, options: ParseP
       );
     }
   }
-  // defaults to the 5th: a month's report is due on the 5th of the next month
   const dueDay = f.has(root, "due_day")
-    ? (f.number(f.get(root, "due_day"), "due_day", { min: 1, max: 28, integer: true }) ?? 5)
-    : 5;
+    ? (f.number(f.get(root, "due_day"), "due_day", { min: 1, max: 28, integer: true }) ?? DEFAULT_DUE_DAY)
+    : DEFAULT_DUE_DAY;
   const planPace = planPaceOf(f, root, period);
   const alerts = alertsOf(f, root);
   const policy = policyOf(f, root, options);
-  const metrics = metricsOf(f, root, period, planPace, policy.text);
-  const { allocations, sources } = allocationsOf(f, root, metrics);
   const catalogue = catalogueOfPlan(f, root, period, options);
+  const metrics = metricsOf(f, root, period, planPace, policy.text, catalogue);
+  const { allocations, sources } = allocationsOf(f, root, metrics);
 
   if (f.findings.length) throw new DataError(f.findings);
   return {

@@ -7,12 +7,13 @@
  * it) unless the plan says otherwise; a target without a source is the policy's.
  */
 import { isScalar, type Node, type YAMLMap } from "yaml";
-import type { Judged, LocalText, Plan, TargetSource } from "./plan.ts";
+import type { LocalText } from "../core/lang.ts";
+import type { Judged, Plan, TargetSource } from "./plan.ts";
 import { join, type PlanFields } from "./planFields.ts";
 import type { MetricKind } from "./reportTypes.ts";
 
-/** How each kind is judged when the plan does not say (CONTRACT §6). */
-export const DEFAULT_JUDGED: Record<MetricKind, Judged> = {
+/** How each kind is judged when the plan does not say (docs/contract.md §6). */
+const DEFAULT_JUDGED: Record<MetricKind, Judged> = {
   cumulative: "pace",
   level: "pace",
   cap: "always",
@@ -30,11 +31,11 @@ const ALLOWED_JUDGED: Record<MetricKind, readonly Judged[]> = {
 };
 
 /** Below the target (a cap: below the cap) an `always` metric is still yellow within this fraction. */
-export const DEFAULT_TOLERANCE = 0.05;
+const DEFAULT_TOLERANCE = 0.05;
 
 const JUDGED: readonly Judged[] = ["pace", "by_due", "always"];
 
-export interface Judgement {
+interface Judgement {
   starts: string;
   due: string;
   judged: Judged;

@@ -3,8 +3,9 @@
  * problem recorded with its line and field (see planFields.ts).
  */
 import { isSeq, type Node, type YAMLMap } from "yaml";
-import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
-import type { CaseCategory, Pace, Plan, PlanMetric } from "./plan.ts";
+import type { CaseCategory } from "../core/caseDeadline.ts";
+import type { Catalogue } from "../core/catalogue.ts";
+import type { Pace, Plan, PlanMetric } from "./plan.ts";
 import { join, type PlanFields } from "./planFields.ts";
 import { inPolicy } from "./policyText.ts";
 import { judgementOf, targetFromOf, targetSourceOf } from "./readPlanJudgement.ts";
@@ -40,7 +41,7 @@ const METRIC_KEYS = [
 const KINDS: readonly MetricKind[] = ["cumulative", "level", "cap", "ratio", "deadline"];
 const DIRECTIONS: readonly Direction[] = ["at_least", "above", "at_most"];
 const UNITS_OF_COUNT = ["persons", "posts", "villages", "100m_cny", "share"] as const;
-export const ID = /^[a-z0-9][a-z0-9_-]*$/;
+const ID = /^[a-z0-9][a-z0-9_-]*$/;
 
 export function idOf(f: PlanFields, map: YAMLMap, path: string): string {
   const node = f.required(map, "id", path);
@@ -83,6 +84,7 @@ export function metricsOf(
   period: Plan["period"] | null,
   planPace: Pace,
   policy: string | null,
+  catalogue: Catalogue,
 ): PlanMetric[] {
   const node = f.required(root, "metrics", "");
   if (node === undefined) return [];
@@ -96,7 +98,7 @@ export function metricsOf(
   items.forEach((item, i) => {
     const m = f.map(item as Node, `metrics[${i}]`);
     if (!m) return;
-    const metric = metricOf(f, m, i, period, planPace, policy);
+    const metric = metricOf(f, m, i, period, planPace, policy, catalogue);
     if (!metric) return;
     if (seen.has(metric.id)) {
       f.problem(
@@ -119,6 +121,7 @@ function metricOf(
   period: Plan["period"] | null,
   planPace: Pace,
   policy: string | null,
+  catalogue: Catalogue,
 ): PlanMetric | null {
   const before = f.findings.length;
   const rawId = f.has(m, "id") ? f.string(f.get(m, "id"), `metrics[${i}].id`) : null;
@@ -128,7 +131,7 @@ function metricOf(
   const name = localText(f, m, "name", path);
   const kind = f.oneOf(f.required(m, "kind", path), join(path, "kind"), KINDS);
   const directionNode = f.get(m, "direction");
-  // defaults to at_most for a cap and at_least otherwise
+  // a cap is a ceiling by its nature; every other kind is a floor unless the plan says otherwise
   const direction = f.has(m, "direction")
     ? f.oneOf(directionNode, join(path, "direction"), DIRECTIONS)
     : kind === "cap"
@@ -156,10 +159,10 @@ function metricOf(
 
   const indicator =
     kind === "cumulative" || kind === "level" || kind === "cap"
-      ? indicatorOf(f, m, "indicator", path, kind)
+      ? indicatorOf(f, m, "indicator", path, kind, catalogue)
       : null;
-  const numerator = kind === "ratio" ? indicatorOf(f, m, "numerator", path, kind) : null;
-  const denominator = kind === "ratio" ? indicatorOf(f, m, "denominator", path, kind) : null;
+  const numerator = kind === "ratio" ? indicatorOf(f, m, "numerator", path, kind, catalogue) : null;
+  const denominator = kind === "ratio" ? indicatorOf(f, m, "denominator", path, kind, catalogue) : null;
   if (numerator && numerator === denominator) {
     f.problem(
       f.get(m, "denominator"),
@@ -192,7 +195,7 @@ function metricOf(
         ] as const)
       : null;
 
-  const reporters = reportersOf(f, m, path, kind, [indicator, numerator, denominator]);
+  const reporters = reportersOf(f, m, path, kind, [indicator, numerator, denominator], catalogue);
   const baseline = baselineOf(f, m, path, kind);
   const pace = paceOf(f, m, path, kind, period, planPace);
   const quoteNode = f.required(m, "quote", path);
@@ -250,11 +253,19 @@ function metricOf(
   };
 }
 
-function indicatorOf(f: PlanFields, m: YAMLMap, key: string, path: string, kind: MetricKind): string | null {
+/** A reported item the metric reads: one of the plan's own catalogue, of the kind the metric needs. */
+function indicatorOf(
+  f: PlanFields,
+  m: YAMLMap,
+  key: string,
+  path: string,
+  kind: MetricKind,
+  catalogue: Catalogue,
+): string | null {
   const node = f.required(m, key, path);
   const value = f.string(node, join(path, key));
   if (value === null) return null;
-  const indicator = INDICATOR_BY_KEY.get(value);
+  const indicator = catalogue.byKey.get(value);
   if (!indicator) {
     f.problem(
       node,
@@ -289,6 +300,7 @@ function reportersOf(
   path: string,
   kind: MetricKind | null,
   keys: (string | null)[],
+  catalogue: Catalogue,
 ): string[] {
   if (f.has(m, "reporters")) return f.strings(f.get(m, "reporters"), join(path, "reporters")) ?? [];
   if (kind === "deadline") {
@@ -300,10 +312,10 @@ function reportersOf(
     );
     return [];
   }
-  // defaults to the units that report every item the metric reads (the indicator catalog)
+  // without a list, the units that report every item the metric reads, as the catalogue says
   const lists = keys
     .filter((k): k is string => k !== null)
-    .map((k) => INDICATOR_BY_KEY.get(k)?.reporters ?? []);
+    .map((k) => catalogue.byKey.get(k)?.reporters ?? []);
   return lists.length ? lists.reduce((a, b) => a.filter((r) => b.includes(r))).slice() : [];
 }
 

@@ -4,7 +4,7 @@
  * period, within [0, 1], never falling, and reaching 1 in the period's last month when listed.
  */
 import type { Node, YAMLMap } from "yaml";
-import { monthsBetween } from "../etl/normalize/month.ts";
+import { monthsBetween } from "../core/month.ts";
 import type { Pace, Plan } from "./plan.ts";
 import { join, type PlanFields } from "./planFields.ts";
 import type { MetricKind } from "./reportTypes.ts";

@@ -1,15 +1,17 @@
 /**
- * computeReport: the progress of every metric of a plan as of a month (CONTRACT §6) — the one
+ * computeReport: the progress of every metric of a plan as of a month (docs/contract.md §6) — the one
  * function the command line, the dashboard and the server call. All figures come from one
  * consistent snapshot of the warehouse in a handful of queries over all metrics and units at
  * once: one scan of the counted cells into the units' monthly series (unitFigures.ts,
  * seriesFigures.ts), then small reads of the previous year, the submissions and the case ledger. The clock is a parameter: `today` is a day in Asia/Shanghai.
  */
 
-import { INDICATOR_BY_KEY } from "../etl/catalogue/shippedCatalogue.ts";
-import { DataError, finding, type Lang } from "../etl/finding.ts";
-import { monthsBetween } from "../etl/normalize/month.ts";
+import { districtDayEnd } from "../core/districtTime.ts";
+import { DataError, finding } from "../core/finding.ts";
+import type { Lang } from "../core/lang.ts";
+import { monthsBetween } from "../core/month.ts";
 import type { Warehouse } from "../warehouse/db.ts";
+import { type Snapshot, withSnapshot } from "../warehouse/snapshot.ts";
 import { assembleReport, type UnitRow } from "./assembleReport.ts";
 import { firstDay, isDay, lastDay } from "./calendar.ts";
 import {
@@ -20,14 +22,13 @@ import {
   overdueCasesSql,
   relationExistsSql,
 } from "./deadline.ts";
-import { cutoffOf, type Selection } from "./factsSource.ts";
+import type { Selection } from "./factsSource.ts";
 import { metricWindow } from "./judgement.ts";
 import { type CaseFigures, inputsOf, type MetricFigures } from "./metricProgress.ts";
 import { emptySeries, putCells } from "./monthlySeries.ts";
 import { metricIndicators, monthsInPlan, type Plan } from "./plan.ts";
 import type { Report } from "./reportTypes.ts";
 import { seriesFigures } from "./seriesFigures.ts";
-import { type Snapshot, withSnapshot } from "./snapshot.ts";
 import {
   cellsSql,
   type FiguresSpec,
@@ -93,8 +94,8 @@ function normalizeReportOptions(options: ReportOptions) {
     ...options,
     unit: options.unit ?? null,
     asReported: options.asReported ?? null,
-    alerts: options.alerts ?? true, // defaults to gathering alerts
-    casesRelation: options.casesRelation ?? CASES_RELATION, // defaults to v_cases
+    alerts: options.alerts ?? true,
+    casesRelation: options.casesRelation ?? CASES_RELATION,
   };
 }
 
@@ -115,7 +116,8 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       : (await s.rows<{ month: string | null }>(latestSql.sql, latestSql.params))[0]?.month;
     const asOf = o.asOf ?? latest ?? plan.period.first;
     const indicators = [...new Set(plan.metrics.flatMap(metricIndicators))];
-    const flows = indicators.filter((k) => INDICATOR_BY_KEY.get(k)?.flow === "flow");
+    const items = plan.catalogue.byKey;
+    const flows = indicators.filter((k) => items.get(k)?.flow === "flow");
     const spec: FiguresSpec = {
       selection,
       period: plan.period,
@@ -123,11 +125,12 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       unit: o.unit,
       indicators,
       flows,
-      flowReporters: Object.fromEntries(flows.map((k) => [k, INDICATOR_BY_KEY.get(k)?.reporters ?? []])),
+      flowReporters: Object.fromEntries(flows.map((k) => [k, items.get(k)?.reporters ?? []])),
       previousYearFlows: [
         ...new Set(plan.metrics.filter((m) => m.kind === "cumulative").map((m) => m.indicator as string)),
       ],
       anomaly: plan.alerts.anomaly,
+      catalogue: plan.catalogue,
     };
     const months = periodMonths(spec);
     // days late and overdue are counted to the earlier of today (or the as-reported day) and the
@@ -139,7 +142,7 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       readFigures(s, spec, plan, units, o.alerts, asOf),
       readCases(s, {
         relation: o.casesRelation,
-        cutoff: o.asReported ? cutoffOf(o.asReported) : null,
+        cutoff: o.asReported ? districtDayEnd(o.asReported) : null,
         plan,
         asOf,
         unit: o.unit,
@@ -212,7 +215,13 @@ async function readFigures(
   const inputs = plan.metrics
     .map((metric, i) => {
       const { started, from, to } = metricWindow(plan, metric, asOf);
-      return { metric: i, inputs: started ? inputsOf(metric) : [], reporters: metric.reporters, from, to };
+      return {
+        metric: i,
+        inputs: started ? inputsOf(metric, plan.catalogue) : [],
+        reporters: metric.reporters,
+        from,
+        to,
+      };
     })
     .filter((x) => x.inputs.length);
   const previousYear: ReportPreviousYear = new Map();

@@ -1,5 +1,5 @@
 /**
- * The report's shape (CONTRACT §6): what `jobtrack report --format json`, `GET /api/report`, the
+ * The report's shape (docs/contract.md §6): what `jobtrack report --format json`, `GET /api/report`, the
  * dashboard and `v_progress` all show. One source of truth: everything is derived from a Report.
  */
 export type Status = "green" | "yellow" | "red" | "not_started" | "no_target" | "no_data";
@@ -19,7 +19,7 @@ export interface Coverage {
 }
 
 /**
- * Where a target comes from (CONTRACT §6): `policy` (the figure is in `quote`, the policy's
+ * Where a target comes from (docs/contract.md §6): `policy` (the figure is in `quote`, the policy's
  * sentence) or `assigned` (a city assignment, a decision, the plan's own derivation, an official
  * 分解表), with `note` saying from where, in the report's language and in both.
  */

@@ -20,7 +20,7 @@ import type { MonthlySeries } from "./monthlySeries.ts";
 import { medianAndMad } from "./robustStats.ts";
 import type { FiguresSpec, MetricInputs } from "./unitFigures.ts";
 
-export interface SeriesFigures {
+interface SeriesFigures {
   metrics: Map<number, MetricFigures>;
   anomalies: AnomalyRow[];
 }

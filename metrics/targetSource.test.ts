@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../warehouse/db.ts";
-import { parsePlan } from "./plan.ts";
 import { computeReport } from "./report.ts";
 import type { MetricProgress, Report } from "./reportTypes.ts";
+import { parseTestPlan } from "./test/testPlan.ts";
 import {
   type FixtureUnit,
   fixtureWarehouse,
@@ -52,7 +52,7 @@ allocations:
     source: { kind: assigned, note: 区就业办分解表, document: 青就业办〔2022〕5号 }
     units: { "310118001": 700, "310118002": 500 }
 `;
-const plan = parsePlan(PLAN, "sources-2022.yaml");
+const plan = parseTestPlan(PLAN, "sources-2022.yaml");
 const metric = (r: Report, id: string) => r.metrics.find((m) => m.id === id) as MetricProgress;
 const months2021 = Array.from({ length: 12 }, (_, i) => `2021-${String(i + 1).padStart(2, "0")}`);
 

@@ -1,13 +1,13 @@
 /**
- * Where a target comes from, as the report says it (CONTRACT §6 `target_source`), and the target
+ * Where a target comes from, as the report says it (docs/contract.md §6 `target_source`), and the target
  * in effect for a promise of "not below last year" (不低于上年水平): the indicator's total of the
  * 12 months before the period when every reporting unit reported every one of them, else the
  * figure the plan states. A target is never presented as the policy's when it is not.
  */
-import type { Lang } from "../etl/finding.ts";
-import { monthAt, monthIndex } from "../etl/normalize/month.ts";
+import type { Lang, LocalText } from "../core/lang.ts";
+import { monthAt, monthIndex } from "../core/month.ts";
 import { formatMonthSpan, formatValue } from "./formatValue.ts";
-import type { LocalText, Plan, PlanMetric, TargetSource } from "./plan.ts";
+import type { Plan, PlanMetric, TargetSource } from "./plan.ts";
 import type { TargetSourceOut } from "./reportTypes.ts";
 
 export function targetSourceOut(source: TargetSource, quote: string | null, lang: Lang): TargetSourceOut {
@@ -23,7 +23,7 @@ export function targetSourceOut(source: TargetSource, quote: string | null, lang
 }
 
 /** The previous year of a flow as the warehouse holds it. */
-export interface PreviousYearTotal {
+interface PreviousYearTotal {
   /** The total of the 12 months before the period. */
   yearTotal: number | null;
   /** How many unit-months of them were reported. */

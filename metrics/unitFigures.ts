@@ -6,8 +6,9 @@
  * once whatever the number of metrics and units. A second, narrow GROUP BY over the previous year
  * gives the projection its monthly shape; a third marks the months each unit submitted.
  */
-import { INDICATORS } from "../etl/catalogue/shippedCatalogue.ts";
-import { monthAt, monthIndex, monthsBetween, previousMonth } from "../etl/normalize/month.ts";
+
+import type { Catalogue } from "../core/catalogue.ts";
+import { monthAt, monthIndex, monthsBetween, previousMonth } from "../core/month.ts";
 import { factsSource, type Selection, type Sql, unitMonthsSource } from "./factsSource.ts";
 import type { AlertThresholds, Plan } from "./plan.ts";
 
@@ -31,6 +32,8 @@ export interface FiguresSpec {
   /** The flows of cumulative metrics (the previous year's shape is read for them). */
   previousYearFlows: string[];
   anomaly: AlertThresholds["anomaly"];
+  /** The plan's catalogue: the items the facts of its months can hold. */
+  catalogue: Catalogue;
 }
 
 export interface MetricInputs {
@@ -63,7 +66,7 @@ export function previousYear(spec: Pick<FiguresSpec, "period" | "asOf">) {
 }
 
 /** The unit index: units in code order, numbered from 0 (the report reads the registry in the same order). */
-export const UNIT_INDEX_SQL =
+const UNIT_INDEX_SQL =
   "SELECT code AS unit, kind, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS ui FROM units";
 
 /**
@@ -75,8 +78,8 @@ export const UNIT_INDEX_SQL =
  */
 export function cellsSql(spec: FiguresSpec, unitCount: number): Sql {
   const months = [previousMonth(spec.period.first), ...periodMonths(spec)];
-  // every item of the catalog read: no filter on the item is needed
-  const everyItem = INDICATORS.every((i) => spec.indicators.includes(i.key));
+  // every item of the catalogue read: no filter on the item is needed
+  const everyItem = spec.catalogue.items.every((i) => spec.indicators.includes(i.key));
   const source = factsSource(spec.selection, {
     from: months[0],
     to: spec.asOf,

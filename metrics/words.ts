@@ -32,7 +32,7 @@ const SLIGHTLY_BELOW: Words = { zh: "黄灯 · 略低于目标", en: "slightly b
 const NOT_MET: Words = { zh: "红灯 · 未达标", en: "not met" };
 
 /** How a metric is judged, as far as its words go. */
-export interface JudgedAs {
+interface JudgedAs {
   kind: MetricKind;
   judged: Judged;
   final: boolean;
@@ -48,9 +48,6 @@ export function statusWords(status: Status, how: JudgedAs): Words {
   if (how.kind === "cap") return status === "yellow" ? NEAR_CAP : OVER_CAP;
   return status === "yellow" ? SLIGHTLY_BELOW : NOT_MET;
 }
-
-/** The final words alone (已完成 / 未完成), for a promise whose due month has come. */
-export const FINAL_WORDS = { achieved: ACHIEVED, missed: MISSED };
 
 export const ALERT_WORDS: Record<AlertType, Words> = {
   behind_pace: { zh: "进度滞后", en: "behind pace" },

@@ -10,15 +10,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACKAGE_ROOT } from "../cli/context.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
 import { browserAvailable, launchChromium } from "../test/browser.ts";
+import { REPO_ROOT } from "../test/paths.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { type RunningServer, startServer } from "./main.ts";
 import { CLI_ACTOR, createToken, principalOf } from "./tokens.ts";
 
-const OUT = join(PACKAGE_ROOT, "test-output");
+const OUT = join(REPO_ROOT, "test-output");
 const run = browserAvailable("the administration page's browser test");
 
 describe.runIf(run)("the administration page in a browser", () => {
@@ -32,8 +32,8 @@ describe.runIf(run)("the administration page in a browser", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "jobtrack-admin-"));
     mkdirSync(OUT, { recursive: true });
-    const units = readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv"));
-    const plans = loadPlans(join(PACKAGE_ROOT, "metrics", "plans"));
+    const units = readRegistry(join(REPO_ROOT, "fixtures", "units.csv"));
+    const plans = loadPlans(join(REPO_ROOT, "metrics", "plans"));
     db = await Warehouse.open({ path: join(dir, "jobtrack.duckdb") });
     await syncRegistry(db, units);
     admin = (await createToken(db, { role: "admin", label: "区人社局管理员" }, units, now, CLI_ACTOR)).token;

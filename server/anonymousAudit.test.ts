@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openContext } from "../cli/context.ts";
-import type { CliIO } from "../cli/io.ts";
+import { loadPlans } from "../metrics/loadPlans.ts";
+import { REPO_ROOT } from "../test/paths.ts";
 import { Warehouse } from "../warehouse/db.ts";
+import { readRegistry } from "../warehouse/registry.ts";
 import { AnonymousAudit, type AnonymousRefusal } from "./anonymousAudit.ts";
 import type { AuditEntry } from "./audit.ts";
 import { startServer } from "./main.ts";
@@ -86,16 +87,9 @@ describe("the server's summaries of anonymous refusals", () => {
     const dir = mkdtempSync(join(tmpdir(), "jobtrack-anon-"));
     const db = join(dir, "jobtrack.duckdb");
     try {
-      const io: CliIO = {
-        stdout: () => {},
-        stderr: () => {},
-        stderrIsTTY: false,
-        stdoutIsTTY: false,
-        now: () => new Date(T0),
-        env: {},
-        cwd: resolve("."),
-      };
-      const ctx = await openContext({ flags: { db }, io });
+      const units = readRegistry(join(REPO_ROOT, "fixtures", "units.csv"));
+      const plans = loadPlans(join(REPO_ROOT, "metrics", "plans"));
+      const ctx = { db: await Warehouse.open({ path: db }), units, plans };
       const server = await startServer(ctx, {
         port: 0,
         handleSignals: false,

@@ -1,5 +1,5 @@
 /**
- * The HTTP app (CONTRACT §7), built apart from `listen` (server/main.ts listens). Order:
+ * The HTTP app (docs/contract.md §7), built apart from `listen` (server/main.ts listens). Order:
  * security headers → health, local command line → who is asking → cross-site guard → page
  * assets → one router per resource → the working pages (upload, SQL console, audit log) → the
  * dashboard → a JSON 404 → the one error handler, which also records every refusal (401, 403,
@@ -29,7 +29,7 @@ import { securityHeaders } from "./securityHeaders.ts";
 import { type AppDeps, type ServerContext, serverContext } from "./serverContext.ts";
 import { actorName } from "./tokens.ts";
 
-export type { AppDeps, AppOptions } from "./serverContext.ts";
+export type { AppOptions } from "./serverContext.ts";
 
 const AUDITED_REFUSALS = new Set([401, 403, 413, 429]);
 

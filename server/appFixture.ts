@@ -4,8 +4,8 @@
  * town's for 朱家角镇).
  */
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../cli/context.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
+import { REPO_ROOT } from "../test/paths.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { type AppOptions, createApp } from "./app.ts";
@@ -18,9 +18,9 @@ export type TestRole = Role | "otherTown";
 
 export async function appFixture(options: AppOptions = {}, start = "2022-09-15T02:00:00Z") {
   const db = await Warehouse.open({ path: ":memory:" });
-  const units = readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv"));
+  const units = readRegistry(join(REPO_ROOT, "fixtures", "units.csv"));
   await syncRegistry(db, units);
-  const plans = loadPlans(join(PACKAGE_ROOT, "metrics", "plans"));
+  const plans = loadPlans(join(REPO_ROOT, "metrics", "plans"));
   let now = new Date(start);
   const clock = () => now;
   const app = createApp({ db, units, plans, clock, options: { log: () => {}, ...options } });

@@ -22,7 +22,7 @@ export interface AuditEntry {
   detail?: Record<string, Value>;
 }
 
-export interface AuditRow {
+interface AuditRow {
   at: string;
   actor: string | null;
   token_id: number | null;
@@ -84,7 +84,7 @@ export function recordAudits(db: Warehouse, entries: AuditEntry[]): Promise<void
   });
 }
 
-export interface AuditPage {
+interface AuditPage {
   entries: AuditRow[];
   total: number;
   limit: number;

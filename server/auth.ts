@@ -19,7 +19,7 @@ import type { ServerContext } from "./serverContext.ts";
 import { liveSession, readCookie, SESSION_COOKIE } from "./sessions.ts";
 import { hashSecret, type Principal, principalOf, type Role } from "./tokens.ts";
 
-export interface Auth {
+interface Auth {
   principal: Principal;
   via: "bearer" | "cookie";
 }
@@ -40,7 +40,7 @@ export function clientKey(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? "unknown";
 }
 
-export function tooManyAttempts(seconds: number): HttpError {
+function tooManyAttempts(seconds: number): HttpError {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return new HttpError(
     429,
@@ -149,7 +149,7 @@ export const csrfGuard: RequestHandler = function csrfGuard(req, res, next) {
 };
 
 /** Marks a handler as the role check of its route: the roles it admits, or "local" for the machine's own command line. */
-export const ROLE_GUARD = Symbol("jobtrack.roleGuard");
+const ROLE_GUARD = Symbol("jobtrack.roleGuard");
 
 export type GuardedBy = readonly Role[] | "local";
 

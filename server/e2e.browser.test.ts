@@ -12,18 +12,18 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACKAGE_ROOT } from "../cli/context.ts";
 import { buildSite } from "../dashboard/build.ts";
 import { sampleInput } from "../dashboard/testdata/sampleInput.ts";
 import { writeSite } from "../dashboard/writeSite.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
 import { browserAvailable, launchChromium } from "../test/browser.ts";
+import { REPO_ROOT } from "../test/paths.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { type RunningServer, startServer } from "./main.ts";
 import { CLI_ACTOR, createToken, type Role } from "./tokens.ts";
 
-const OUT = join(PACKAGE_ROOT, "test-output");
+const OUT = join(REPO_ROOT, "test-output");
 const YINGPU = "310118002";
 const ID_NUMBER = "110101199003074514";
 const run = browserAvailable("the server browser end-to-end test");
@@ -96,8 +96,8 @@ describe.runIf(run)("browser end to end", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "jobtrack-e2e-"));
     mkdirSync(OUT, { recursive: true });
-    const units = readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv"));
-    const plans = loadPlans(join(PACKAGE_ROOT, "metrics", "plans"));
+    const units = readRegistry(join(REPO_ROOT, "fixtures", "units.csv"));
+    const plans = loadPlans(join(REPO_ROOT, "metrics", "plans"));
     db = await Warehouse.open({ path: join(dir, "jobtrack.duckdb") });
     await syncRegistry(db, units);
     const now = new Date("2022-09-15T02:00:00Z");

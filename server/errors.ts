@@ -9,7 +9,8 @@
  * to the server's log only.
  */
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
-import { DataError, type Lang } from "../etl/finding.ts";
+import { DataError } from "../core/finding.ts";
+import { type Lang, say } from "../core/lang.ts";
 import { SqlRefused } from "../warehouse/sandbox.ts";
 import type { RefusalKind } from "../warehouse/sqlRefused.ts";
 
@@ -41,8 +42,6 @@ export function langOf(req: Request): Lang {
   return picked === "en" ? "en" : "zh";
 }
 
-export const pick = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
-
 export function unauthorized(): HttpError {
   return new HttpError(
     401,
@@ -63,11 +62,11 @@ export function badRequest(code: string, zh: string, en: string): HttpError {
   return new HttpError(400, code, zh, en);
 }
 
-export function notFoundError(): HttpError {
+function notFoundError(): HttpError {
   return new HttpError(404, "not_found", "没有这个地址。", "No such address.");
 }
 
-export function tooLarge(limitBytes: number): HttpError {
+function tooLarge(limitBytes: number): HttpError {
   const size =
     limitBytes >= 1024 * 1024
       ? `${Math.round((limitBytes / 1024 / 1024) * 10) / 10} MB`
@@ -83,7 +82,7 @@ export function tooLarge(limitBytes: number): HttpError {
 }
 
 /** Maps any thrown value to an HttpError; unknown errors become a generic 500. */
-export function toHttpError(error: unknown, limitBytes: number): HttpError {
+function toHttpError(error: unknown, limitBytes: number): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof SqlRefused)
     return new HttpError(SQL_STATUS[error.kind], error.code, error.zh, error.en);
@@ -127,7 +126,7 @@ export function toHttpError(error: unknown, limitBytes: number): HttpError {
   );
 }
 
-export interface ErrorHandlerOptions {
+interface ErrorHandlerOptions {
   limitBytes: number;
   /** Called for every error response (the audit of refusals hangs here). */
   onError?: (req: Request, res: Response, error: HttpError) => Promise<void> | void;
@@ -155,7 +154,7 @@ export function errorHandler(options: ErrorHandlerOptions): ErrorRequestHandler 
       .status(http.status)
       .type("application/json")
       .send(
-        JSON.stringify({ ...http.body, error: { code: http.code, message: pick(lang, http.zh, http.en) } }),
+        JSON.stringify({ ...http.body, error: { code: http.code, message: say(lang, http.zh, http.en) } }),
       );
   };
 }

@@ -23,7 +23,7 @@ export interface FailureLimiterOptions {
 }
 
 /** The key an address is counted under: IPv4 as it is, IPv6 by its first 64 bits. */
-export function addressKey(address: string): string {
+function addressKey(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return mapped[1];
   if (!address.includes(":")) return address;
@@ -40,7 +40,7 @@ export function addressKey(address: string): string {
 }
 
 /** A presented credential as the limiter keeps it: 16 bytes of its sha256, never the value. */
-export function credentialKey(presented: string): string {
+function credentialKey(presented: string): string {
   return createHash("sha256").update(presented, "utf8").digest("base64url").slice(0, 22);
 }
 

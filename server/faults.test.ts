@@ -22,15 +22,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACKAGE_ROOT } from "../cli/context.ts";
 import { loadPlans } from "../metrics/loadPlans.ts";
+import { REPO_ROOT } from "../test/paths.ts";
+import { cliArgs, type ServerProcess, startServerProcess } from "../test/serverProcess.ts";
 import { Warehouse } from "../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../warehouse/registry.ts";
 import { startServer } from "./main.ts";
-import { cliArgs, type ServerProcess, startServerProcess } from "./testServerProcess.ts";
 import { CLI_ACTOR, createToken } from "./tokens.ts";
 
-const REGISTRY = join(PACKAGE_ROOT, "fixtures", "units.csv");
+const REGISTRY = join(REPO_ROOT, "fixtures", "units.csv");
 const dirs: string[] = [];
 
 function tempDir(): string {
@@ -141,7 +141,7 @@ describe("220 concurrent uploads from 11 towns", () => {
     const db = await Warehouse.open({ path: join(dir, "jobtrack.duckdb") });
     const units = readRegistry(REGISTRY);
     await syncRegistry(db, units);
-    const plans = loadPlans(join(PACKAGE_ROOT, "metrics", "plans"));
+    const plans = loadPlans(join(REPO_ROOT, "metrics", "plans"));
     const now = new Date("2022-09-15T02:00:00Z");
     const towns = units.filter((u) => u.kind === "town" || u.kind === "subdistrict");
     expect(towns).toHaveLength(11);

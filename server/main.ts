@@ -13,27 +13,32 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Context } from "../cli/context.ts";
-import type { Lang } from "../etl/finding.ts";
+import type { Lang } from "../core/lang.ts";
 import type { Plan } from "../metrics/plan.ts";
 import { createApp, flushAnonymousAudit } from "./app.ts";
-import { newLocalKey, removeServerFile, writeServerFile } from "./localServer.ts";
 import { type ProgressRefresher, progressRefresher } from "./progressRefresher.ts";
 import { loadScheduleConfig } from "./schedule/scheduleConfig.ts";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.ts";
 import { ensureSchedulerFolders } from "./schedule/schedulerFolders.ts";
-import type { AppOptions } from "./serverContext.ts";
+import type { AppOptions, ServerData } from "./serverContext.ts";
+import { newLocalKey, removeServerFile, writeServerFile } from "./serverFile.ts";
 
-export interface ServeOptions {
-  /** Defaults to 127.0.0.1 (this machine only). */
+/** This machine only: serving further is a choice (`--host`). */
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_PORT = 3000;
+/** Requests in flight at shutdown get this long to finish. */
+const GRACE_MS = 5000;
+
+interface ServeOptions {
+  /** Defaults to DEFAULT_HOST (this machine only). */
   host?: string;
-  /** Defaults to 3000; 0 picks a free port. */
+  /** Defaults to DEFAULT_PORT; 0 picks a free port. */
   port?: number;
   /** The built dashboard folder. */
   siteDir?: string | null;
   /** Defaults to the system clock. */
   clock?: () => Date;
-  /** Further app options (limits, proxy trust). */
+  /** Further app options (limits, proxy trust, the command line's dispatcher for POST /api/cli). */
   app?: Omit<AppOptions, "siteDir" | "localKey">;
   /** Whether SIGINT and SIGTERM stop the server; defaults to true. */
   handleSignals?: boolean;
@@ -41,7 +46,7 @@ export interface ServeOptions {
   lang?: Lang;
   /** Where the server says what it is doing; defaults to stdout. */
   say?: (line: string) => void;
-  /** Requests in flight get this long to finish at shutdown; defaults to 5 s. */
+  /** Requests in flight get this long to finish at shutdown; defaults to GRACE_MS. */
   graceMs?: number;
   /**
    * The scheduler (sources, dashboard rebuild, reminders, nightly backup); false turns it off.
@@ -50,7 +55,7 @@ export interface ServeOptions {
   schedule?: ScheduleServeOptions | false;
 }
 
-export interface ScheduleServeOptions {
+interface ScheduleServeOptions {
   /** The scheduler's JSON or YAML config; defaults to jobtrack.schedule.json/.yaml beside the database. */
   configFile?: string | null;
   /** Rebuilds the dashboard after accepted ingests (debounced); defaults to none. */
@@ -76,12 +81,12 @@ function urlOf(host: string, port: number): string {
   return `http://${shown.includes(":") ? `[${shown}]` : shown}:${port}`;
 }
 
-export async function startServer(ctx: Context, options: ServeOptions = {}): Promise<RunningServer> {
-  const host = options.host ?? "127.0.0.1"; // defaults to this machine only
-  const port = options.port ?? 3000; // defaults to 3000
+export async function startServer(ctx: ServerData, options: ServeOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? DEFAULT_HOST;
+  const port = options.port ?? DEFAULT_PORT;
   const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const graceMs = options.graceMs ?? 5000; // defaults to 5 s
-  const zh = (options.lang ?? "zh") === "zh"; // defaults to Chinese
+  const graceMs = options.graceMs ?? GRACE_MS;
+  const zh = options.lang !== "en";
   const key = newLocalKey();
   const clock = options.clock ?? (() => new Date());
   const log = options.app?.log ?? ((line: string) => console.error(line));

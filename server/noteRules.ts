@@ -13,11 +13,11 @@ import type { Unit } from "../warehouse/registry.ts";
 import { badRequest, forbidden, HttpError } from "./errors.ts";
 import type { Principal } from "./tokens.ts";
 
-export const NOTE_MAX_CHARS = 2000;
+const NOTE_MAX_CHARS = 2000;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export interface NoteSpec {
+interface NoteSpec {
   unit: string;
   metric: string;
   month: string;
@@ -29,7 +29,7 @@ function unprocessable(code: string, zh: string, en: string): HttpError {
 }
 
 /** The text as stored: trimmed, line ends as \n, other control characters dropped. */
-export function cleanNoteText(text: string): string {
+function cleanNoteText(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")

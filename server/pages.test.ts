@@ -1,7 +1,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppFixture, appFixture, type TestRole, YINGPU } from "./appFixture.ts";
-import { checkGrid, decodeText, looksLikePersonal, readNumber } from "./assets/uploadChecks.js";
+import { checkGrid, decodeText, looksLikePersonal, readNumber } from "./precheck/uploadChecks.ts";
 
 const PAGES: { path: string; allowed: TestRole[] }[] = [
   { path: "/upload", allowed: ["town", "admin"] },
@@ -177,7 +177,7 @@ describe("assets", () => {
       const again = await asset(`/assets/portal/${file}`).set("If-None-Match", res.headers.etag);
       expect(again.status).toBe(304);
     }
-    expect((await asset("/assets/portal/uploadChecks.d.ts")).status).toBe(404);
+    expect((await asset("/assets/portal/uploadChecks.ts")).status).toBe(404);
     expect((await asset("/assets/portal/..%2Fauth.ts")).status).toBe(404);
   });
 
@@ -202,7 +202,7 @@ describe("assets", () => {
   });
 });
 
-describe("the upload page's light checks (uploadChecks.js)", () => {
+describe("the upload page's light checks (server/precheck/uploadChecks.ts)", () => {
   const hints = async () => {
     const text = (await html("/upload", "town")).text;
     return JSON.parse(/id="page-data">(.*?)<\/script>/s.exec(text)![1]).hints;

@@ -7,7 +7,7 @@
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Principal } from "./tokens.ts";
 
-export interface Found {
+interface Found {
   principal: Principal;
   /** When the credential stops being valid (ms since the epoch); Infinity for a token. */
   until: number;

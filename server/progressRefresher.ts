@@ -7,7 +7,7 @@
  * and the last one sees all of them. A failure is logged and the next request tries again.
  */
 
-import { districtToday } from "../cli/io.ts";
+import { districtToday } from "../core/districtTime.ts";
 import type { Plan } from "../metrics/plan.ts";
 import { refreshProgress } from "../metrics/progressView.ts";
 import type { Warehouse } from "../warehouse/db.ts";

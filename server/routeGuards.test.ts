@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACKAGE_ROOT } from "../cli/context.ts";
+import { REPO_ROOT } from "../test/paths.ts";
 import { type AppFixture, appFixture } from "./appFixture.ts";
 import { type GuardedBy, guardOf } from "./auth.ts";
 
@@ -55,7 +55,9 @@ const routes: FoundRoute[] = [];
 const unguarded: string[] = [];
 
 beforeAll(async () => {
-  f = await appFixture({ localKey: "local-key", siteDir: join(PACKAGE_ROOT, "fixtures") });
+  // the command line's dispatcher is handed in by the command line; every call here is refused before it
+  const runCli = async () => ({ exitCode: 0, wroteData: false });
+  f = await appFixture({ localKey: "local-key", siteDir: join(REPO_ROOT, "fixtures"), runCli });
   walk((f.app as unknown as { router: { stack: Layer[] } }).router.stack, null, routes, unguarded);
 });
 afterAll(async () => {
@@ -111,7 +113,7 @@ describe("role guards", () => {
   });
 
   it("docs/security.md names every route", () => {
-    const doc = readFileSync(join(PACKAGE_ROOT, "docs", "security.md"), "utf8");
+    const doc = readFileSync(join(REPO_ROOT, "docs", "security.md"), "utf8");
     const missing = routes
       .map((r) => ({ ...r, path: r.path.startsWith("/assets/vendor/") ? "/assets/vendor/…" : r.path }))
       .filter((r) => !r.path.endsWith(".html"))

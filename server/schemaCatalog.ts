@@ -12,7 +12,7 @@ import type { Unit } from "../warehouse/registry.ts";
 import { ANALYST_VIEWS } from "../warehouse/sandbox.ts";
 import { describeViews, type ViewSchema } from "../warehouse/viewDescriptions.ts";
 
-export interface SchemaCatalog {
+interface SchemaCatalog {
   views: ViewSchema[];
   indicators: ItemDescription[];
 }

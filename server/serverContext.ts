@@ -3,7 +3,6 @@
  * normalized options, the count of failed credentials, the summary of anonymous refusals and who
  * recent credentials stand for. Built once by createApp; nothing here is global.
  */
-import type { CliIO } from "../cli/io.ts";
 import type { Plan } from "../metrics/plan.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
@@ -13,6 +12,44 @@ import { recordAudits } from "./audit.ts";
 import { FailureLimiter, type FailureLimiterOptions } from "./failureLimiter.ts";
 import { PrincipalCache } from "./principalCache.ts";
 import type { Scheduler } from "./schedule/scheduler.ts";
+
+/** What a server works on: the open warehouse, the unit registry and the plans. */
+export interface ServerData {
+  db: Warehouse;
+  units: Unit[];
+  plans: Plan[];
+}
+
+/** What a command run inside the server uses instead of opening the database itself. */
+interface Hosted extends ServerData {
+  scheduler: Scheduler | null;
+}
+
+/** A command line the server runs for the command line on this machine (POST /api/cli). */
+export interface HostedCommand {
+  argv: string[];
+  /** The caller's working directory, against which relative paths in argv are read. */
+  cwd: string;
+  env: Record<string, string | undefined>;
+  now: () => Date;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  hosted: Hosted;
+}
+
+export interface HostedOutcome {
+  exitCode: number;
+  /** Whether the command is one that writes data (an ingest, a restore), so what is derived from it is refreshed. */
+  wroteData: boolean;
+}
+
+/** Runs a command line inside the server; the command line's own dispatcher, handed in by whoever starts the server. */
+export type RunCli = (command: HostedCommand) => Promise<HostedOutcome>;
+
+/** Uploads and request bodies: a monthly report is a few KB; a large town's workbook stays well below. */
+export const DEFAULT_UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+/** A sign-in lasts a working day. */
+const DEFAULT_SESSION_TTL_MS = 12 * 3600_000;
 
 export interface AppOptions {
   /** The built dashboard folder (index.html and its assets); without it `/` says it is not built yet. */
@@ -33,10 +70,10 @@ export interface AppOptions {
    * client is the socket's peer and X-Forwarded-* headers are ignored.
    */
   trustProxy?: boolean | number | string;
-  /** The local key of `<db>.server.json`; enables POST /api/cli for the command line. Defaults to off. */
+  /** The local key of `<db>.server.json`; with `runCli`, enables POST /api/cli for the command line. */
   localKey?: string | null;
-  /** Runs a command line for POST /api/cli; defaults to `main` of cli/jobtrack.ts. */
-  runCli?: (argv: string[], io: CliIO) => Promise<number>;
+  /** Runs a command line for POST /api/cli; without it there is no such route. */
+  runCli?: RunCli | null;
   /** Where unexpected errors are logged; defaults to console.error. */
   log?: (message: string) => void;
   /** Called after data may have changed (an accepted upload, a command run for the CLI), e.g. to rebuild the dashboard. */
@@ -45,23 +82,20 @@ export interface AppOptions {
   scheduler?: Scheduler | null;
 }
 
-export interface AppDeps {
-  db: Warehouse;
-  units: Unit[];
-  plans: Plan[];
+export interface AppDeps extends ServerData {
   /** Now; the app never reads the system clock itself. */
   clock: () => Date;
   options?: AppOptions;
 }
 
-export interface ServerConfig {
+interface ServerConfig {
   siteDir: string | null;
   uploadLimitBytes: number;
   sql: SandboxLimits;
   sessionTtlMs: number;
   trustProxy: boolean | number | string;
   localKey: string | null;
-  runCli: ((argv: string[], io: CliIO) => Promise<number>) | null;
+  runCli: RunCli | null;
   log: (message: string) => void;
   onDataChanged: (() => void) | null;
   scheduler: Scheduler | null;
@@ -80,22 +114,22 @@ export interface ServerContext {
   principals: PrincipalCache;
 }
 
-export function normalizeAppOptions(options: AppOptions = {}): ServerConfig {
+function normalizeAppOptions(options: AppOptions = {}): ServerConfig {
   return {
-    siteDir: options.siteDir ?? null, // defaults to no dashboard yet
-    uploadLimitBytes: options.uploadLimitBytes ?? 10 * 1024 * 1024, // defaults to 10 MB
+    siteDir: options.siteDir ?? null,
+    uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
     sql: normalizeSandboxOptions({
       timeoutMs: options.sqlTimeoutMs,
       maxRows: options.sqlMaxRows,
       maxResultBytes: options.sqlMaxResultBytes,
     }),
-    sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000, // defaults to 12 hours
-    trustProxy: options.trustProxy ?? false, // defaults to the socket's own address
-    localKey: options.localKey ?? null, // defaults to no command-line endpoint
-    runCli: options.runCli ?? null, // defaults to cli/jobtrack.ts, loaded when first used
-    log: options.log ?? ((message) => console.error(message)), // defaults to stderr
-    onDataChanged: options.onDataChanged ?? null, // defaults to nothing to refresh
-    scheduler: options.scheduler ?? null, // defaults to no scheduler (no jobs)
+    sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    trustProxy: options.trustProxy ?? false,
+    localKey: options.localKey ?? null,
+    runCli: options.runCli ?? null,
+    log: options.log ?? ((message) => console.error(message)),
+    onDataChanged: options.onDataChanged ?? null,
+    scheduler: options.scheduler ?? null,
   };
 }
 

@@ -5,7 +5,7 @@
  * recorded in the audit trail in the same transaction.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { DataError, finding } from "../etl/finding.ts";
+import { DataError, finding } from "../core/finding.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import { auditTx } from "./audit.ts";
@@ -41,7 +41,7 @@ export interface TokenInfo {
   revoked_at: string | null;
 }
 
-export interface NewToken {
+interface NewToken {
   token: string;
   token_id: number;
   role: Role;
@@ -62,7 +62,7 @@ export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret, "utf8").digest("hex");
 }
 
-export function newTokenSecret(): string {
+function newTokenSecret(): string {
   return `jt_${randomBytes(32).toString("base64url")}`;
 }
 
@@ -79,14 +79,14 @@ function tokenError(code: string, zh: string, en: string): DataError {
   return new DataError([finding(null, null, code, zh, en)]);
 }
 
-export interface TokenSpec {
+interface TokenSpec {
   role: string;
   unit?: string | null;
   label?: string | null;
 }
 
 /** Checks a token request against the registry; a DataError says what is wrong. */
-export function checkTokenSpec(
+function checkTokenSpec(
   spec: TokenSpec,
   units: Unit[],
 ): { role: Role; unit: string | null; label: string | null } {

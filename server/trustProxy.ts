@@ -9,7 +9,7 @@
  */
 import express from "express";
 
-export type TrustProxy = false | number | string;
+type TrustProxy = false | number | string;
 
 export class TrustProxyError extends Error {
   readonly zh: string;

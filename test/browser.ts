@@ -5,9 +5,9 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const chromiumPresent = existsSync(CHROMIUM);
-export const browserRequired = process.env.JOBTRACK_REQUIRE_BROWSER === "1";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumPresent = existsSync(CHROMIUM);
+const browserRequired = process.env.JOBTRACK_REQUIRE_BROWSER === "1";
 
 /** Call once at the top of a browser test file; returns whether its tests should run. */
 export function browserAvailable(what: string): boolean {

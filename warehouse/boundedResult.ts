@@ -26,7 +26,7 @@ import bindings from "@duckdb/node-bindings";
 import { analystConverterFor, type Value } from "./db.ts";
 import { resultTooLarge, unsupportedResultType } from "./sqlRefused.ts";
 
-export interface BoundedResult {
+interface BoundedResult {
   columns: { name: string; type: string }[];
   rows: Value[][];
   /** More rows than `maxRows` were there; only the first `maxRows` are kept. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DataError } from "../etl/finding.ts";
+import { DataError } from "../core/finding.ts";
 import { DOUBLE, INTEGER, VARCHAR, Warehouse } from "./db.ts";
 import { latestVersion, readMigrations } from "./migrations.ts";
 

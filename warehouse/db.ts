@@ -27,8 +27,8 @@ import {
   type DuckDBValue,
 } from "@duckdb/node-api";
 import bindings from "@duckdb/node-bindings";
-import { DataError, finding } from "../etl/finding.ts";
-import { districtIso } from "./districtTime.ts";
+import { districtIso } from "../core/districtTime.ts";
+import { DataError, finding } from "../core/finding.ts";
 import { Gate } from "./gate.ts";
 import { latestVersion, type Migration, readMigrations } from "./migrations.ts";
 import { makePrivate, withPrivateFiles } from "./privateFiles.ts";
@@ -38,10 +38,10 @@ export type Value = string | number | boolean | null | Value[] | { [key: string]
 export type Row = Record<string, Value>;
 export type Params = Record<string, string | number | boolean | null> | (string | number | boolean | null)[];
 
-export { BOOLEAN, DATE, DOUBLE, dateValue, INTEGER, TIMESTAMPTZ, VARCHAR } from "@duckdb/node-api";
-export type { DuckDBConnection, DuckDBType };
+export { DOUBLE, INTEGER, VARCHAR } from "@duckdb/node-api";
+export type { DuckDBConnection };
 
-export interface WarehouseOptions {
+interface WarehouseOptions {
   /** Database file; ":memory:" for a throwaway one. Defaults to data/jobtrack.duckdb. */
   path?: string;
   /** Schema steps to apply; defaults to every file in warehouse/migrations (tests pass fewer). */
@@ -58,7 +58,7 @@ export interface WarehouseOptions {
 export const DEFAULT_MEMORY_LIMIT_BYTES = 512 * 2 ** 20;
 
 /** A column to append: values, or a typed array for an INTEGER or DOUBLE column (no nulls). */
-export type Column = readonly DuckDBValue[] | Int32Array | Float64Array;
+type Column = readonly DuckDBValue[] | Int32Array | Float64Array;
 
 /** What may run on a write's connection before its transaction: temp tables for it to read. */
 export interface Staging {
@@ -349,7 +349,7 @@ export function rowsOf(result: DuckDBResultReader): Row[] {
 
 /**
  * Column values of a result, converted like `rowsOf` except that a TIMESTAMPTZ is written in the
- * district's time (`2022-09-03T10:00:00+08:00`, warehouse/districtTime.ts): these are what the
+ * district's time (`2022-09-03T10:00:00+08:00`, core/districtTime.ts): these are what the
  * analysts read (the SQL console, its downloads, `jobtrack sql`).
  */
 export function columnsOf(result: DuckDBResultReader): { name: string; type: string; values: Value[] }[] {
@@ -373,7 +373,7 @@ export function analystConverterFor(type: DuckDBType): (value: unknown) => Value
     : converterFor(type);
 }
 
-export function converterFor(type: DuckDBType): (value: unknown) => Value {
+function converterFor(type: DuckDBType): (value: unknown) => Value {
   switch (type.typeId) {
     case DuckDBTypeId.DATE:
       return (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : toValue(v));

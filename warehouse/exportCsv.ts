@@ -7,7 +7,7 @@ import type { Value } from "./db.ts";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: Value): string {
+function csvCell(value: Value): string {
   if (value === null || value === undefined) return "";
   let text = typeof value === "object" ? JSON.stringify(value) : String(value);
   if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;

@@ -1,13 +1,12 @@
 /**
  * The files that hold the data are readable by their owner only: the database, its write-ahead
- * log (created again after every checkpoint), the folder made for them, the server's hand-off
- * file and every backup.
+ * log (created again after every checkpoint), the folder made for them and every backup (the
+ * server's hand-off file: server/serverFile.test.ts).
  */
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeServerFile } from "../server/localServer.ts";
 import { Warehouse } from "./db.ts";
 import { backup } from "./parquet.ts";
 import { withPrivateFiles } from "./privateFiles.ts";
@@ -74,14 +73,6 @@ describe("file permissions", () => {
     expect(files).toContain("manifest.json");
     expect(files.filter((f) => f.endsWith(".parquet")).length).toBe(manifest.tables.length);
     for (const file of files) expect([file, mode(join(target, file))]).toEqual([file, 0o600]);
-  });
-
-  it("the server's hand-off file is 0600, even over a file left readable by others", () => {
-    dir = mkdtempSync(join(tmpdir(), "jobtrack-perm-"));
-    const path = join(dir, "jobtrack.duckdb");
-    writeFileSync(`${path}.server.json`, "{}", { mode: 0o644 });
-    writeServerFile(path, { pid: process.pid, url: "http://127.0.0.1:1", key: "k" });
-    expect(mode(`${path}.server.json`)).toBe(0o600);
   });
 
   it("overlapping private sections restore the umask only after the last", async () => {

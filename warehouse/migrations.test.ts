@@ -29,7 +29,7 @@ afterEach(() => {
 });
 
 describe("migrations 004 (job_runs), 005 (notes), 006 (progress)", () => {
-  it("a fresh database has v_progress with CONTRACT §8's columns, empty, and the job_runs and notes tables", async () => {
+  it("a fresh database has v_progress with docs/contract.md §8's columns, empty, and the job_runs and notes tables", async () => {
     const db = await Warehouse.open({ path: ":memory:" });
     expect(await columns(db, "v_progress")).toEqual(PROGRESS_COLUMNS);
     expect(await db.query("SELECT count(*)::INTEGER AS n FROM v_progress")).toEqual([{ n: 0 }]);

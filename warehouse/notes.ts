@@ -6,10 +6,10 @@
  * caller's; this module only stores and reads.
  */
 
+import { districtIso } from "../core/districtTime.ts";
 import type { Warehouse } from "./db.ts";
-import { districtIso } from "./districtTime.ts";
 
-export interface NoteInput {
+interface NoteInput {
   unit: string;
   metric: string;
   month: string;
@@ -22,7 +22,7 @@ export interface NoteInput {
 }
 
 /** A note as the API and the report show it; `at` in district time (+08:00). */
-export interface Note {
+interface Note {
   unit: string;
   metric: string;
   month: string;
@@ -31,7 +31,7 @@ export interface Note {
   at: string;
 }
 
-export interface NoteEntry extends Note {
+interface NoteEntry extends Note {
   note_id: number;
   /** Whether this is the note shown for its unit, metric and month (false: replaced, history). */
   current: boolean;
@@ -97,7 +97,7 @@ export async function recordNote(db: Warehouse, input: NoteInput): Promise<NoteE
   };
 }
 
-export interface NoteQuery {
+interface NoteQuery {
   month?: string | null;
   unit?: string | null;
   metric?: string | null;
@@ -147,8 +147,8 @@ export async function currentNotes(db: Warehouse, options: { month: string }): P
   });
 }
 
-/** What CONTRACT §6 puts in `units[].note`. */
-export type UnitNote = { text: string; author: string; at: string };
+/** What docs/contract.md §6 puts in `units[].note`. */
+type UnitNote = { text: string; author: string; at: string };
 
 /**
  * A lookup of the shown notes by metric and unit, made once per report: `lookup(metric, unit)`

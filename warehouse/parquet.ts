@@ -9,11 +9,11 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DuckDBInstance, type DuckDBResult } from "@duckdb/node-api";
-import { DataError, finding } from "../etl/finding.ts";
+import { DataError, finding } from "../core/finding.ts";
 import type { Warehouse } from "./db.ts";
 import { withPrivateFiles } from "./privateFiles.ts";
 
-export interface BackupManifest {
+interface BackupManifest {
   format: "jobtrack-backup";
   schema_version: number;
   created_at: string;

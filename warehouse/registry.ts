@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
-import { DataError, finding } from "../etl/finding.ts";
+import { DataError, finding } from "../core/finding.ts";
 import { type Tx, VARCHAR, type Warehouse } from "./db.ts";
 
 export interface Unit {
@@ -17,7 +17,7 @@ export interface Unit {
 const KINDS = new Set(["subdistrict", "town", "department", "other"]);
 
 /** Parses a registry CSV (code,name_zh,name_en,kind). */
-export function parseRegistry(text: string, fileName = "units.csv"): Unit[] {
+function parseRegistry(text: string, fileName = "units.csv"): Unit[] {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
     header: true,
     skipEmptyLines: true,
@@ -61,7 +61,7 @@ export async function syncRegistry(db: Warehouse, units: Unit[]): Promise<void> 
   await db.write((tx) => upsertUnits(tx, units));
 }
 
-export async function upsertUnits(tx: Tx, units: Unit[]): Promise<void> {
+async function upsertUnits(tx: Tx, units: Unit[]): Promise<void> {
   await tx.run(
     "CREATE OR REPLACE TEMP TABLE staging_units (code VARCHAR, name_zh VARCHAR, name_en VARCHAR, kind VARCHAR)",
   );
@@ -77,8 +77,4 @@ export async function upsertUnits(tx: Tx, units: Unit[]): Promise<void> {
   );
   await tx.run("INSERT OR REPLACE INTO units SELECT code, name_zh, name_en, kind FROM staging_units");
   await tx.run("DROP TABLE staging_units");
-}
-
-export async function listUnits(db: Warehouse): Promise<Unit[]> {
-  return db.query<Unit>("SELECT code, name_zh, name_en, kind FROM units ORDER BY code");
 }

@@ -19,7 +19,7 @@ const PLAIN =
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The SQL type a column keeps in the file: its own when plain, else VARCHAR. */
-export function parquetType(type: string): string {
+function parquetType(type: string): string {
   return PLAIN.test(type) ? type : "VARCHAR";
 }
 

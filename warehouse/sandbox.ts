@@ -1,5 +1,5 @@
 /**
- * The analyst sandbox: read-only SQL over the views of CONTRACT §8 and nothing else, within time,
+ * The analyst sandbox: read-only SQL over the views of docs/contract.md §8 and nothing else, within time,
  * row, result-size and memory limits. This module owns the limits' defaults; the CLI and the
  * server pass only what their users chose.
  *
@@ -53,7 +53,7 @@ export interface SandboxOptions {
 export type SandboxLimits = Required<SandboxOptions>;
 
 /**
- * The row limit matches CONTRACT §7; the byte limit leaves room for 100,000 rows of any view
+ * The row limit matches docs/contract.md §7; the byte limit leaves room for 100,000 rows of any view
  * (about 10 MB for v_cases, the widest) while a result and its JSON text stay well under the
  * server's memory.
  */

@@ -1,5 +1,5 @@
 /**
- * What an analyst query may name, in one place: the views of CONTRACT §8, the table functions
+ * What an analyst query may name, in one place: the views of docs/contract.md §8, the table functions
  * that only generate values, and the scalar functions (and DuckDB's built-in macros) that reach
  * outside the query's own data — settings, variables, sequences, the catalog — and are refused.
  *

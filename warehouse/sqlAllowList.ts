@@ -87,7 +87,7 @@ const FIELDS: Record<string, string> = {
 
 const KNOWN = new Map(Object.entries(FIELDS).map(([kind, list]) => [kind, new Set(list.split(" "))]));
 
-export interface AllowListOptions {
+interface AllowListOptions {
   /** A call that builds a larger value from constant sizes is refused (builtBytes.ts says why). */
   maxValueBytes: number;
 }

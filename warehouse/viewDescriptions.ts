@@ -1,16 +1,16 @@
 /**
- * What each analyst view (CONTRACT §8) and each of its columns means, in Chinese and English, for
+ * What each analyst view (docs/contract.md §8) and each of its columns means, in Chinese and English, for
  * the SQL console's schema browser. Kept beside the migrations that make the views;
  * warehouse/viewDescriptions.test.ts fails when a view gains a column without a description here.
  */
 import type { Warehouse } from "./db.ts";
 
-export interface Described {
+interface Described {
   zh: string;
   en: string;
 }
 
-export interface ViewDescription extends Described {
+interface ViewDescription extends Described {
   columns: Record<string, Described>;
 }
 

@@ -10,7 +10,6 @@
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../../cli/context.ts";
 import {
   deflated,
   repeatedPart,
@@ -18,13 +17,14 @@ import {
   SHEET_TAIL,
   workbookBytes,
 } from "../../fixtures/hostileWorkbook.ts";
-import { startServerProcess } from "../../server/testServerProcess.ts";
 import { CLI_ACTOR, createToken } from "../../server/tokens.ts";
+import { REPO_ROOT } from "../../test/paths.ts";
+import { startServerProcess } from "../../test/serverProcess.ts";
 import { Warehouse } from "../../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../../warehouse/registry.ts";
 
 const [mode, dir] = process.argv.slice(2);
-const units = readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv"));
+const units = readRegistry(join(REPO_ROOT, "fixtures", "units.csv"));
 const REQUEST_TIMEOUT_MS = 120_000;
 const POLL_EVERY_MS = 20;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -3,8 +3,9 @@
  *   build.ts load <db>           — the demo data into a fresh database
  *   build.ts build <db> <outDir> — the whole static site (reports for every month, charts, pages)
  */
-import { loadDemo } from "../../cli/demoData.ts";
+
 import { buildDashboard } from "../../dashboard/buildDashboard.ts";
+import { loadDemo } from "../../etl/loadDemo.ts";
 import { loadPlans } from "../../metrics/loadPlans.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import { Warehouse } from "../../warehouse/db.ts";

@@ -8,13 +8,13 @@
  */
 
 import { dirname } from "node:path";
-import { SHIPPED_CATALOGUE } from "../../etl/catalogue/shippedCatalogue.ts";
+import { SHIPPED_CATALOGUE } from "../../fixtures/shippedPlan.ts";
 import { loadPlans } from "../../metrics/loadPlans.ts";
 import { computeReport } from "../../metrics/report.ts";
 import { Warehouse } from "../../warehouse/db.ts";
 
 const [mode, dbPath, planFile, memoryMiB] = process.argv.slice(2);
-export const UNITS = 40_000;
+const UNITS = 40_000;
 /** The towns' items the metrics read (the subsidies, which no metric reads yet, are left out). */
 const TOWN_INDICATORS = SHIPPED_CATALOGUE.items
   .filter((i) => i.reporters.includes("town") && i.subsidy === null)

@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 
 const [policy, out] = process.argv.slice(2);
 const started = performance.now();
-const { INDICATORS } = await import("../../etl/catalogue/shippedCatalogue.ts");
+const { SHIPPED_CATALOGUE } = await import("../../fixtures/shippedPlan.ts");
 const { readPolicy, simplifier } = await import("../../cli/policyFile.ts");
 const { CASE_CATEGORIES, catalogueFromIndicators } = await import("../../metrics/draft/draftCatalogue.ts");
 const { draftPlan } = await import("../../metrics/draft/draftPlan.ts");
@@ -17,7 +17,8 @@ const { planYaml } = await import("../../metrics/draft/planYaml.ts");
 
 const text = await readPolicy(process.cwd(), policy);
 const options = {
-  catalogue: catalogueFromIndicators(INDICATORS),
+  catalogue: catalogueFromIndicators(SHIPPED_CATALOGUE.items),
+  catalogueFile: SHIPPED_CATALOGUE.file,
   caseCategories: CASE_CATEGORIES,
   simplify: simplifier(),
   policy,

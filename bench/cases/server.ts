@@ -11,20 +11,20 @@
 import { rmSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../../cli/context.ts";
-import { loadDemo } from "../../cli/demoData.ts";
-import { districtToday } from "../../cli/io.ts";
+import { districtToday } from "../../core/districtTime.ts";
+import { loadDemo } from "../../etl/loadDemo.ts";
 import { loadPlans } from "../../metrics/loadPlans.ts";
 import { planPeriods } from "../../metrics/plan.ts";
-import { startServerProcess } from "../../server/testServerProcess.ts";
 import { CLI_ACTOR, createToken } from "../../server/tokens.ts";
+import { REPO_ROOT } from "../../test/paths.ts";
+import { startServerProcess } from "../../test/serverProcess.ts";
 import { Warehouse } from "../../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../../warehouse/registry.ts";
 
 const [mode, dir] = process.argv.slice(2);
 const REQUEST_TIMEOUT_MS = 30_000;
-const units = readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv"));
-const plans = loadPlans(join(PACKAGE_ROOT, "metrics", "plans"));
+const units = readRegistry(join(REPO_ROOT, "fixtures", "units.csv"));
+const plans = loadPlans(join(REPO_ROOT, "metrics", "plans"));
 const now = new Date();
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, "0")}`);
 
@@ -154,7 +154,7 @@ async function report() {
   const { path, made } = await freshDatabase("server-report.duckdb", async (db) => {
     const { results } = await loadDemo(
       { db, units, periods: planPeriods(plans), today: districtToday(now) },
-      join(PACKAGE_ROOT, "fixtures", "demo"),
+      join(REPO_ROOT, "fixtures", "demo"),
     );
     const viewer = await createToken(db, { role: "viewer" }, units, now, CLI_ACTOR);
     return { token: viewer.token, files: results.length };

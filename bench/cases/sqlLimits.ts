@@ -12,9 +12,9 @@
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../../cli/context.ts";
-import { peakRssOf, startServerProcess } from "../../server/testServerProcess.ts";
 import { CLI_ACTOR, createToken } from "../../server/tokens.ts";
+import { REPO_ROOT } from "../../test/paths.ts";
+import { peakRssOf, startServerProcess } from "../../test/serverProcess.ts";
 import { Warehouse } from "../../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../../warehouse/registry.ts";
 
@@ -30,7 +30,7 @@ const sql = QUERIES[kind as keyof typeof QUERIES];
 const path = join(dir, `sql-limits-${kind}-${count}.duckdb`);
 rmSync(path, { force: true });
 const db = await Warehouse.open({ path });
-await syncRegistry(db, readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv")));
+await syncRegistry(db, readRegistry(join(REPO_ROOT, "fixtures", "units.csv")));
 const { token } = await createToken(db, { role: "analyst" }, [], new Date(), CLI_ACTOR);
 await db.close();
 

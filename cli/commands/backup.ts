@@ -1,11 +1,12 @@
 /** `jobtrack backup <dir>` and `jobtrack restore <dir>`: Parquet export of everything, and back. */
 import { resolve } from "node:path";
+import { districtToday } from "../../core/districtTime.ts";
+import { say } from "../../core/lang.ts";
 import { refreshProgress } from "../../metrics/progressView.ts";
 import { backup as backupTo, restore as restoreFrom } from "../../warehouse/parquet.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { withContext } from "../context.ts";
-import { districtToday, say } from "../io.ts";
 
 export const backup: Command = {
   name: "backup",
@@ -41,6 +42,7 @@ export const restore: Command = {
     en: "replace the database's contents with a Parquet backup (one transaction)",
   },
   options: {},
+  writesData: true,
   async run(args) {
     const [dir] = args.positionals;
     if (!dir) throw usageError("请给出备份目录。", "Name the backup folder.");

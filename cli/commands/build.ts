@@ -1,11 +1,12 @@
 /** `jobtrack build [--out dist] [--as-of YYYY-MM] [--pdf]`: writes the static dashboard (and the brief as PDF). */
 import { join, resolve } from "node:path";
+import { districtToday } from "../../core/districtTime.ts";
+import { say } from "../../core/lang.ts";
 import { printPdf } from "../../dashboard/briefPdf.ts";
 import { buildDashboard } from "../../dashboard/buildDashboard.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
-import { withContext } from "../context.ts";
-import { districtToday, say } from "../io.ts";
+import { DEFAULT_SITE_DIR, withContext } from "../context.ts";
 
 export const build: Command = {
   name: "build",
@@ -19,7 +20,7 @@ export const build: Command = {
     const asOf = args.flags["as-of"] as string | undefined;
     if (asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf))
       throw usageError("--as-of 须为 YYYY-MM。", "--as-of must be YYYY-MM.");
-    const outDir = resolve(args.io.cwd, (args.flags.out as string | undefined) ?? "dist"); // defaults to dist
+    const outDir = resolve(args.io.cwd, (args.flags.out as string | undefined) ?? DEFAULT_SITE_DIR);
     const started = performance.now();
     const now = args.io.now();
     const result = await withContext(args, (ctx) =>

@@ -6,18 +6,19 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { districtToday } from "../../core/districtTime.ts";
+import { say } from "../../core/lang.ts";
 import { buildDashboard, siteRebuilder } from "../../dashboard/buildDashboard.ts";
+import { loadDemo } from "../../etl/loadDemo.ts";
 import { displayWidth } from "../../metrics/formatReport.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import { refreshProgress } from "../../metrics/progressView.ts";
-import { findLocalServer } from "../../server/localServer.ts";
-import { startServer } from "../../server/main.ts";
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from "../../server/main.ts";
 import { CLI_ACTOR, createToken, listTokens, revokeToken } from "../../server/tokens.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { dbPath, openContext, PACKAGE_ROOT } from "../context.ts";
-import { loadDemo } from "../demoData.ts";
-import { districtToday, say } from "../io.ts";
+import { findLocalServer } from "../localServer.ts";
 
 const DEMO_TOWN = "310118002";
 const ROLES = ["viewer", "town", "analyst", "admin"] as const;
@@ -32,13 +33,13 @@ export const demo: Command = {
   options: { port: { type: "string" }, host: { type: "string" } },
   usesDatabase: false,
   async run(args) {
-    const port = Number((args.flags.port as string | undefined) ?? "3000"); // defaults to 3000
+    const port = Number((args.flags.port as string | undefined) ?? DEFAULT_PORT);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw usageError(
         "--port 须为 0 到 65535 之间的整数。",
         "--port must be a whole number from 0 to 65535.",
       );
-    const host = (args.flags.host as string | undefined) ?? "127.0.0.1"; // defaults to this machine only
+    const host = (args.flags.host as string | undefined) ?? DEFAULT_HOST;
     const path = dbPath(args);
     const running = await findLocalServer(path);
     if (running)
@@ -107,6 +108,7 @@ export const demo: Command = {
         lang: args.lang,
         say: (line) => args.io.stdout(`${line}\n`),
         schedule: { rebuild: siteRebuilder(ctx, siteDir, args.io.now, districtToday) },
+        app: { runCli: args.runHosted },
       });
       args.io.stdout(
         [

@@ -4,14 +4,15 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import type { Lang } from "../../etl/finding.ts";
+import { districtTimestamp, districtToday } from "../../core/districtTime.ts";
+import type { Lang } from "../../core/lang.ts";
+import { say } from "../../core/lang.ts";
 import { CLI_MAX_BYTES, type IngestResult, ingestFile } from "../../etl/ingest.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import { refreshProgress } from "../../metrics/progressView.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { withContext } from "../context.ts";
-import { districtTimestamp, districtToday, say } from "../io.ts";
 import { progressBar } from "../progress.ts";
 
 interface Job {
@@ -20,7 +21,7 @@ interface Job {
   receivedBy?: string;
 }
 
-export function expandInputs(paths: string[]): Job[] {
+function expandInputs(paths: string[]): Job[] {
   const jobs: Job[] = [];
   for (const path of paths) {
     if (!statSync(path, { throwIfNoEntry: false })) {
@@ -59,7 +60,7 @@ const STATUS = {
   rejected: { zh: "✗ 已退回（整份文件未入库）", en: "✗ rejected (nothing of the file was kept)" },
 };
 
-export function describeResult(result: IngestResult, lang: Lang): string {
+function describeResult(result: IngestResult, lang: Lang): string {
   const lines = [`${say(lang, STATUS[result.status].zh, STATUS[result.status].en)}  ${result.file}`];
   if (result.status !== "rejected") {
     lines.push(
@@ -92,6 +93,7 @@ export const ingest: Command = {
     en: "load monthly reports or case ledgers (CSV/xlsx, any encoding), a verdict per file",
   },
   options: { as: { type: "string" } },
+  writesData: true,
   async run(args) {
     if (!args.positionals.length)
       throw usageError("请给出要导入的文件。", "Name at least one file to ingest.");

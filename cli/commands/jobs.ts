@@ -1,12 +1,13 @@
 /**
  * `jobtrack jobs [--config FILE]`: the scheduler's jobs, each pull source and the rebuild,
  * reminders and backup, with their last run (start, end, result) and next run, in district time.
- * `--format json` gives CONTRACT §5's array. While `serve` runs, the server answers with its own
+ * `--format json` gives docs/contract.md §5's array. While `serve` runs, the server answers with its own
  * scheduler (the next runs it will make); without a server nothing is scheduled, so every next run
  * is null and the table says why.
  */
 
 import { resolve } from "node:path";
+import { say } from "../../core/lang.ts";
 import { latestDueDay } from "../../server/main.ts";
 import { latestRuns } from "../../server/schedule/jobRuns.ts";
 import { type JobStatus, jobStatus } from "../../server/schedule/jobStatus.ts";
@@ -15,7 +16,6 @@ import { loadScheduleConfig } from "../../server/schedule/scheduleConfig.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { dbPath, withContext } from "../context.ts";
-import { say } from "../io.ts";
 import { formatTable } from "../table.ts";
 
 export const jobs: Command = {
@@ -27,7 +27,7 @@ export const jobs: Command = {
   },
   options: { config: { type: "string" } },
   async run(args) {
-    const format = args.format ?? "table"; // defaults to a table
+    const format = args.format ?? "table";
     if (format !== "table" && format !== "json")
       throw usageError("--format 须为 table 或 json。", "--format must be table or json.");
     const configFlag = args.flags.config as string | undefined;
@@ -58,7 +58,7 @@ export const jobs: Command = {
   },
 };
 
-export function describeJobs(list: readonly JobStatus[], serving: boolean, lang: "zh" | "en"): string {
+function describeJobs(list: readonly JobStatus[], serving: boolean, lang: "zh" | "en"): string {
   const headers =
     lang === "zh"
       ? ["任务", "来源", "上次开始", "上次结束", "结果", "下次运行"]

@@ -1,13 +1,12 @@
 /**
  * `jobtrack plan draft POLICY [--out FILE]`: a draft plan file from a policy text, every unsure
  * guess marked; `jobtrack plan check PLAN [POLICY]`: what a plan leaves out of its policy, quotes
- * not in it and targets that differ (exit 1 when any). `--format json` gives CONTRACT §5.
+ * not in it and targets that differ (exit 1 when any). `--format json` gives docs/contract.md §5.
  * `jobtrack plan allocate` (planAllocate.ts) takes an official allocation table into a plan file.
  */
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { INDICATORS } from "../../etl/catalogue/shippedCatalogue.ts";
 import { checkFails, checkPlan } from "../../metrics/draft/checkPlan.ts";
 import { CASE_CATEGORIES, catalogueFromIndicators } from "../../metrics/draft/draftCatalogue.ts";
 import { checkJson, draftJson } from "../../metrics/draft/draftJson.ts";
@@ -15,8 +14,11 @@ import { draftPlan } from "../../metrics/draft/draftPlan.ts";
 import { checkSummary, draftSummary } from "../../metrics/draft/draftSummary.ts";
 import { planCommitments } from "../../metrics/draft/planCommitments.ts";
 import { planYaml } from "../../metrics/draft/planYaml.ts";
+import { loadPlans } from "../../metrics/loadPlans.ts";
+import { reportPlan } from "../../metrics/reportPlan.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command, CommandArgs } from "../command.ts";
+import { plansDir } from "../context.ts";
 import { readPolicy, simplifier } from "../policyFile.ts";
 import { ALLOCATE_USAGE, allocate } from "./planAllocate.ts";
 
@@ -25,6 +27,15 @@ const DRAFT_USAGE = "plan draft <policy.txt|.md|.docx> [--out FILE] [--format js
 const CHECK_USAGE = "plan check <plan.yaml> [<policy>] [--format json]";
 /** A plan file is a few hundred lines; anything far larger is not one. */
 const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+
+/** What a draft matches commitments against: the catalogue of the plans folder's latest plan. */
+function draftCatalogue(args: CommandArgs) {
+  const catalogue = reportPlan(loadPlans(plansDir(args)), null)?.catalogue ?? null;
+  return {
+    catalogue: catalogueFromIndicators(catalogue?.items ?? []),
+    catalogueFile: catalogue?.file || null,
+  };
+}
 
 function checkFormat(args: CommandArgs): "text" | "json" {
   if (args.format === undefined || args.format === "text") return "text";
@@ -43,7 +54,7 @@ async function draft(args: CommandArgs): Promise<number> {
   }
   const text = await readPolicy(args.io.cwd, policyPath);
   const result = draftPlan(text, {
-    catalogue: catalogueFromIndicators(INDICATORS),
+    ...draftCatalogue(args),
     caseCategories: CASE_CATEGORIES,
     simplify: simplifier(),
     policy: policyPath,
@@ -95,7 +106,7 @@ async function check(args: CommandArgs): Promise<number> {
   const text = await readPolicy(policyBase, policyPath);
   const simplify = simplifier();
   const drafted = draftPlan(text, {
-    catalogue: catalogueFromIndicators(INDICATORS),
+    ...draftCatalogue(args),
     caseCategories: CASE_CATEGORIES,
     simplify,
     policy: policyPath,

@@ -7,19 +7,19 @@
  * `{ plan, file, document, metrics: [{ id, units, total, target }], warnings }`.
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { DataError, localizeFinding } from "../../etl/finding.ts";
+import { basename, join, resolve } from "node:path";
+import { DataError, localizeFinding } from "../../core/finding.ts";
+import { say } from "../../core/lang.ts";
 import { readUpload } from "../../etl/read/readUpload.ts";
 import { readAllocationTable } from "../../metrics/allocationTable.ts";
 import { formatValue } from "../../metrics/formatValue.ts";
-import { loadPlans } from "../../metrics/loadPlans.ts";
+import { loadPlans, planFileOptions } from "../../metrics/loadPlans.ts";
 import { parsePlan } from "../../metrics/plan.ts";
 import { withAllocations } from "../../metrics/planAllocations.ts";
 import { readRegistry } from "../../warehouse/registry.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { CommandArgs } from "../command.ts";
 import { plansDir, unitsPath } from "../context.ts";
-import { say } from "../io.ts";
 
 export const ALLOCATE_USAGE =
   "plan allocate <分解表.csv|xlsx> [--plan FILE] [--document TEXT] [--note TEXT] [--out FILE]";
@@ -43,14 +43,8 @@ export async function allocate(args: CommandArgs): Promise<number> {
   if (!table) throw usageError(`用法：jobtrack ${ALLOCATE_USAGE}`, `Usage: jobtrack ${ALLOCATE_USAGE}`);
   const file = planFile(args);
   const planText = readFileSync(file, "utf8");
-  const readPolicy = (path: string) => {
-    try {
-      return readFileSync(resolve(dirname(file), path), "utf8");
-    } catch {
-      return null;
-    }
-  };
-  const plan = parsePlan(planText, basename(file), { readPolicy });
+  const beside = planFileOptions(file);
+  const plan = parsePlan(planText, basename(file), beside);
   const tablePath = resolve(args.io.cwd, table);
   const upload = await readUpload(readFileSync(tablePath), basename(tablePath));
   if (!upload.grid) throw new DataError(upload.findings);
@@ -67,7 +61,7 @@ export async function allocate(args: CommandArgs): Promise<number> {
     : { zh: `上级下达的分解表《${document}》。`, en: `The official allocation table "${document}".` };
   const text = withAllocations(planText, read.allocations, { note, document });
   // the changed plan must load as the old one did, quotes and all
-  parsePlan(text, basename(file), { readPolicy });
+  parsePlan(text, basename(file), beside);
   const out = resolve(args.io.cwd, (args.flags.out as string | undefined) ?? file);
   const temporary = `${out}.tmp`;
   writeFileSync(temporary, text);

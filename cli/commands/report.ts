@@ -1,16 +1,17 @@
 /**
  * `jobtrack report [--as-of YYYY-MM] [--unit CODE] [--as-reported YYYY-MM-DD]`: progress of every
- * metric of the plan, as a table (status words, 万 in zh), CSV, or the JSON of CONTRACT §6.
+ * metric of the plan, as a table (status words, 万 in zh), CSV, or the JSON of docs/contract.md §6.
  * Also refreshes the analysts' v_progress view (every plan's rows, as after each accepted write).
  */
-import { choosePlan } from "../../dashboard/buildDashboard.ts";
+
+import { districtToday } from "../../core/districtTime.ts";
 import { formatReport } from "../../metrics/formatReport.ts";
 import { refreshProgress } from "../../metrics/progressView.ts";
 import { computeReport } from "../../metrics/report.ts";
+import { choosePlan } from "../../metrics/reportPlan.ts";
 import { usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { withContext } from "../context.ts";
-import { districtToday } from "../io.ts";
 
 export const report: Command = {
   name: "report",
@@ -24,7 +25,7 @@ export const report: Command = {
     const asOf = args.flags["as-of"] as string | undefined;
     const unit = args.flags.unit as string | undefined;
     const asReported = args.flags["as-reported"] as string | undefined;
-    const format = (args.format ?? "table") as "table" | "json" | "csv"; // defaults to a table
+    const format = (args.format ?? "table") as "table" | "json" | "csv";
     if (!["table", "json", "csv"].includes(format))
       throw usageError("--format 须为 table、json 或 csv。", "--format must be table, json or csv.");
     if (asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf))

@@ -4,18 +4,19 @@
  * names its JSON or YAML file, by default jobtrack.schedule.json beside the database), until
  * SIGINT or SIGTERM. `--trust-proxy` (or JOBTRACK_TRUST_PROXY) names the reverse proxy in front,
  * whose X-Forwarded-* headers are then believed (server/trustProxy.ts). While it runs, other
- * `jobtrack` commands on this machine are carried out by the server (see server/localServer.ts).
+ * `jobtrack` commands on this machine are carried out by the server (see cli/localServer.ts).
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { districtToday } from "../../core/districtTime.ts";
+import { say } from "../../core/lang.ts";
 import { siteRebuilder } from "../../dashboard/buildDashboard.ts";
-import { findLocalServer } from "../../server/localServer.ts";
-import { startServer } from "../../server/main.ts";
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from "../../server/main.ts";
 import { parseTrustProxy, TrustProxyError } from "../../server/trustProxy.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
-import { dbPath, openContext } from "../context.ts";
-import { districtToday, say } from "../io.ts";
+import { DEFAULT_SITE_DIR, dbPath, openContext } from "../context.ts";
+import { findLocalServer } from "../localServer.ts";
 
 export const serve: Command = {
   name: "serve",
@@ -34,8 +35,8 @@ export const serve: Command = {
   },
   usesDatabase: false,
   async run(args) {
-    const portText = (args.flags.port as string | undefined) ?? "3000"; // defaults to port 3000
-    const host = (args.flags.host as string | undefined) ?? "127.0.0.1"; // defaults to this machine only
+    const portText = (args.flags.port as string | undefined) ?? String(DEFAULT_PORT);
+    const host = (args.flags.host as string | undefined) ?? DEFAULT_HOST;
     const port = Number(portText);
     if (!/^\d+$/.test(portText) || port > 65535) {
       throw usageError(
@@ -45,7 +46,7 @@ export const serve: Command = {
     }
     let trustProxy: ReturnType<typeof parseTrustProxy>;
     try {
-      // defaults to believing no proxy: the client is the socket's peer
+      // without the setting no proxy is believed: the client is the socket's peer
       trustProxy = parseTrustProxy(
         (args.flags["trust-proxy"] as string | undefined) ?? args.io.env.JOBTRACK_TRUST_PROXY,
       );
@@ -64,9 +65,9 @@ export const serve: Command = {
         `A server is already running on this database: ${running.url}`,
       );
     }
-    const siteDir = resolve(args.io.cwd, (args.flags.site as string | undefined) ?? "dist"); // defaults to dist
+    const siteDir = resolve(args.io.cwd, (args.flags.site as string | undefined) ?? DEFAULT_SITE_DIR);
     const configFlag = args.flags.config as string | undefined;
-    // defaults to jobtrack.schedule.json (or .yaml) beside the database, when present
+    // without --config, jobtrack.schedule.json (or .yaml) beside the database is read when present
     const configFile = configFlag ? resolve(args.io.cwd, configFlag) : null;
     const ctx = await openContext(args);
     let server: Awaited<ReturnType<typeof startServer>>;
@@ -78,7 +79,7 @@ export const serve: Command = {
         clock: args.io.now,
         lang: args.lang,
         say: (line) => args.io.stdout(`${line}\n`),
-        app: { trustProxy },
+        app: { trustProxy, runCli: args.runHosted },
         schedule: { configFile, rebuild: siteRebuilder(ctx, siteDir, args.io.now, districtToday) },
       });
     } catch (error) {

@@ -1,11 +1,11 @@
 /** `jobtrack sql "<query>"`: a read-only query over the analyst views, in the sandbox. */
 
+import { say } from "../../core/lang.ts";
 import { toCsv } from "../../warehouse/exportCsv.ts";
 import { runSandboxed, SqlRefused } from "../../warehouse/sandbox.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { withContext } from "../context.ts";
-import { say } from "../io.ts";
 import { formatTable } from "../table.ts";
 
 const NUMERIC = /INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/;

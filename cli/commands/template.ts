@@ -5,6 +5,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { districtToday } from "../../core/districtTime.ts";
+import { say } from "../../core/lang.ts";
 import { templateCatalogue } from "../../etl/catalogue/planSpan.ts";
 import { parseMonth } from "../../etl/normalize/month.ts";
 import { type TemplateKind, templateCsv, templateXlsx } from "../../etl/template.ts";
@@ -13,7 +15,6 @@ import { planPeriods } from "../../metrics/plan.ts";
 import { CliError, usageError } from "../cliError.ts";
 import type { Command } from "../command.ts";
 import { plansDir } from "../context.ts";
-import { districtToday, say } from "../io.ts";
 
 export const template: Command = {
   name: "template",
@@ -25,8 +26,8 @@ export const template: Command = {
   options: { kind: { type: "string" }, out: { type: "string" }, month: { type: "string" } },
   usesDatabase: false,
   async run(args) {
-    const kind = (args.flags.kind as string | undefined) ?? "monthly"; // defaults to the monthly report
-    const format = args.format ?? "csv"; // defaults to CSV
+    const kind = (args.flags.kind as string | undefined) ?? "monthly";
+    const format = args.format ?? "csv";
     if (kind !== "monthly" && kind !== "cases")
       throw usageError("--kind 须为 monthly 或 cases。", "--kind must be monthly or cases.");
     if (format !== "csv" && format !== "xlsx")

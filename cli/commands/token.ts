@@ -4,6 +4,8 @@
  * is printed once, alone on the last line (`--format json`: `{ token, role, unit, … }`); only its
  * hash is kept. Works beside a running server (the server runs the command on its database).
  */
+
+import { say } from "../../core/lang.ts";
 import {
   CLI_ACTOR,
   createToken,
@@ -16,7 +18,6 @@ import {
 import { CliError, usageError } from "../cliError.ts";
 import type { Command, CommandArgs } from "../command.ts";
 import { withContext } from "../context.ts";
-import { say } from "../io.ts";
 import { formatTable } from "../table.ts";
 
 const USAGE =

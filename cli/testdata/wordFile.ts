@@ -5,7 +5,7 @@
  */
 import JSZip from "jszip";
 
-export type WordParagraph = { heading: 1 | 2; text: string } | { text: string; bold?: string };
+type WordParagraph = { heading: 1 | 2; text: string } | { text: string; bold?: string };
 
 const xmlText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

@@ -8,9 +8,9 @@ import * as Plot from "@observablehq/plot";
 import { formatMonth, formatMonthShort, formatTick, formatValue, type Lang } from "../format.ts";
 import { ACTUAL_COLOUR, MUTED, STATUS_COLOUR } from "../palette.ts";
 import type { FlowRow } from "../trend.ts";
-import { renderPlot } from "./renderPlot.ts";
+import { CHART_WIDTH, renderPlot } from "./renderPlot.ts";
 
-export interface MonthlyBarsOptions {
+interface MonthlyBarsOptions {
   id: string;
   lang: Lang;
   unitOfCount: string;
@@ -18,9 +18,14 @@ export interface MonthlyBarsOptions {
   label: string;
   /** The values are changes from the month before: signed labels, falls in another colour. */
   changes?: boolean;
-  width?: number; // defaults to 640
-  height?: number; // defaults to 240
+  /** Defaults to CHART_WIDTH. */
+  width?: number;
+  /** Defaults to BARS_HEIGHT. */
+  height?: number;
 }
+
+/** Low enough to sit beside the trend line on a laptop screen. */
+const BARS_HEIGHT = 240;
 
 const NOT_REPORTED = { zh: "未报", en: "n/a" };
 
@@ -68,8 +73,8 @@ export function monthlyBars(rows: FlowRow[], options: MonthlyBarsOptions): strin
   }
   return renderPlot(
     {
-      width: options.width ?? 640,
-      height: options.height ?? 240,
+      width: options.width ?? CHART_WIDTH,
+      height: options.height ?? BARS_HEIGHT,
       marginLeft: 56,
       marginTop: 24,
       marginBottom: 30,

@@ -7,9 +7,9 @@ import type { MetricKind } from "../../metrics/reportTypes.ts";
 import { formatMonth, formatMonthShort, formatTick, formatValue, type Lang } from "../format.ts";
 import { ACTUAL_COLOUR, MUTED, PACE_COLOUR, TARGET_COLOUR } from "../palette.ts";
 import type { TrendRow } from "../trend.ts";
-import { renderPlot } from "./renderPlot.ts";
+import { CHART_WIDTH, renderPlot } from "./renderPlot.ts";
 
-export interface ProgressLineOptions {
+interface ProgressLineOptions {
   id: string;
   lang: Lang;
   kind: MetricKind;
@@ -17,9 +17,14 @@ export interface ProgressLineOptions {
   target: number | null;
   /** Accessible name of the chart. */
   label: string;
-  width?: number; // defaults to 640
-  height?: number; // defaults to 280
+  /** Defaults to CHART_WIDTH. */
+  width?: number;
+  /** Defaults to LINE_HEIGHT. */
+  height?: number;
 }
+
+/** Taller than the bars: the line, the pace and the target share it. */
+const LINE_HEIGHT = 280;
 
 const WORDS = {
   zh: { actual: "实际", pace: "序时进度", target: "目标", cap: "控制数" },
@@ -107,8 +112,8 @@ export function progressLine(rows: TrendRow[], options: ProgressLineOptions): st
   }
   return renderPlot(
     {
-      width: options.width ?? 640,
-      height: options.height ?? 280,
+      width: options.width ?? CHART_WIDTH,
+      height: options.height ?? LINE_HEIGHT,
       marginLeft: 56,
       marginRight: 24,
       marginTop: 24,

@@ -10,7 +10,10 @@ import { parseHTML } from "linkedom";
 import { roundTo } from "../format.ts";
 import { FONT_STACK, INK } from "../palette.ts";
 
-export interface ChartMeta {
+/** The width a chart is drawn at, in SVG units; the page scales it to the column (viewBox). */
+export const CHART_WIDTH = 640;
+
+interface ChartMeta {
   /** Prefix for ids inside the SVG; unique on a page (`reemployed-trend`). */
   id: string;
   /** Short accessible name, also the SVG's `<title>`. */
@@ -22,7 +25,7 @@ export interface ChartMeta {
 const SVG_NS = "http://www.w3.org/2000/svg";
 const DOCUMENT_HTML = "<!doctype html><html><head></head><body></body></html>";
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")

@@ -8,7 +8,7 @@ import * as Plot from "@observablehq/plot";
 import type { Status } from "../../metrics/reportTypes.ts";
 import { formatPercent, type Lang } from "../format.ts";
 import { MUTED, PACE_COLOUR, STATUS_COLOUR } from "../palette.ts";
-import { renderPlot, textWidth } from "./renderPlot.ts";
+import { CHART_WIDTH, renderPlot, textWidth } from "./renderPlot.ts";
 
 export interface RankingRow {
   name: string;
@@ -19,7 +19,7 @@ export interface RankingRow {
   word: string;
 }
 
-export interface UnitRankingOptions {
+interface UnitRankingOptions {
   id: string;
   lang: Lang;
   /** What the figure is judged against as a fraction (dashed rule), or null. */
@@ -28,7 +28,8 @@ export interface UnitRankingOptions {
   paceWord?: string;
   /** Accessible name of the chart. */
   label: string;
-  width?: number; // defaults to 640
+  /** Defaults to CHART_WIDTH. */
+  width?: number;
 }
 
 const ROW_HEIGHT = 26;
@@ -86,7 +87,7 @@ export function unitRanking(rows: RankingRow[], options: UnitRankingOptions): st
   const marginLeft = Math.max(40, ...rows.map((r) => textWidth(r.name))) + 12;
   return renderPlot(
     {
-      width: options.width ?? 640,
+      width: options.width ?? CHART_WIDTH,
       height: Math.max(1, rows.length) * ROW_HEIGHT + 48,
       marginLeft,
       marginRight: Math.max(96, ...rows.map((r) => textWidth(`100% · ${r.word}`))) + 16,

@@ -2,8 +2,9 @@
  * The alerts page (`alerts.html`): every alert of the report, most important first, with a count
  * per type.
  */
+
+import { sortAlerts } from "../../metrics/alerts.ts";
 import type { AlertType } from "../../metrics/reportTypes.ts";
-import { rankAlerts } from "../alertRanking.ts";
 import { formatMonth } from "../format.ts";
 import { ALERT_WORDS } from "../labels.ts";
 import { alertList } from "./alertList.ts";
@@ -14,7 +15,7 @@ const TYPES: AlertType[] = ["behind_pace", "overdue_case", "missing_submission",
 
 export function alertsPage(ctx: PageContext): string {
   const { report } = ctx.site;
-  const ranked = rankAlerts(
+  const ranked = sortAlerts(
     report.alerts,
     report.metrics.map((m) => m.id),
   );

@@ -6,14 +6,15 @@
  * completeness — laid out for one A4 page in print. The alerts stay on the alerts page: what they
  * say about targets is in the sentences, overdue cases too.
  */
+
+import { escapeHtml } from "../../core/html.ts";
 import { gapText, unitsBehind } from "../../metrics/behind.ts";
 import type { MetricProgress } from "../../metrics/reportTypes.ts";
-import { overdueCases } from "../alertRanking.ts";
 import { completeness } from "../completeness.ts";
 import { formatDateTime, formatMonth, formatPercent, formatValue, NONE } from "../format.ts";
-import { esc } from "../html.ts";
 import { judgedFigure } from "../judgedFigure.ts";
 import { DATA_STATE_WORDS, SOURCE_WORDS } from "../labels.ts";
+import { overdueCases } from "../overdueCases.ts";
 import { metricSentence, summarySentence } from "../sentences.ts";
 import { metricName, type PageContext, t, unitName } from "./context.ts";
 import { dataTable } from "./dataTable.ts";
@@ -27,7 +28,7 @@ const BRIEF_MISSING = 6;
 const BRIEF_BEHIND = 3;
 
 /** Print rules of the brief: A4, narrow margins, no site chrome. */
-export const BRIEF_PRINT_CSS = `<style>
+const BRIEF_PRINT_CSS = `<style>
 @page { size: A4; margin: 10mm 12mm; }
 @media print {
   html { font-size: 8pt; }
@@ -69,13 +70,15 @@ function behindLines(ctx: PageContext): string {
       const behind = unitsBehind(m);
       if (behind.length === 0) return "";
       const named = behind.slice(0, BRIEF_BEHIND).map((u) => {
-        const name = esc(shortName(unitName(site, u.unit, lang, u.name)));
+        const name = escapeHtml(shortName(unitName(site, u.unit, lang, u.name)));
         const gap =
-          u.gap !== null && (u.gap > 0 || m.direction === "at_most") ? esc(gapText(m, u.gap, lang)) : "";
+          u.gap !== null && (u.gap > 0 || m.direction === "at_most")
+            ? escapeHtml(gapText(m, u.gap, lang))
+            : "";
         return lang === "zh" ? `${name}${gap}` : `${name}${gap ? ` (${gap})` : ""}`;
       });
       const more = behind.length > BRIEF_BEHIND ? ` +${behind.length - BRIEF_BEHIND}` : "";
-      return `<li class="s-${m.status}"><strong>${esc(metricName(m, lang))}</strong>${t(ctx, "：", ": ")}${named.join(t(ctx, "、", "; "))}${more}</li>`;
+      return `<li class="s-${m.status}"><strong>${escapeHtml(metricName(m, lang))}</strong>${t(ctx, "：", ": ")}${named.join(t(ctx, "、", "; "))}${more}</li>`;
     })
     .filter(Boolean);
   if (lines.length === 0) return "";
@@ -96,7 +99,9 @@ function briefCompleteness(ctx: PageContext): string {
       : `Of ${c.due} unit-months due: ${c.counts.on_time} ${w("on_time")}, ${c.counts.late} ${w("late")}, ${c.counts.revised} ${w("revised")}, ${c.counts.missing} ${w("missing")}`;
   const missing = c.missing
     .slice(0, BRIEF_MISSING)
-    .map((cell) => `${esc(unitName(site, cell.unit, lang))} ${esc(formatMonth(cell.month, lang))}`);
+    .map(
+      (cell) => `${escapeHtml(unitName(site, cell.unit, lang))} ${escapeHtml(formatMonth(cell.month, lang))}`,
+    );
   const more =
     c.missing.length > BRIEF_MISSING
       ? t(ctx, `等共${c.missing.length}个`, ` (${c.missing.length} in all)`)
@@ -114,7 +119,7 @@ function sourceFootnote(ctx: PageContext): string {
   const items = assigned.map((m) => {
     const note = ctx.lang === "zh" ? m.target_source.note_zh : m.target_source.note_en;
     const text = note?.replace(/[。.]$/, "");
-    return `${esc(metricName(m, ctx.lang))}${text ? t(ctx, "：", ": ") + esc(text) : ""}`;
+    return `${escapeHtml(metricName(m, ctx.lang))}${text ? t(ctx, "：", ": ") + escapeHtml(text) : ""}`;
   });
   return `<p class="source-note">${SOURCE_WORDS.assigned[ctx.lang]}${t(ctx, "（政策文件未写明数值）：", " (not stated in the policy): ")}${items.join(t(ctx, "；", "; "))}${t(ctx, "。", ".")}</p>`;
 }
@@ -123,7 +128,7 @@ export function briefPage(ctx: PageContext): string {
   const { site, lang } = ctx;
   const { report, input } = site;
   const sentence = (m: MetricProgress) =>
-    `<li class="s-${m.status}">${esc(metricSentence(m, lang, { overdueCases: overdueCases(report.alerts, m.id) }))}${m.target_source.kind === "assigned" ? ` ${sourceTag(ctx, m)}` : ""}</li>`;
+    `<li class="s-${m.status}">${escapeHtml(metricSentence(m, lang, { overdueCases: overdueCases(report.alerts, m.id) }))}${m.target_source.kind === "assigned" ? ` ${sourceTag(ctx, m)}` : ""}</li>`;
   const attention = report.metrics.filter((m) => ATTENTION.has(m.status));
   const fine = report.metrics.filter((m) => !ATTENTION.has(m.status));
   const anyLevel = report.metrics.some((m) => m.kind === "level");
@@ -142,8 +147,8 @@ export function briefPage(ctx: PageContext): string {
       const pace = m.judged === "pace" && !m.final ? judged.mark : null;
       const started = m.status !== "not_started";
       return [
-        esc(metricName(m, lang)),
-        started ? esc(formatValue(m.actual, m.unit_of_count, lang)) : NONE,
+        escapeHtml(metricName(m, lang)),
+        started ? escapeHtml(formatValue(m.actual, m.unit_of_count, lang)) : NONE,
         `${targetText(m, lang)}${sourceTag(ctx, m) ? ` ${sourceTag(ctx, m)}` : ""}`,
         !started || judged.value === null || m.unit_of_count === "share" ? NONE : formatPercent(judged.value),
         pace === null ? NONE : formatPercent(pace),
@@ -164,12 +169,12 @@ export function briefPage(ctx: PageContext): string {
   const body = `<article class="brief-sheet">
 <header class="brief-head">
 <h1>${t(ctx, `青浦区稳就业工作简报（${formatMonth(report.asOf, "zh")}）`, `Qingpu employment targets — brief, ${formatMonth(report.asOf, "en")}`)}</h1>
-<p class="cutoff">${t(ctx, "数据截至", "Data as of")} <strong>${esc(formatMonth(report.asOf, lang))}</strong> · ${t(ctx, "最新报送时间", "latest submission")} <strong>${esc(latest)}</strong>${t(ctx, "（北京时间）", " (Beijing time)")} · ${t(ctx, "数据指纹", "data fingerprint")} <code>${esc(input.fingerprint)}</code> · ${t(ctx, "生成于", "built")} ${esc(formatDateTime(input.builtAt, lang))}</p>
+<p class="cutoff">${t(ctx, "数据截至", "Data as of")} <strong>${escapeHtml(formatMonth(report.asOf, lang))}</strong> · ${t(ctx, "最新报送时间", "latest submission")} <strong>${escapeHtml(latest)}</strong>${t(ctx, "（北京时间）", " (Beijing time)")} · ${t(ctx, "数据指纹", "data fingerprint")} <code>${escapeHtml(input.fingerprint)}</code> · ${t(ctx, "生成于", "built")} ${escapeHtml(formatDateTime(input.builtAt, lang))}</p>
 <p class="no-print"><button type="button" class="js-only" data-print>${t(ctx, "打印本页", "Print this page")}</button> ${t(ctx, "本页按A4纸一页排版。", "This page prints on one A4 sheet.")}</p>
 </header>
 <section aria-labelledby="summary-h">
 <h2 id="summary-h">${t(ctx, "总体情况", "Summary")}</h2>
-<p>${esc(paceLine(ctx))}${lang === "en" ? " " : ""}${esc(summarySentence(report.metrics, lang))}</p>
+<p>${escapeHtml(paceLine(ctx))}${lang === "en" ? " " : ""}${escapeHtml(summarySentence(report.metrics, lang))}</p>
 ${attention.length > 0 ? `<h3>${attention.every((m) => m.final) ? t(ctx, "未完成", "Missed") : t(ctx, "需关注", "Needs attention")}</h3><ul class="sentences">${attention.map(sentence).join("")}</ul>` : ""}
 ${behindLines(ctx)}
 ${fine.length > 0 ? `<h3>${report.metrics.every((m) => m.final) ? t(ctx, "已完成", "Achieved") : t(ctx, "进展正常", "On track")}</h3><ul class="sentences">${fine.map(sentence).join("")}</ul>` : ""}

@@ -2,10 +2,11 @@
  * What every page builder receives: the site's data, read once from the dashboard input (units by
  * code, the plan's months, the history), and the page's own language and path.
  */
+
+import { type Lang, say } from "../../core/lang.ts";
+import { addMonths, planMonths } from "../../core/month.ts";
 import type { MetricProgress, Report } from "../../metrics/reportTypes.ts";
 import type { DashboardInput } from "../build.ts";
-import type { Lang } from "../format.ts";
-import { addMonths, planMonths } from "../months.ts";
 import { localized, type PagePath, relativeHref } from "../paths.ts";
 
 export type UnitRow = DashboardInput["units"][number];
@@ -78,7 +79,7 @@ export function assetHref(ctx: PageContext, asset: string): string {
 
 /** zh or en text by the page's language. */
 export function t(ctx: PageContext, zh: string, en: string): string {
-  return ctx.lang === "zh" ? zh : en;
+  return say(ctx.lang, zh, en);
 }
 
 export function metricName(metric: Pick<MetricProgress, "name_zh" | "name_en" | "name">, lang: Lang): string {

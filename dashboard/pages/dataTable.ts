@@ -2,9 +2,9 @@
  * A plain data table with a caption and header cells scoped for screen readers. Cells are HTML
  * already escaped by the caller; `numeric` columns align right.
  */
-import { esc } from "../html.ts";
+import { escapeHtml } from "../../core/html.ts";
 
-export interface TableSpec {
+interface TableSpec {
   caption: string;
   head: string[];
   rows: string[][];
@@ -18,7 +18,7 @@ export interface TableSpec {
 export function dataTable(spec: TableSpec): string {
   const numeric = new Set(spec.numeric ?? []);
   const cls = (i: number) => (numeric.has(i) ? ' class="num"' : "");
-  const head = spec.head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join("");
+  const head = spec.head.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join("");
   const body = spec.rows
     .map((row) => {
       const cells = row.map((cell, i) =>
@@ -27,6 +27,6 @@ export function dataTable(spec: TableSpec): string {
       return `<tr>${cells.join("")}</tr>`;
     })
     .join("\n");
-  const className = spec.className ? ` class="${esc(spec.className)}"` : "";
-  return `<div class="table-wrap"><table${className}><caption>${esc(spec.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  const className = spec.className ? ` class="${escapeHtml(spec.className)}"` : "";
+  return `<div class="table-wrap"><table${className}><caption>${escapeHtml(spec.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }

@@ -3,12 +3,13 @@
  * switch, the data cutoff in the footer, and the enhancement script (deferred; pages read fully
  * without it).
  */
+
+import { escapeHtml } from "../../core/html.ts";
 import { formatDateTime, formatMonth } from "../format.ts";
-import { esc } from "../html.ts";
 import { localized, PAGES, relativeHref } from "../paths.ts";
 import { assetHref, href, type PageContext, t } from "./context.ts";
 
-export interface PageSpec {
+interface PageSpec {
   title: string;
   body: string;
   /** Extra elements for <head> (a page's own print style). */
@@ -42,7 +43,7 @@ function languageSwitch(ctx: PageContext): string {
 }
 
 /** The data cutoff line: as-of month, latest submission, build time, fingerprint. */
-export function cutoffLine(ctx: PageContext): string {
+function cutoffLine(ctx: PageContext): string {
   const { input, report } = ctx.site;
   const latest = input.latestSubmissionAt
     ? formatDateTime(input.latestSubmissionAt, ctx.lang)
@@ -51,8 +52,8 @@ export function cutoffLine(ctx: PageContext): string {
     ? t(ctx, ` · 按报送时点 ${report.asReported}`, ` · as reported on ${report.asReported}`)
     : "";
   return ctx.lang === "zh"
-    ? `数据截至${formatMonth(report.asOf, "zh")}${asReported} · 最新报送时间 ${latest}（北京时间） · 生成于 ${formatDateTime(input.builtAt, "zh")} · 数据指纹 <code>${esc(input.fingerprint)}</code>`
-    : `As of ${formatMonth(report.asOf, "en")}${asReported} · latest submission ${latest} (Beijing time) · built ${formatDateTime(input.builtAt, "en")} · data fingerprint <code>${esc(input.fingerprint)}</code>`;
+    ? `数据截至${formatMonth(report.asOf, "zh")}${asReported} · 最新报送时间 ${latest}（北京时间） · 生成于 ${formatDateTime(input.builtAt, "zh")} · 数据指纹 <code>${escapeHtml(input.fingerprint)}</code>`
+    : `As of ${formatMonth(report.asOf, "en")}${asReported} · latest submission ${latest} (Beijing time) · built ${formatDateTime(input.builtAt, "en")} · data fingerprint <code>${escapeHtml(input.fingerprint)}</code>`;
 }
 
 export function layout(ctx: PageContext, spec: PageSpec): string {
@@ -60,13 +61,13 @@ export function layout(ctx: PageContext, spec: PageSpec): string {
   const lang = ctx.lang === "zh" ? "zh-CN" : "en";
   const other = ctx.lang === "zh" ? "en" : "zh";
   const alternate = relativeHref(ctx.file, localized(ctx.path, other));
-  const bodyClass = spec.bodyClass ? ` class="${esc(spec.bodyClass)}"` : "";
+  const bodyClass = spec.bodyClass ? ` class="${escapeHtml(spec.bodyClass)}"` : "";
   return `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(spec.title)} · ${siteTitle}</title>
+<title>${escapeHtml(spec.title)} · ${siteTitle}</title>
 <link rel="stylesheet" href="${assetHref(ctx, "assets/site.css")}">
 <link rel="alternate" hreflang="${other === "en" ? "en" : "zh-CN"}" href="${alternate}">
 ${spec.head ?? ""}</head>

@@ -5,10 +5,11 @@
  * secondary — a progress bar with the mark it is judged against, the facts a reader asks next,
  * and, for a target not green, the units behind it (worst first, up to three, "+N").
  */
+
+import { escapeHtml } from "../../core/html.ts";
 import { unitsBehind } from "../../metrics/behind.ts";
 import type { MetricProgress } from "../../metrics/reportTypes.ts";
 import { formatChange, formatMonth, formatPercent, formatValue, type Lang, NONE } from "../format.ts";
-import { esc } from "../html.ts";
 import { JUDGED_WORDS, SOURCE_WORDS } from "../labels.ts";
 import { PAGES } from "../paths.ts";
 import { neededAmount } from "../sentences.ts";
@@ -26,10 +27,10 @@ export function targetText(metric: MetricProgress, lang: Lang): string {
   const value = formatValue(metric.target, metric.unit_of_count, lang);
   if (metric.direction === "above") return `&gt;${value}`;
   if (metric.direction === "at_most") return `≤${value}`;
-  return esc(value);
+  return escapeHtml(value);
 }
 
-export interface Fact {
+interface Fact {
   label: string;
   value: string;
   title?: string;
@@ -39,19 +40,19 @@ export interface Fact {
 export function sourceTag(ctx: PageContext, metric: MetricProgress): string {
   if (metric.target_source.kind !== "assigned") return "";
   const note = ctx.lang === "zh" ? metric.target_source.note_zh : metric.target_source.note_en;
-  const title = note ? ` title="${esc(note)}"` : "";
+  const title = note ? ` title="${escapeHtml(note)}"` : "";
   return `<span class="tag assigned"${title}>${SOURCE_WORDS.assigned[ctx.lang]}</span>`;
 }
 
 /** 「目标来源：上级下达。市下达目标，……」 in words, for where a tooltip is not enough (cards, print). */
-export function sourceNote(ctx: PageContext, metric: MetricProgress): string {
+function sourceNote(ctx: PageContext, metric: MetricProgress): string {
   if (metric.target_source.kind !== "assigned") return "";
   const note = ctx.lang === "zh" ? metric.target_source.note_zh : metric.target_source.note_en;
-  return `<p class="source-note">${t(ctx, "目标来源：", "Target source: ")}${SOURCE_WORDS.assigned[ctx.lang]}${note ? t(ctx, "。", ". ") + esc(note) : ""}</p>`;
+  return `<p class="source-note">${t(ctx, "目标来源：", "Target source: ")}${SOURCE_WORDS.assigned[ctx.lang]}${note ? t(ctx, "。", ". ") + escapeHtml(note) : ""}</p>`;
 }
 
 /** 「白鹤镇、金泽镇、练塘镇 +6」: the units behind a target not green, worst first, linked to their pages. */
-export function behindLine(ctx: PageContext, metric: MetricProgress): string {
+function behindLine(ctx: PageContext, metric: MetricProgress): string {
   if (metric.status === "green" || metric.status === "not_started") return "";
   const behind = unitsBehind(metric);
   if (behind.length === 0) return "";
@@ -59,7 +60,7 @@ export function behindLine(ctx: PageContext, metric: MetricProgress): string {
     .slice(0, BEHIND_SHOWN)
     .map(
       (u) =>
-        `<a href="${href(ctx, PAGES.unit(u.unit))}">${esc(unitName(ctx.site, u.unit, ctx.lang, u.name))}</a>`,
+        `<a href="${href(ctx, PAGES.unit(u.unit))}">${escapeHtml(unitName(ctx.site, u.unit, ctx.lang, u.name))}</a>`,
     )
     .join(t(ctx, "、", ", "));
   const more = behind.length - BEHIND_SHOWN;
@@ -75,11 +76,14 @@ export function behindLine(ctx: PageContext, metric: MetricProgress): string {
 export function metricFacts(ctx: PageContext, metric: MetricProgress): Fact[] {
   const { lang } = ctx;
   const u = metric.unit_of_count;
-  const value = (v: number | null | undefined) => esc(formatValue(v ?? null, u, lang));
+  const value = (v: number | null | undefined) => escapeHtml(formatValue(v ?? null, u, lang));
   const facts: Fact[] = [];
   if (metric.status === "not_started") {
-    facts.push({ label: t(ctx, "开始考核", "judged from"), value: esc(formatMonth(metric.starts, lang)) });
-    facts.push({ label: t(ctx, "考核时点", "due"), value: esc(formatMonth(metric.due, lang)) });
+    facts.push({
+      label: t(ctx, "开始考核", "judged from"),
+      value: escapeHtml(formatMonth(metric.starts, lang)),
+    });
+    facts.push({ label: t(ctx, "考核时点", "due"), value: escapeHtml(formatMonth(metric.due, lang)) });
     return facts;
   }
   const level = metric.kind === "level";
@@ -140,11 +144,14 @@ export function metricFacts(ctx: PageContext, metric: MetricProgress): Fact[] {
           : // the label already says "judged"
             JUDGED_WORDS[metric.judged][lang].replace(/^judged /, ""),
     });
-    facts.push({ label: t(ctx, "考核时点", "due"), value: esc(formatMonth(metric.due, lang)) });
+    facts.push({ label: t(ctx, "考核时点", "due"), value: escapeHtml(formatMonth(metric.due, lang)) });
   }
   const change = monthOnMonth(ctx.site.history, metric.id);
   if (change !== null) {
-    facts.push({ label: t(ctx, "较上月", "vs last month"), value: esc(formatChange(change, u, lang)) });
+    facts.push({
+      label: t(ctx, "较上月", "vs last month"),
+      value: escapeHtml(formatChange(change, u, lang)),
+    });
   }
   return facts;
 }
@@ -153,16 +160,16 @@ export function metricFacts(ctx: PageContext, metric: MetricProgress): Fact[] {
 export function factList(facts: Fact[], notes = false): string {
   const items = facts
     .map((f) => {
-      const title = f.title ? ` title="${esc(f.title)}"` : "";
-      const note = f.title && notes ? `<span class="note">${esc(f.title)}</span>` : "";
-      return `<div${title}><dt>${esc(f.label)}</dt><dd>${f.value}${note}</dd></div>`;
+      const title = f.title ? ` title="${escapeHtml(f.title)}"` : "";
+      const note = f.title && notes ? `<span class="note">${escapeHtml(f.title)}</span>` : "";
+      return `<div${title}><dt>${escapeHtml(f.label)}</dt><dd>${f.value}${note}</dd></div>`;
     })
     .join("");
   return `<dl class="facts">${items}</dl>`;
 }
 
 /** The headline figure: the actual against the target; for a level, the increase achieved against the increase needed. */
-export function headlineFigure(ctx: PageContext, metric: MetricProgress): string {
+function headlineFigure(ctx: PageContext, metric: MetricProgress): string {
   const { lang } = ctx;
   const u = metric.unit_of_count;
   if (metric.status === "not_started") {
@@ -170,13 +177,13 @@ export function headlineFigure(ctx: PageContext, metric: MetricProgress): string
   }
   if (metric.kind === "level" && metric.increase != null && metric.increase_needed != null) {
     const inc = metric.increase;
-    const achieved = esc(formatValue(Math.abs(inc), u, lang));
-    const needed = esc(formatValue(metric.increase_needed, u, lang));
+    const achieved = escapeHtml(formatValue(Math.abs(inc), u, lang));
+    const needed = escapeHtml(formatValue(metric.increase_needed, u, lang));
     const head =
       inc >= 0 ? t(ctx, `已增${achieved}`, `+${achieved}`) : t(ctx, `减少${achieved}`, `−${achieved}`);
     return `<p class="figure"><span class="actual">${head}</span> <span class="of">${t(ctx, `需增${needed}（目标${targetText(metric, lang)}）`, `of +${needed} needed (target ${targetText(metric, lang)})`)}</span></p>`;
   }
-  const actual = esc(formatValue(metric.actual, u, lang));
+  const actual = escapeHtml(formatValue(metric.actual, u, lang));
   const target =
     metric.target === null
       ? `<span class="of">${t(ctx, "未设目标", "no target set")}</span>`
@@ -188,7 +195,7 @@ export function metricCard(ctx: PageContext, metric: MetricProgress): string {
   const { lang } = ctx;
   const id = `card-${metric.id}`;
   return `<article class="card s-${metric.status}" aria-labelledby="${id}">
-<h3 id="${id}"><a href="${href(ctx, PAGES.metric(metric.id))}">${esc(metricName(metric, lang))}</a></h3>
+<h3 id="${id}"><a href="${href(ctx, PAGES.metric(metric.id))}">${escapeHtml(metricName(metric, lang))}</a></h3>
 <p class="status">${metricBadge(metric, lang)} ${sourceTag(ctx, metric)}</p>
 ${headlineFigure(ctx, metric)}
 ${progressBar(metric, lang)}

@@ -6,17 +6,19 @@
  * is missing, and tables of the numbers behind every chart.
  */
 
+import { escapeHtml } from "../../core/html.ts";
+import { sortAlerts } from "../../metrics/alerts.ts";
 import { gapText } from "../../metrics/behind.ts";
 import type { MetricKind, MetricProgress, UnitProgress } from "../../metrics/reportTypes.ts";
 import { statusWords } from "../../metrics/words.ts";
-import { overdueCases, rankAlerts } from "../alertRanking.ts";
 import { monthlyBars } from "../charts/monthlyBars.ts";
 import { progressLine } from "../charts/progressLine.ts";
 import { type RankingRow, unitRanking } from "../charts/unitRanking.ts";
 import { formatMonth, formatPercent, formatValue, type Lang, NONE } from "../format.ts";
-import { esc, inlineSvg } from "../html.ts";
+import { inlineSvg } from "../html.ts";
 import { judgedFigure, standing } from "../judgedFigure.ts";
 import { JUDGED_WORDS, KIND_WORDS, SOURCE_WORDS } from "../labels.ts";
+import { overdueCases } from "../overdueCases.ts";
 import { PAGES } from "../paths.ts";
 import { metricSentence } from "../sentences.ts";
 import { flowSeries, metricTrend, planTrend } from "../trend.ts";
@@ -109,7 +111,7 @@ function judgedLine(ctx: PageContext, metric: MetricProgress): string {
     t(ctx, `${formatMonth(metric.starts, "zh")}起`, `from ${formatMonth(metric.starts, "en")}`),
     t(ctx, `考核时点${formatMonth(metric.due, "zh")}`, `due ${formatMonth(metric.due, "en")}`),
   );
-  return `<span class="kind">${esc(parts.join(" · "))} · <a href="${href(ctx, PAGES.rules)}">${t(ctx, "考核规则", "how targets are judged")}</a></span>`;
+  return `<span class="kind">${escapeHtml(parts.join(" · "))} · <a href="${href(ctx, PAGES.rules)}">${t(ctx, "考核规则", "how targets are judged")}</a></span>`;
 }
 
 /** 目标依据: the target's source, the policy's sentence, its section, the responsible bodies, the allocation's source. */
@@ -117,7 +119,7 @@ function sourceSection(ctx: PageContext, metric: MetricProgress): string {
   const { lang } = ctx;
   const source = metric.target_source;
   const note = lang === "zh" ? source.note_zh : source.note_en;
-  const sourceText = `${SOURCE_WORDS[source.kind][lang]}${note ? t(ctx, "。", ". ") + esc(note) : ""}`;
+  const sourceText = `${SOURCE_WORDS[source.kind][lang]}${note ? t(ctx, "。", ". ") + escapeHtml(note) : ""}`;
   const allocation = metric.units.find((u) => u.target_source && u.target_source !== source)?.target_source;
   const allocationNote = allocation ? (lang === "zh" ? allocation.note_zh : allocation.note_en) : null;
   const rows: [string, string][] = [
@@ -127,15 +129,18 @@ function sourceSection(ctx: PageContext, metric: MetricProgress): string {
   if (allocation)
     rows.push([
       t(ctx, "分解目标来源", "Unit targets"),
-      `${esc(allocationNote ?? "")}${allocation.document ? ` <span class="doc">${esc(allocation.document)}</span>` : ""}`,
+      `${escapeHtml(allocationNote ?? "")}${allocation.document ? ` <span class="doc">${escapeHtml(allocation.document)}</span>` : ""}`,
     ]);
-  if (metric.section) rows.push([t(ctx, "政策出处", "Section of the policy"), esc(metric.section)]);
+  if (metric.section) rows.push([t(ctx, "政策出处", "Section of the policy"), escapeHtml(metric.section)]);
   if (metric.responsible?.length)
-    rows.push([t(ctx, "责任单位", "Responsible bodies"), esc(metric.responsible.join(t(ctx, "、", ", ")))]);
+    rows.push([
+      t(ctx, "责任单位", "Responsible bodies"),
+      escapeHtml(metric.responsible.join(t(ctx, "、", ", "))),
+    ]);
   const items = rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join("");
   const sentence = source.quote ?? metric.quote;
   const quote = sentence
-    ? `<blockquote class="quote" lang="zh-CN"><p>${esc(sentence)}</p></blockquote>${lang === "en" ? `<p class="note">${t(ctx, "", "The policy's sentence, as published in Chinese.")}</p>` : ""}`
+    ? `<blockquote class="quote" lang="zh-CN"><p>${escapeHtml(sentence)}</p></blockquote>${lang === "en" ? `<p class="note">${t(ctx, "", "The policy's sentence, as published in Chinese.")}</p>` : ""}`
     : "";
   return `<section aria-labelledby="source-h">
 <h2 id="source-h">${t(ctx, "目标依据", "Where the target comes from")}</h2>
@@ -153,11 +158,12 @@ function unitsTable(
 ): string {
   const { lang } = ctx;
   const u = metric.unit_of_count;
-  const value = (v: number | null | undefined) => esc(formatValue(v ?? null, u, lang));
+  const value = (v: number | null | undefined) => escapeHtml(formatValue(v ?? null, u, lang));
   const entry = (code: string) => metric.units.find((x) => x.unit === code) as UnitProgress;
   const link = (r: { code: string; name: string }) =>
-    `<a href="${href(ctx, PAGES.unit(r.code))}">${esc(r.name)}</a>`;
-  const gap = (e: UnitProgress) => (e.gap === null || e.gap <= 0 ? NONE : esc(gapText(metric, e.gap, lang)));
+    `<a href="${href(ctx, PAGES.unit(r.code))}">${escapeHtml(r.name)}</a>`;
+  const gap = (e: UnitProgress) =>
+    e.gap === null || e.gap <= 0 ? NONE : escapeHtml(gapText(metric, e.gap, lang));
   const percent = (v: number | null) => (v === null ? NONE : formatPercent(v));
   if (metric.kind === "level") {
     return dataTable({
@@ -226,10 +232,10 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
   const { site, lang } = ctx;
   const u = metric.unit_of_count;
   const name = metricName(metric, lang);
-  const value = (v: number | null) => esc(formatValue(v, u, lang));
+  const value = (v: number | null) => escapeHtml(formatValue(v, u, lang));
   const trend = planTrend(metricTrend(site.history, metric.id), site.months, metric.kind);
   const flows = flowSeries(site.input.monthlyFlows, metric.id, null, site.elapsed);
-  const alerts = rankAlerts(
+  const alerts = sortAlerts(
     site.report.alerts.filter((a) => a.metric === metric.id),
     [metric.id],
   );
@@ -315,7 +321,7 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
     rows: trend
       .filter((r) => r.month <= site.report.asOf)
       .map((r) => [
-        esc(formatMonth(r.month, lang)),
+        escapeHtml(formatMonth(r.month, lang)),
         value(r.actual),
         value(r.expected),
         value(r.target),
@@ -328,14 +334,14 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
   const missing = metric.coverage.missing
     .map(
       (m) =>
-        `<li><a href="${href(ctx, PAGES.unit(m.unit))}">${esc(unitName(site, m.unit, lang))}</a> ${esc(formatMonth(m.month, lang))}</li>`,
+        `<li><a href="${href(ctx, PAGES.unit(m.unit))}">${escapeHtml(unitName(site, m.unit, lang))}</a> ${escapeHtml(formatMonth(m.month, lang))}</li>`,
     )
     .join("");
 
-  const body = `<p class="crumbs"><a href="${href(ctx, PAGES.overview)}">${t(ctx, "总览", "Overview")}</a> › ${esc(name)}</p>
-<h1>${esc(name)}</h1>
+  const body = `<p class="crumbs"><a href="${href(ctx, PAGES.overview)}">${t(ctx, "总览", "Overview")}</a> › ${escapeHtml(name)}</p>
+<h1>${escapeHtml(name)}</h1>
 <p class="status">${metricBadge(metric, lang)} ${sourceTag(ctx, metric)} ${judgedLine(ctx, metric)}</p>
-<p class="sentence">${esc(sentence)}</p>
+<p class="sentence">${escapeHtml(sentence)}</p>
 ${factList(facts, true)}
 ${sourceSection(ctx, metric)}
 <section aria-labelledby="trend-h">

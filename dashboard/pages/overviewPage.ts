@@ -2,11 +2,12 @@
  * The overview (`index.html`): one card per metric, the most important alerts, data completeness,
  * and the way to each unit's page.
  */
+
+import { escapeHtml } from "../../core/html.ts";
+import { sortAlerts } from "../../metrics/alerts.ts";
 import type { Status } from "../../metrics/reportTypes.ts";
-import { rankAlerts } from "../alertRanking.ts";
 import { completeness } from "../completeness.ts";
 import { formatMonth, formatPercent } from "../format.ts";
-import { esc } from "../html.ts";
 import { DATA_STATE_WORDS } from "../labels.ts";
 import { PAGES } from "../paths.ts";
 import { summarySentence } from "../sentences.ts";
@@ -43,7 +44,7 @@ export function completenessSection(ctx: PageContext, limit = TOP_MISSING): stri
     .slice(0, limit)
     .map(
       (cell) =>
-        `<li><a href="${href(ctx, PAGES.unit(cell.unit))}">${esc(unitName(site, cell.unit, lang))}</a> ${esc(formatMonth(cell.month, lang))}</li>`,
+        `<li><a href="${href(ctx, PAGES.unit(cell.unit))}">${escapeHtml(unitName(site, cell.unit, lang))}</a> ${escapeHtml(formatMonth(cell.month, lang))}</li>`,
     );
   const more =
     c.missing.length > limit
@@ -76,7 +77,7 @@ export function overviewPage(ctx: PageContext): string {
   const { site, lang } = ctx;
   const { report } = site;
   const cards = report.metrics.map((m) => metricCard(ctx, m)).join("\n");
-  const ranked = rankAlerts(
+  const ranked = sortAlerts(
     report.alerts,
     report.metrics.map((m) => m.id),
   );
@@ -93,7 +94,7 @@ export function overviewPage(ctx: PageContext): string {
   };
   const title = t(ctx, "稳就业目标推进情况总览", "Employment targets: overview");
   const body = `<h1>${title}</h1>
-<p class="lede">${esc(paceLine(ctx))}${lang === "en" ? " " : ""}${esc(summarySentence(report.metrics, lang))} <a href="${href(ctx, PAGES.brief)}">${t(ctx, "打印简报", "Printable brief")}</a></p>
+<p class="lede">${escapeHtml(paceLine(ctx))}${lang === "en" ? " " : ""}${escapeHtml(summarySentence(report.metrics, lang))} <a href="${href(ctx, PAGES.brief)}">${t(ctx, "打印简报", "Printable brief")}</a></p>
 <section aria-labelledby="metrics-h">
 <h2 id="metrics-h">${t(ctx, "各项指标", "Targets")}</h2>
 <p class="legend-link">${t(ctx, "未达绿灯的指标下列出落后的单位（最差在前）。各灯含义与考核方式见", "Under each target not green, the units behind it (worst first). What each colour means and how each target is judged:")} <a href="${href(ctx, PAGES.rules)}">${t(ctx, "考核规则", "how targets are judged")}</a>${t(ctx, "。", ".")}</p>

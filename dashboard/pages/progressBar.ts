@@ -5,9 +5,10 @@
  * once the due month has come. The bar carries its numbers as an accessible name; the card states
  * them in text too.
  */
+
+import { escapeHtml } from "../../core/html.ts";
 import type { MetricProgress } from "../../metrics/reportTypes.ts";
 import { formatPercent, type Lang } from "../format.ts";
-import { esc } from "../html.ts";
 import { judgedFigure } from "../judgedFigure.ts";
 
 const pct = (v: number) => `${Math.round(Math.min(1, Math.max(0, v)) * 1000) / 10}%`;
@@ -27,6 +28,6 @@ export function progressBar(metric: MetricProgress, lang: Lang): string {
         : `${formatPercent(value)} done`;
   const label = mark === null ? filled : `${filled}, ${word} ${formatPercent(mark)}`;
   const markerHtml =
-    mark === null ? "" : `<span class="marker" style="left:${pct(mark)}" title="${esc(word)}"></span>`;
-  return `<div class="bar s-${metric.status}" role="img" aria-label="${esc(label)}"><span class="fill" style="width:${pct(value)}"></span>${markerHtml}</div>`;
+    mark === null ? "" : `<span class="marker" style="left:${pct(mark)}" title="${escapeHtml(word)}"></span>`;
+  return `<div class="bar s-${metric.status}" role="img" aria-label="${escapeHtml(label)}"><span class="fill" style="width:${pct(value)}"></span>${markerHtml}</div>`;
 }

@@ -1,11 +1,12 @@
 /**
  * How targets are judged (`rules.html`), one click from every status: what green, yellow and red
- * mean for each kind of target and way of judging it (CONTRACT §6, docs/judgement.md), and for
+ * mean for each kind of target and way of judging it (docs/contract.md §6, docs/judgement.md), and for
  * every target of the plan how it is judged, from which month, by which month, with what
  * tolerance, and where its figure comes from.
  */
+
+import { escapeHtml } from "../../core/html.ts";
 import { formatMonth, formatPercent } from "../format.ts";
-import { esc } from "../html.ts";
 import { JUDGED_WORDS, KIND_WORDS, SOURCE_WORDS } from "../labels.ts";
 import { PAGES } from "../paths.ts";
 import { href, metricName, type PageContext, t } from "./context.ts";
@@ -107,7 +108,7 @@ export function rulesPage(ctx: PageContext): string {
       t(ctx, "黄灯", "Yellow"),
       t(ctx, "红灯", "Red"),
     ],
-    rows: rules(ctx).map((r) => r.map((cell, i) => (i === 0 ? esc(cell) : cell))),
+    rows: rules(ctx).map((r) => r.map((cell, i) => (i === 0 ? escapeHtml(cell) : cell))),
     rowHeaders: true,
   });
   const metrics = dataTable({
@@ -122,11 +123,11 @@ export function rulesPage(ctx: PageContext): string {
       t(ctx, "目标来源", "Target source"),
     ],
     rows: site.report.metrics.map((m) => [
-      `<a href="${href(ctx, PAGES.metric(m.id))}">${esc(metricName(m, lang))}</a>`,
+      `<a href="${href(ctx, PAGES.metric(m.id))}">${escapeHtml(metricName(m, lang))}</a>`,
       KIND_WORDS[m.kind][lang],
       JUDGED_WORDS[m.judged][lang],
-      esc(formatMonth(m.starts, lang)),
-      esc(formatMonth(m.due, lang)),
+      escapeHtml(formatMonth(m.starts, lang)),
+      escapeHtml(formatMonth(m.due, lang)),
       m.judged === "always"
         ? m.tolerance === 0
           ? t(ctx, "0（不容差）", "0 (none)")

@@ -4,7 +4,6 @@
  * icon shape, so the badge also reads in greyscale.
  */
 import type { MetricProgress, Status } from "../../metrics/reportTypes.ts";
-import { statusWords } from "../../metrics/words.ts";
 import type { Lang } from "../format.ts";
 import { MET_WORDS, STATUS_WORDS, type Words } from "../labels.ts";
 
@@ -28,7 +27,7 @@ const ICON_PATHS: Record<Status, string> = {
     '<circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M4 12l8-8" stroke="currentColor" stroke-width="1.6"/>',
 };
 
-export function statusIcon(status: Status): string {
+function statusIcon(status: Status): string {
   return `<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="currentColor">${ICON_PATHS[status]}</svg>`;
 }
 
@@ -46,13 +45,4 @@ export function statusBadge(status: Status, lang: Lang, words?: Words, met = fal
 export function metricBadge(metric: MetricProgress, lang: Lang): string {
   const early = metric.met && !metric.final && metric.judged === "pace";
   return statusBadge(metric.status, lang, metric.status_words, early);
-}
-
-/** A unit's badge for a metric: the unit's status in the metric's words. */
-export function unitBadge(
-  metric: Pick<MetricProgress, "kind" | "judged" | "final">,
-  status: Status,
-  lang: Lang,
-) {
-  return statusBadge(status, lang, statusWords(status, metric));
 }

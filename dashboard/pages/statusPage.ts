@@ -2,9 +2,10 @@
  * The data status matrix (`status.html`): units × months, each cell on time, late, missing,
  * revised or not yet due — in words and colour — with a legend in words.
  */
+
+import { escapeHtml } from "../../core/html.ts";
 import { completeness } from "../completeness.ts";
 import { formatMonth, formatMonthShort } from "../format.ts";
-import { esc } from "../html.ts";
 import { DATA_STATE_SHORT, DATA_STATE_WORDS, type DataState } from "../labels.ts";
 import { PAGES } from "../paths.ts";
 import { href, type PageContext, t, unitName } from "./context.ts";
@@ -30,7 +31,7 @@ export function statusPage(ctx: PageContext): string {
   const head = months
     .map(
       (m) =>
-        `<th scope="col"><abbr title="${esc(formatMonth(m, lang))}">${esc(formatMonthShort(m, lang))}</abbr></th>`,
+        `<th scope="col"><abbr title="${escapeHtml(formatMonth(m, lang))}">${escapeHtml(formatMonthShort(m, lang))}</abbr></th>`,
     )
     .join("");
   const rows = units
@@ -39,10 +40,10 @@ export function statusPage(ctx: PageContext): string {
         .map((m) => {
           const state = cells.get(`${u.code}|${m}`);
           if (!state) return `<td class="st st-none">${t(ctx, "无", "none")}</td>`;
-          return `<td class="st st-${state}" title="${esc(`${formatMonth(m, lang)} ${DATA_STATE_WORDS[state][lang]}`)}">${DATA_STATE_SHORT[state][lang]}</td>`;
+          return `<td class="st st-${state}" title="${escapeHtml(`${formatMonth(m, lang)} ${DATA_STATE_WORDS[state][lang]}`)}">${DATA_STATE_SHORT[state][lang]}</td>`;
         })
         .join("");
-      return `<tr><th scope="row"><a href="${href(ctx, PAGES.unit(u.code))}">${esc(unitName(site, u.code, lang))}</a></th>${tds}</tr>`;
+      return `<tr><th scope="row"><a href="${href(ctx, PAGES.unit(u.code))}">${escapeHtml(unitName(site, u.code, lang))}</a></th>${tds}</tr>`;
     })
     .join("\n");
   const legend = STATES.map(

@@ -5,12 +5,12 @@
  * its data status; its submissions with revisions; its alerts.
  */
 
+import { escapeHtml } from "../../core/html.ts";
+import { sortAlerts } from "../../metrics/alerts.ts";
 import { gapText } from "../../metrics/behind.ts";
 import { statusWords } from "../../metrics/words.ts";
-import { rankAlerts } from "../alertRanking.ts";
 import { progressLine } from "../charts/progressLine.ts";
 import { formatDateTime, formatMonth, formatPercent, formatValue, NONE } from "../format.ts";
-import { esc } from "../html.ts";
 import { judgedFigure } from "../judgedFigure.ts";
 import { DATA_STATE_SHORT, DATA_STATE_WORDS, SUBMISSION_STATUS_WORDS, UNIT_KIND_WORDS } from "../labels.ts";
 import { PAGES } from "../paths.ts";
@@ -43,13 +43,13 @@ function submissionsTable(ctx: PageContext, unit: UnitRow): string {
     ],
     rows: rows.map((s) => [
       String(s.submission_id),
-      esc(s.file_name),
-      esc(formatDateTime(s.received_at, lang)),
-      esc(s.month_list.map((m) => formatMonth(m, lang)).join(lang === "zh" ? "、" : ", ")),
+      escapeHtml(s.file_name),
+      escapeHtml(formatDateTime(s.received_at, lang)),
+      escapeHtml(s.month_list.map((m) => formatMonth(m, lang)).join(lang === "zh" ? "、" : ", ")),
       String(s.rows),
       s.revision > 0 ? t(ctx, `第${s.revision}版`, `revision ${s.revision}`) : NONE,
       `<span class="sub sub-${s.status}">${SUBMISSION_STATUS_WORDS[s.status][lang]}</span>`,
-      `<code title="${esc(s.sha256)}">${esc(s.sha256.slice(0, 12))}</code>`,
+      `<code title="${escapeHtml(s.sha256)}">${escapeHtml(s.sha256.slice(0, 12))}</code>`,
     ]),
     numeric: [0, 4],
     rowHeaders: true,
@@ -64,7 +64,7 @@ function statusStrip(ctx: PageContext, unit: UnitRow): string {
   const items = cells
     .map(
       (c) =>
-        `<li class="st st-${c.state}" title="${esc(DATA_STATE_WORDS[c.state][ctx.lang])}"><span class="m">${esc(formatMonth(c.month, ctx.lang))}</span> <span class="w">${DATA_STATE_SHORT[c.state][ctx.lang]}</span></li>`,
+        `<li class="st st-${c.state}" title="${escapeHtml(DATA_STATE_WORDS[c.state][ctx.lang])}"><span class="m">${escapeHtml(formatMonth(c.month, ctx.lang))}</span> <span class="w">${DATA_STATE_SHORT[c.state][ctx.lang]}</span></li>`,
     )
     .join("");
   return `<section aria-labelledby="status-h"><h2 id="status-h">${t(ctx, "各月报送情况", "Data status by month")}</h2><ul class="strip">${items}</ul><p><a href="${href(ctx, PAGES.status)}">${t(ctx, "全部单位的报送情况", "Data status of all units")}</a></p></section>`;
@@ -99,7 +99,7 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
           ],
           rows: entries.map(({ metric, entry }) => {
             const v = (x: number | null | undefined) =>
-              esc(formatValue(x ?? null, metric.unit_of_count, lang));
+              escapeHtml(formatValue(x ?? null, metric.unit_of_count, lang));
             const level = metric.kind === "level" && entry.increase != null && entry.increase_needed != null;
             const actual = level
               ? `${v(entry.actual)}<span class="note">${t(ctx, `已增${v(entry.increase)}，需增${v(entry.increase_needed)}`, `+${v(entry.increase)} of +${v(entry.increase_needed)} needed`)}</span>`
@@ -112,9 +112,9 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
             const gap =
               entry.gap === null || (entry.gap <= 0 && metric.direction !== "at_most")
                 ? NONE
-                : esc(gapText(metric, entry.gap, lang));
+                : escapeHtml(gapText(metric, entry.gap, lang));
             return [
-              `<a href="${href(ctx, PAGES.metric(metric.id))}">${esc(metricName(metric, lang))}</a>`,
+              `<a href="${href(ctx, PAGES.metric(metric.id))}">${escapeHtml(metricName(metric, lang))}</a>`,
               actual,
               v(entry.target),
               metric.judged === "pace" && !metric.final ? v(entry.expected) : NONE,
@@ -141,19 +141,19 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
         width: 420,
         height: 220,
       });
-      const caption = `<a href="${href(ctx, PAGES.metric(metric.id))}">${esc(metricName(metric, lang))}</a>`;
+      const caption = `<a href="${href(ctx, PAGES.metric(metric.id))}">${escapeHtml(metricName(metric, lang))}</a>`;
       return figure(svg, caption, true);
     })
     .filter(Boolean)
     .join("\n");
-  const alerts = rankAlerts(
+  const alerts = sortAlerts(
     site.report.alerts.filter((a) => a.unit === unit.code),
     site.report.metrics.map((m) => m.id),
   );
   const kind = UNIT_KIND_WORDS[unit.kind]?.[lang] ?? unit.kind;
-  const body = `<p class="crumbs"><a href="${href(ctx, PAGES.overview)}">${t(ctx, "总览", "Overview")}</a> › ${esc(name)}</p>
-<h1>${esc(name)}</h1>
-<p class="unit-meta">${esc(kind)}${kind ? " · " : ""}${t(ctx, "代码", "code")} <code>${esc(unit.code)}</code></p>
+  const body = `<p class="crumbs"><a href="${href(ctx, PAGES.overview)}">${t(ctx, "总览", "Overview")}</a> › ${escapeHtml(name)}</p>
+<h1>${escapeHtml(name)}</h1>
+<p class="unit-meta">${escapeHtml(kind)}${kind ? " · " : ""}${t(ctx, "代码", "code")} <code>${escapeHtml(unit.code)}</code></p>
 <details class="unit-nav"><summary>${t(ctx, "其他单位", "Other units")}</summary>${unitSwitcher(ctx, undefined, "p")}</details>
 <section aria-labelledby="metrics-h">
 <h2 id="metrics-h">${t(ctx, "各项指标", "Targets")}</h2>

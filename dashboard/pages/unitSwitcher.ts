@@ -2,7 +2,7 @@
  * The list of units as links, grouped by kind (街道, 镇, 区级部门). With scripts on, the enhancement
  * script adds a select above it that jumps to the chosen unit; the links stay for everyone.
  */
-import { esc } from "../html.ts";
+import { escapeHtml } from "../../core/html.ts";
 import { UNIT_KIND_WORDS } from "../labels.ts";
 import { PAGES } from "../paths.ts";
 import { href, type PageContext, t, unitName } from "./context.ts";
@@ -21,11 +21,11 @@ export function unitSwitcher(
       .map((u) => {
         const current = ctx.path === PAGES.unit(u.code) ? ' aria-current="page"' : "";
         const n = note(u.code);
-        return `<li><a href="${href(ctx, PAGES.unit(u.code))}"${current}>${esc(unitName(site, u.code, lang))}</a>${n ? ` <span class="note">${esc(n)}</span>` : ""}</li>`;
+        return `<li><a href="${href(ctx, PAGES.unit(u.code))}"${current}>${escapeHtml(unitName(site, u.code, lang))}</a>${n ? ` <span class="note">${escapeHtml(n)}</span>` : ""}</li>`;
       })
       .join("");
     const heading = UNIT_KIND_WORDS[kind]?.[lang] ?? (kind || t(ctx, "其他", "other"));
-    return `<div class="unit-group"><${groupTag} class="group-name">${esc(heading)}</${groupTag}><ul>${items}</ul></div>`;
+    return `<div class="unit-group"><${groupTag} class="group-name">${escapeHtml(heading)}</${groupTag}><ul>${items}</ul></div>`;
   });
-  return `<nav class="unit-switcher" data-unit-switcher data-label="${esc(t(ctx, "选择单位", "Choose a unit"))}" aria-label="${esc(t(ctx, "单位", "Units"))}">${groups.join("")}</nav>`;
+  return `<nav class="unit-switcher" data-unit-switcher data-label="${escapeHtml(t(ctx, "选择单位", "Choose a unit"))}" aria-label="${escapeHtml(t(ctx, "单位", "Units"))}">${groups.join("")}</nav>`;
 }

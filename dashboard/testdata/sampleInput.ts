@@ -2,9 +2,10 @@
  * A hand-made, deterministic dashboard input for tests: plan qingpu-2022 as of 2022-08, every
  * metric of the plan with district figures per month (April–May lockdown dip included), 11 towns
  * with allocations, three departments, one missing town-month, one revision and one refused file.
- * Reports follow metrics/reportTypes.ts; their numbers obey the status rules of CONTRACT §6.
+ * Reports follow metrics/reportTypes.ts; their numbers obey the status rules of docs/contract.md §6.
  */
 
+import { planMonths } from "../../core/month.ts";
 import { UNITS } from "../../etl/testdata/units.ts";
 import type {
   Alert,
@@ -19,7 +20,6 @@ import type {
 } from "../../metrics/reportTypes.ts";
 import { statusWords } from "../../metrics/words.ts";
 import type { DashboardInput } from "../build.ts";
-import { planMonths } from "../months.ts";
 
 interface Spec {
   id: string;

@@ -6,20 +6,19 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadPlans } from "../../metrics/loadPlans.ts";
-import { planPeriods } from "../../metrics/plan.ts";
 import { Warehouse } from "../../warehouse/db.ts";
 import { syncIndicators } from "../../warehouse/indicatorTable.ts";
 import { readMigrations } from "../../warehouse/migrations.ts";
 import { readRegistry, syncRegistry } from "../../warehouse/registry.ts";
 import { runSandboxed } from "../../warehouse/sandbox.ts";
 import { ingestFile } from "../ingest.ts";
-import { QINGPU_2022_CATALOGUE } from "../testdata/catalogue.ts";
-import { catalogueOf, unknownReporters } from "./catalogue.ts";
+import { PERIODS_2022, QINGPU_2022_CATALOGUE } from "../testdata/catalogue.ts";
+import { catalogueOf, unknownReporters } from "./catalogueOf.ts";
 import { describeItems, indicatorRows } from "./describeItems.ts";
 
 const units = readRegistry("fixtures/units.csv");
-const [plan] = loadPlans("metrics/plans");
+/** The shipped plan as the descriptions read it: its id, its first month and its catalogue. */
+const plan = { id: "qingpu-2022", period: { first: "2022-01" }, catalogue: QINGPU_2022_CATALOGUE };
 let dir = "";
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -34,7 +33,7 @@ describe("migration 007 (indicators) on a database made before it", () => {
     await syncRegistry(old, units);
     for (const file of ["gbk-crlf.csv", "long-layout.csv", "department-indicator.csv", "ytd-columns.csv"]) {
       await ingestFile(
-        { db: old, units, periods: planPeriods([plan]), today: "2022-10-10", lang: "zh" },
+        { db: old, units, periods: PERIODS_2022, today: "2022-10-10", lang: "zh" },
         {
           fileName: file,
           bytes: readFileSync(join("fixtures/inputs", file)),

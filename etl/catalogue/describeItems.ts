@@ -4,8 +4,10 @@
  * item of a catalogue with its names, unit of count, 本月数 or 期末数 and who reports it, as the
  * SQL console's schema browser shows them.
  */
+
+import { type Catalogue, UNITS_OF_COUNT } from "../../core/catalogue.ts";
+import type { LocalText } from "../../core/lang.ts";
 import type { IndicatorRow } from "../../warehouse/indicatorTable.ts";
-import { type Catalogue, type LocalText, UNITS_OF_COUNT } from "./catalogue.ts";
 
 export interface ItemDescription {
   key: string;

@@ -4,7 +4,7 @@ import { parseCsvGrid } from "../read/csv.ts";
 import { QINGPU_2022_CATALOGUE as Q } from "../testdata/catalogue.ts";
 import { parse } from "../testdata/parse.ts";
 import { UNITS } from "../testdata/units.ts";
-import { catalogueOf } from "./catalogue.ts";
+import { catalogueOf } from "./catalogueOf.ts";
 import { fileCatalogue } from "./fileCatalogue.ts";
 import { type PlanSpan, spanFor, templateCatalogue } from "./planSpan.ts";
 

@@ -5,14 +5,16 @@
  * different catalogues is refused: its columns could mean different things in different rows,
  * and a clerk can send each plan's months in a file of their own.
  */
-import { type Finding, finding } from "../finding.ts";
+
+import type { Catalogue } from "../../core/catalogue.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 import { headerRowOf } from "../normalize/header.ts";
 import { parseMonth } from "../normalize/month.ts";
 import type { CellTable } from "../read/cellTable.ts";
-import { type Catalogue, EMPTY_CATALOGUE } from "./catalogue.ts";
+import { EMPTY_CATALOGUE } from "./catalogueOf.ts";
 import { type PlanSpan, spanFor } from "./planSpan.ts";
 
-export interface FileCatalogue {
+interface FileCatalogue {
   catalogue: Catalogue;
   /** Set when the months belong to plans with different catalogues. */
   finding: Finding | null;

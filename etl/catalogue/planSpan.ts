@@ -5,8 +5,9 @@
  * month after it: a month of two overlapping spans goes to the earlier plan, and a baseline month
  * to the plan whose period holds it, else to the plan it is the baseline of.
  */
-import { previousMonth } from "../normalize/month.ts";
-import type { Catalogue } from "./catalogue.ts";
+
+import type { Catalogue } from "../../core/catalogue.ts";
+import { previousMonth } from "../../core/month.ts";
 
 export interface PlanSpan {
   first: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DataError, type Finding } from "../finding.ts";
+import { DataError, type Finding } from "../../core/finding.ts";
 import { parseCatalogue } from "./readCatalogue.ts";
 
 const read = (text: string, year = 2022) => parseCatalogue(text, "items.yaml", { year });

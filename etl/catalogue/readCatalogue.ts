@@ -1,14 +1,16 @@
 /**
  * The catalogue reader: YAML text → Catalogue, or a DataError listing every problem with its line
- * and field (the same field reader as plan files, etl/yamlFields.ts). The file's format is in
+ * and field (the same field reader as plan files, etl/read/yamlFields.ts). The file's format is in
  * docs/catalogue.md. `{year}` in a name, alias or description is the plan's year, so one file can
  * serve several years and no year's wording is carried into another. Pure: the text comes in.
  */
 import { isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
-import { DataError } from "../finding.ts";
+import { type Catalogue, type Indicator, UNITS_OF_COUNT } from "../../core/catalogue.ts";
+import { DataError } from "../../core/finding.ts";
+import type { LocalText } from "../../core/lang.ts";
 import { headerKey } from "../normalize/indicatorName.ts";
-import { join, YamlFields } from "../yamlFields.ts";
-import { type Catalogue, catalogueOf, type Indicator, type LocalText, UNITS_OF_COUNT } from "./catalogue.ts";
+import { join, YamlFields } from "../read/yamlFields.ts";
+import { catalogueOf } from "./catalogueOf.ts";
 
 const CATALOGUE_FILE = { zh: "统计项目录", en: "Catalogue", code: "bad_catalogue" };
 const ITEM_KEYS = [
@@ -31,11 +33,11 @@ const KEY = /^[a-z][a-z0-9_]{0,62}$/;
 /** Names that are columns of every template (unit, month, and the long layout's two). */
 const RESERVED = new Set(["unit", "month", "indicator", "value"]);
 /** Positions are kept in 16-bit slots (two per item) by the ingest. */
-export const MAX_ITEMS = 1000;
+const MAX_ITEMS = 1000;
 const MAX_DECIMALS = 6;
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
-export interface CatalogueOptions {
+interface CatalogueOptions {
   /** The plan's year, for `{year}`. */
   year: number;
 }

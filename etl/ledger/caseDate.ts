@@ -2,9 +2,9 @@
  * Dates of the case ledger: `2022-03-05`, `2022/3/5`, `2022.3.5`, `2022年3月5日`, full-width
  * digits, or an Excel date cell already rendered as YYYY-MM-DD. Returns YYYY-MM-DD or null.
  */
-const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/g;
+import { daysInMonth } from "../../core/caseDeadline.ts";
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/g;
 
 function isDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -33,11 +33,6 @@ export function parseCaseDate(text: string): string | null {
   return `${m[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-export function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return DAYS[month - 1];
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-}
-
 /** Days since 1970-01-01 of a YYYY-MM-DD date (what DuckDB's DATE holds). */
 export function epochDay(date: string): number {
   const y = Number(date.slice(0, 4));
@@ -50,26 +45,4 @@ export function epochDay(date: string): number {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
-}
-
-/**
- * The date `months` calendar months after `date` (YYYY-MM-DD), clamped at month end:
- * 2022-01-31 + 1 month = 2022-02-28, 2024-01-31 + 1 month = 2024-02-29.
- */
-export function addCalendarMonths(date: string, months: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const day = Math.min(d, daysInMonth(year, month));
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-export type CaseCategory = "zero_family" | "hardship";
-
-/** Months allowed from identification to employment (CONTRACT §4). */
-export const DEADLINE_MONTHS: Record<CaseCategory, number> = { zero_family: 1, hardship: 3 };
-
-export function deadlineOf(category: CaseCategory, identifiedOn: string): string {
-  return addCalendarMonths(identifiedOn, DEADLINE_MONTHS[category]);
 }

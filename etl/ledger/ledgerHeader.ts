@@ -1,12 +1,13 @@
 /**
- * The case ledger's header (CONTRACT §4): English keys or Chinese headers in any order, found
+ * The case ledger's header (docs/contract.md §4): English keys or Chinese headers in any order, found
  * among the first rows (a title row above it is allowed).
  */
 import { toHalfWidth } from "../normalize/halfWidth.ts";
 
 export type LedgerColumn = "unit" | "case_id" | "category" | "identified_on" | "employed_on" | "channel";
 
-const NAMES: Record<LedgerColumn, string[]> = {
+/** The headers each ledger column may have (the browser's precheck reads the same list). */
+export const LEDGER_HEADER_NAMES: Record<LedgerColumn, readonly string[]> = {
   unit: ["unit", "单位", "街镇", "街镇代码"],
   case_id: ["case_id", "编号", "个案编号", "对象编号"],
   category: ["category", "类别", "对象类别"],
@@ -16,7 +17,7 @@ const NAMES: Record<LedgerColumn, string[]> = {
 };
 
 const LOOKUP = new Map<string, LedgerColumn>();
-for (const [key, names] of Object.entries(NAMES) as [LedgerColumn, string[]][]) {
+for (const [key, names] of Object.entries(LEDGER_HEADER_NAMES) as [LedgerColumn, string[]][]) {
   for (const name of names) LOOKUP.set(name.toLowerCase(), key);
 }
 

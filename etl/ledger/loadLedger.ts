@@ -4,11 +4,13 @@
  * with the monthly reports: hardship persons employed in a month per the ledger against
  * `hardship_employed` reported for that month, as warnings naming both numbers.
  */
+
+import { type Finding, finding } from "../../core/finding.ts";
 import { INTEGER, type Staging, type Tx, VARCHAR } from "../../warehouse/db.ts";
-import { type Finding, finding } from "../finding.ts";
-import { appendDictionary, encode, type SubmissionMeta } from "../load.ts";
+import { appendDictionary, encode } from "../load/dictionaryCodes.ts";
+import { insertSubmission, nextSubmissionId, type SubmissionMeta } from "../load/submissions.ts";
 import { epochDay } from "./caseDate.ts";
-import type { Case } from "./parseLedger.ts";
+import type { Case } from "./caseRowChecks.ts";
 
 /** The day number that stands for "not employed yet" in staging (typed arrays hold no nulls). */
 const NOT_EMPLOYED = -2147483648;
@@ -55,26 +57,13 @@ export async function loadLedger(
   meta: SubmissionMeta,
   ledger: { unit: string; months: string[]; rows: number; warnings: Finding[] },
 ): Promise<{ submissionId: number }> {
-  const [{ id }] = await tx.query<{ id: number }>(
-    "SELECT coalesce(max(submission_id), 0) + 1 AS id FROM submissions",
-  );
-  await tx.run(
-    `INSERT INTO submissions VALUES ($id, 'cases', $file, $sha, $at::TIMESTAMPTZ, $by, 'accepted', $rows,
-       [$unit], $months::VARCHAR[], $format, $encoding, $findings::JSON)`,
-    {
-      id,
-      file: meta.fileName,
-      sha: meta.sha256,
-      at: meta.receivedAt,
-      by: meta.receivedBy,
-      rows: ledger.rows,
-      unit: ledger.unit,
-      months: JSON.stringify(ledger.months),
-      format: meta.format,
-      encoding: meta.encoding,
-      findings: JSON.stringify(ledger.warnings),
-    },
-  );
+  const id = await nextSubmissionId(tx);
+  await insertSubmission(tx, id, { ...meta, kind: "cases" }, "accepted", {
+    rows: ledger.rows,
+    units: [ledger.unit],
+    months: ledger.months,
+    findings: ledger.warnings,
+  });
   await tx.run("UPDATE cases SET current = false WHERE current AND unit = $unit", { unit: ledger.unit });
   await tx.run(
     `INSERT INTO cases

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { QINGPU_2022_CATALOGUE } from "../testdata/catalogue.ts";
-import { columnLetter, mapHeader } from "./header.ts";
+import { columnLetter } from "./columnName.ts";
+import { mapHeader } from "./header.ts";
 
 const summary = (grid: string[][]) => {
   const h = mapHeader(grid, QINGPU_2022_CATALOGUE);

@@ -4,9 +4,10 @@
  * each column holds. The header is the first of the first ten rows that names both the unit and
  * the month column, so a title row above it ("青浦区稳就业月报（2022年8月）") is skipped.
  */
-import { type Catalogue, type Indicator, ytdRefused } from "../catalogue/catalogue.ts";
-import { type Finding, finding } from "../finding.ts";
-import { looksLikePii, REDACTED } from "../validate/pii.ts";
+import type { Catalogue, Indicator } from "../../core/catalogue.ts";
+import { ytdRefused } from "../../core/catalogue.ts";
+import { type Finding, finding } from "../../core/finding.ts";
+import { columnName } from "./columnName.ts";
 import { headerKey, indicatorByName } from "./indicatorName.ts";
 
 export type ColumnSpec =
@@ -17,14 +18,14 @@ export type ColumnSpec =
  * The rows the header is read from, when they are not a grid of strings: the first rows as
  * strings, the longest row's length, and whether a column is blank below a row (CellTable).
  */
-export interface HeaderRows {
+interface HeaderRows {
   readonly rowCount: number;
   readonly width: number;
   row(r: number): readonly string[];
   columnIsBlank(from: number, column: number): boolean;
 }
 
-export interface HeaderMap {
+interface HeaderMap {
   /** 0-based grid index; Excel shows it as row headerRow + 1. */
   headerRow: number;
   layout: "wide" | "long";
@@ -34,7 +35,8 @@ export interface HeaderMap {
 
 type KeyRole = "unit" | "month" | "indicator_name" | "value";
 
-const ROLE_NAMES: Record<KeyRole, readonly string[]> = {
+/** The headers each key column may have (the browser's precheck reads the same list). */
+export const HEADER_ROLE_NAMES: Record<KeyRole, readonly string[]> = {
   unit: ["unit", "单位", "街镇", "街镇代码", "单位名称", "街镇名称"],
   month: ["month", "报告月份", "月份", "统计月份"],
   indicator_name: ["indicator", "统计项", "指标"],
@@ -49,34 +51,13 @@ const ROLE_LABEL: Record<KeyRole, { zh: string; en: string }> = {
 };
 
 const ROLE_BY_NAME = new Map<string, KeyRole>(
-  (Object.entries(ROLE_NAMES) as [KeyRole, readonly string[]][]).flatMap(([role, names]) =>
+  (Object.entries(HEADER_ROLE_NAMES) as [KeyRole, readonly string[]][]).flatMap(([role, names]) =>
     names.map((name) => [headerKey(name), role] as [string, KeyRole]),
   ),
 );
 
 /** Rows searched for the header. */
 const HEADER_SEARCH = 10;
-
-/** `A`, `B`, …, `Z`, `AA`: the Excel letter of a 0-based column index. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/**
- * How findings name a column: its header as written, or its Excel letter when the header is
- * blank (or holds what looks like personal data, which no message may repeat).
- */
-export function columnName(headerCells: readonly string[] | undefined, index: number): string {
-  const text = (headerCells?.[index] ?? "").trim();
-  return text === "" || text === REDACTED || looksLikePii(text) ? columnLetter(index) : text;
-}
 
 function rolesOf(row: readonly string[]): Set<KeyRole> {
   const roles = new Set<KeyRole>();

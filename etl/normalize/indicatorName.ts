@@ -6,7 +6,7 @@
  * `累计<中文表头>`. Matching is on the whole normalized text (never a prefix:
  * `其中面向高校毕业生岗位数` and `其中面向高校毕业生岗位数(新城)` are different items).
  */
-import type { Catalogue, IndicatorName } from "../catalogue/catalogue.ts";
+import type { Catalogue, IndicatorName } from "../../core/catalogue.ts";
 import { toHalfWidth } from "./halfWidth.ts";
 
 const SPACES = /\s+/g;

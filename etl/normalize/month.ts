@@ -1,5 +1,5 @@
 /**
- * Report months as people write them → `YYYY-MM`, and month arithmetic on that form. Accepted:
+ * Report months as people write them → `YYYY-MM` (arithmetic on that form is core/month.ts's). Accepted:
  * `2022-08`, `2022-8`, `2022/8`, `2022.8`, `2022年8月` (also `2022年8月份`), `202208`, a date
  * such as `2022-08-01`, `2022/8/31` or `2022-08-01 00:00:00` (an Excel date cell), full-width digits and surrounding
  * spaces. Anything else is not a month.
@@ -37,32 +37,4 @@ export function parseMonth(text: string): string | null {
     if (day < 1 || day > 31) return null;
   }
   return monthOf(Number(m[1]), Number(m[2]));
-}
-
-/** Months counted from year 0: `2022-08` → 2022·12 + 7. */
-export function monthIndex(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-
-/** The month with the given index (inverse of monthIndex). */
-export function monthAt(index: number): string {
-  return `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
-}
-
-/** `2022-01` → `2021-12`. */
-export function previousMonth(month: string): string {
-  return monthAt(monthIndex(month) - 1);
-}
-
-/** `2022-12` → `2023-01`. */
-export function nextMonth(month: string): string {
-  return monthAt(monthIndex(month) + 1);
-}
-
-/** Every month from `first` to `last`, both included; empty when `first` is after `last`. */
-export function monthsBetween(first: string, last: string): string[] {
-  const out: string[] = [];
-  const end = monthIndex(last);
-  for (let i = monthIndex(first); i <= end; i++) out.push(monthAt(i));
-  return out;
 }

@@ -3,7 +3,7 @@
  * (`310118002`, `D-HRSS`), its full Chinese name (`盈浦街道`), the Chinese name without its
  * 街道/镇 suffix (`盈浦`), or its English name in any letter case (`yingpu subdistrict`).
  * Spaces around and inside the name and full-width letters and digits do not matter. The
- * registry is data (CONTRACT §2), so the names come from it, never from code.
+ * registry is data (docs/contract.md §2), so the names come from it, never from code.
  */
 import { toHalfWidth } from "./halfWidth.ts";
 

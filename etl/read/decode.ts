@@ -9,13 +9,13 @@ import iconv from "iconv-lite";
 
 export type TextEncoding = "utf-8" | "utf-8-bom" | "gb18030";
 
-export interface DecodedText {
+interface DecodedText {
   text: string;
   encoding: TextEncoding;
 }
 
 /** The text as UTF-8 bytes, which large files are read from without making one big string. */
-export interface Utf8Text {
+interface Utf8Text {
   utf8: Uint8Array;
   encoding: TextEncoding;
 }

@@ -4,7 +4,7 @@
  * i + 1. A file that cannot be read comes back without cells and with the findings that say why;
  * every finding here refuses the file.
  */
-import { type Finding, finding } from "../finding.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 import type { CellTable } from "./cellTable.ts";
 import { parseCsvTable } from "./csv.ts";
 import { type TextEncoding, utf8Text } from "./decode.ts";
@@ -12,7 +12,7 @@ import { sniffFormat, type UploadFormat } from "./sniff.ts";
 import { WORKBOOK_LIMITS, WorkbookTooLarge, workbookTooLargeFinding } from "./workbookLimits.ts";
 import { readXlsxTable } from "./xlsx.ts";
 
-export interface Upload {
+interface Upload {
   grid: string[][] | null;
   encoding: TextEncoding | null;
   format: UploadFormat | null;
@@ -20,7 +20,7 @@ export interface Upload {
 }
 
 /** An upload read as a table of coded cells (cellTable.ts) rather than a grid of strings. */
-export interface TableUpload {
+interface TableUpload {
   table: CellTable | null;
   encoding: TextEncoding | null;
   format: UploadFormat | null;

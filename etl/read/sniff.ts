@@ -2,7 +2,7 @@
  * Which reader an upload needs, judged from its first bytes (never from the file name alone,
  * since users rename files). The name only sharpens the message when a file is refused.
  */
-import { type Finding, finding } from "../finding.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 
 export type UploadFormat = "xlsx" | "csv";
 

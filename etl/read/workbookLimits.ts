@@ -19,7 +19,7 @@
  * - ZIP entries: 10,000 (a workbook has a few dozen; many sheets and pictures, a few hundred).
  * CSV needs no such set: its bytes are the cells, so the upload size limit bounds it already.
  */
-import { type Finding, finding } from "../finding.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 
 export interface WorkbookLimits {
   /** Bytes of XML inflated from all the parts read (workbook, styles, shared strings, the sheet). */

@@ -1,11 +1,11 @@
 /** The shipped qingpu-2022 catalogue, read once for the tests that need the catalogue as a value. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Catalogue } from "../catalogue/catalogue.ts";
+import type { Catalogue } from "../../core/catalogue.ts";
 import type { PlanSpan } from "../catalogue/planSpan.ts";
 import { parseCatalogue } from "../catalogue/readCatalogue.ts";
 
-export const QINGPU_2022_CATALOGUE_FILE = fileURLToPath(
+const QINGPU_2022_CATALOGUE_FILE = fileURLToPath(
   new URL("../../metrics/plans/catalogues/qingpu-2022.yaml", import.meta.url),
 );
 

@@ -1,6 +1,6 @@
 /** Helpers of the parseMonthly tests: parse CSV text in the 2022 context, and short views of the result. */
-import type { Finding } from "../finding.ts";
-import { type MonthlyContext, type ParsedMonthly, parseMonthly } from "../parseMonthly.ts";
+import type { Finding } from "../../core/finding.ts";
+import { type MonthlyContext, type ParsedMonthly, parseMonthly } from "../monthly/parseMonthly.ts";
 import { CellTable } from "../read/cellTable.ts";
 import { parseCsvGrid } from "../read/csv.ts";
 import { screenUpload } from "../screenUpload.ts";

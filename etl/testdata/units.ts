@@ -1,6 +1,6 @@
 import { QINGPU_2022_CATALOGUE } from "./catalogue.ts";
 
-/** The unit registry of CONTRACT §2, as the tests' context (fixtures/units.csv holds these and 区财政局). */
+/** The unit registry of docs/contract.md §2, as the tests' context (fixtures/units.csv holds these and 区财政局). */
 export const UNITS = [
   { code: "310118001", name_zh: "夏阳街道", name_en: "Xiayang Subdistrict", kind: "subdistrict" },
   { code: "310118002", name_zh: "盈浦街道", name_en: "Yingpu Subdistrict", kind: "subdistrict" },

@@ -1,10 +1,11 @@
 /**
- * Whether a report month may be taken (CONTRACT §3): it must be a month, some plan must cover it
+ * Whether a report month may be taken (docs/contract.md §3): it must be a month, some plan must cover it
  * (a month of the plan's period, or the baseline month just before the period), and it must not
  * be after the current month. The current month comes in as a parameter: no clock is read here.
  */
-import { type Finding, finding } from "../finding.ts";
-import { monthIndex, parseMonth, previousMonth } from "../normalize/month.ts";
+import { type Finding, finding } from "../../core/finding.ts";
+import { monthIndex, previousMonth } from "../../core/month.ts";
+import { parseMonth } from "../normalize/month.ts";
 import { excerpt } from "./findingCollector.ts";
 
 export interface MonthWindow {
@@ -13,7 +14,7 @@ export interface MonthWindow {
   currentMonth: string;
 }
 
-export type MonthProblem = "bad_month" | "future_month" | "month_not_in_plan";
+type MonthProblem = "bad_month" | "future_month" | "month_not_in_plan";
 
 export type MonthVerdict = { month: string; problem: null } | { month: string | null; problem: MonthProblem };
 

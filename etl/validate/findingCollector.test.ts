@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { finding } from "../finding.ts";
+import { finding } from "../../core/finding.ts";
 import { excerpt, FindingCollector } from "./findingCollector.ts";
 
 describe("FindingCollector", () => {

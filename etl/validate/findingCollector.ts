@@ -3,10 +3,10 @@
  * rows with the same mistake on every row lists the first few hundred of that kind and one
  * summary finding with the count, while every other kind of problem is still listed.
  */
-import { type Finding, finding } from "../finding.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 
 /** Findings listed per code before the rest are only counted. */
-export const FINDINGS_PER_CODE = 200;
+const FINDINGS_PER_CODE = 200;
 
 /** At most this many characters of a cell are quoted back in a message. */
 const EXCERPT = 40;

@@ -1,6 +1,6 @@
 /**
  * Privacy guard: the system must never store a PRC resident ID number or a mainland mobile
- * phone number (CONTRACT §3, §4), so every cell, header and file name of an upload is checked
+ * phone number (docs/contract.md §3, §4), so every cell, header and file name of an upload is checked
  * before anything else reads it. The text is first folded (normalize/scanFold.ts: full-width and
  * other forms of digits → ASCII, invisible characters removed), then every number is looked at:
  * a run of digits, and runs joined by a few separators — spaces, dots, dashes, underscores,
@@ -12,7 +12,7 @@
  * (12,345,678.90), dates (2022-08-05) and statistical codes (310118102) do not match.
  */
 
-import { type Finding, finding } from "../finding.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 import { scanFold } from "../normalize/scanFold.ts";
 
 export type PiiKind = "resident_id" | "mobile";
@@ -101,7 +101,7 @@ function checkCharAt(text: string, at: number): string {
 }
 
 /** A personal number found: its kind and where it is in the (folded) text, check character included. */
-export interface PiiSpan {
+interface PiiSpan {
   kind: PiiKind;
   start: number;
   end: number;
@@ -153,9 +153,6 @@ function firstPii(text: string): PiiSpan | null {
   }
   return null;
 }
-
-/** What stands in for a cell that held a personal number, once the upload is screened. */
-export const REDACTED = "［已隐去 redacted］";
 
 /** Whether a text holds a resident ID or mobile number, and which; never says what it is. */
 export function looksLikePii(text: string): PiiKind | null {

@@ -4,8 +4,8 @@
  * is refused, naming both rows).
  */
 
-import type { Indicator } from "../catalogue/catalogue.ts";
-import { type Finding, finding } from "../finding.ts";
+import type { Indicator } from "../../core/catalogue.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 import type { Unit } from "../normalize/unit.ts";
 import { excerpt } from "./findingCollector.ts";
 
@@ -60,7 +60,7 @@ export function unknownIndicatorFinding(row: number, column: string, text: strin
 }
 
 /** What the same unit-month (and, in the long layout, indicator) twice is called in a message. */
-export interface RepeatedKey {
+interface RepeatedKey {
   unit: Unit;
   month: string;
   indicator?: Indicator;

@@ -5,12 +5,11 @@
  * finding naming its row and column only, and its text is replaced in the table handed on, so no
  * later rule, message, log or table can repeat it. Pure.
  */
-import { columnName } from "../normalize/header.ts";
+import { columnName } from "../normalize/columnName.ts";
+import { REDACTED } from "../normalize/redacted.ts";
 import type { CellTable } from "../read/cellTable.ts";
 import { FindingCollector } from "./findingCollector.ts";
-import { looksLikePii, type PiiKind, piiFinding, REDACTED } from "./pii.ts";
-
-export { REDACTED };
+import { looksLikePii, type PiiKind, piiFinding } from "./pii.ts";
 
 export interface ScreenedTable {
   /** The cells, with the text of every cell holding a personal number replaced by REDACTED. */
@@ -32,15 +31,17 @@ export function screenTable(table: CellTable, headerCells: readonly string[]): S
   const findings = new FindingCollector();
   // by code: 0 clean, else 1 + index in KINDS
   const kinds = new Uint8Array(texts.length);
-  let flagged = 0;
+  const flagged = new Set<string>();
   for (let code = 1; code < texts.length; code++) {
     const kind = looksLikePii(texts[code]);
     if (kind) {
       kinds[code] = 1 + KINDS.indexOf(kind);
-      flagged++;
+      flagged.add(texts[code]);
     }
   }
-  if (flagged === 0) return { table, findings, isRedacted: () => false };
+  if (flagged.size === 0) return { table, findings, isRedacted: () => false };
+  // a header that itself held a personal number names its column by letter
+  const header = headerCells.map((text) => (flagged.has(text) ? REDACTED : text));
   for (let r = 0; r < table.rowCount; r++) {
     const start = table.rowStart(r);
     const length = table.rowLength(r);
@@ -48,7 +49,7 @@ export function screenTable(table: CellTable, headerCells: readonly string[]): S
       const kind = kinds[table.codeAt(start + c)];
       if (kind === 0) continue;
       const code = kind === 1 ? "pii_resident_id" : "pii_mobile";
-      if (!findings.over(code)) findings.add(piiFinding(KINDS[kind - 1], r + 1, columnName(headerCells, c)));
+      if (!findings.over(code)) findings.add(piiFinding(KINDS[kind - 1], r + 1, columnName(header, c)));
     }
   }
   const screened = texts.map((text, code) => (kinds[code] === 0 ? text : REDACTED));

@@ -1,10 +1,10 @@
 /**
- * The "其中" rule (CONTRACT §3): a part may not exceed its total in the same unit-month, e.g.
+ * The "其中" rule (docs/contract.md §3): a part may not exceed its total in the same unit-month, e.g.
  * grads_employed ≤ grads_unemployed, ui_reemployed ≤ ui_stopped, villages_staffed ≤
  * villages_total, and each *_grads ≤ its posts. The catalogue's `part_of` names the pairs.
  */
-import type { Indicator } from "../catalogue/catalogue.ts";
-import { type Finding, finding } from "../finding.ts";
+import type { Indicator } from "../../core/catalogue.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 
 /** Whether the part's value breaks the rule against the total's (blank on either side never does). */
 export function exceedsTotal(part: number | null, total: number | null): boolean {

@@ -2,7 +2,7 @@
  * Total rows: Excel templates often end with a 合计 row. It is skipped with a warning and never
  * counted, since the district total is always computed from the units' own rows.
  */
-import { type Finding, finding } from "../finding.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 import { excerpt } from "./findingCollector.ts";
 
 const TOTAL_LABELS = new Set(["合计", "总计", "小计", "全区合计", "total", "subtotal", "grandtotal"]);

@@ -1,16 +1,16 @@
 /**
- * The rules for one value cell of the monthly template (CONTRACT §3), as the catalogue sets them
+ * The rules for one value cell of the monthly template (docs/contract.md §3), as the catalogue sets them
  * per item: text in a number cell, negative values, fractions of a person or post (an item allows
  * the decimal places its `decimals` says: amounts in 万元 or 亿元), and values above the item's
  * `max`, more than one unit could report in a month. The check is split from the message so that
  * a file with the same mistake on a million rows does not build a million messages.
  */
-import type { Indicator } from "../catalogue/catalogue.ts";
-import { type Finding, finding } from "../finding.ts";
+import type { Indicator } from "../../core/catalogue.ts";
+import { type Finding, finding } from "../../core/finding.ts";
 import type { ParsedNumber } from "../normalize/number.ts";
 import { excerpt } from "./findingCollector.ts";
 
-export type ValueProblem = "not_a_number" | "negative" | "not_integer" | "too_many_decimals" | "implausible";
+type ValueProblem = "not_a_number" | "negative" | "not_integer" | "too_many_decimals" | "implausible";
 
 /** Powers of ten by decimal places allowed, so the check multiplies rather than formats. */
 const SCALE = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];

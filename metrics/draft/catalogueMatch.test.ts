@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { INDICATORS } from "../../etl/catalogue/shippedCatalogue.ts";
+import { QINGPU_2022_CATALOGUE } from "../../etl/testdata/catalogue.ts";
 import { bestMatch, matchConfidence, nameKey, nameScore } from "./catalogueMatch.ts";
 import { CASE_CATEGORIES, catalogueFromIndicators } from "./draftCatalogue.ts";
 
-const catalogue = catalogueFromIndicators(INDICATORS);
+const catalogue = catalogueFromIndicators(QINGPU_2022_CATALOGUE.items);
 const totals = catalogue.filter((i) => !i.partOf);
 
 describe("matching policy words to reported items", () => {

@@ -20,7 +20,7 @@ export interface CatalogueItem {
   unitOfCount?: string;
 }
 
-/** One category of the case ledger (CONTRACT §4). */
+/** One category of the case ledger (docs/contract.md §4). */
 export interface CaseCategory {
   key: string;
   zh: string;
@@ -38,7 +38,7 @@ export interface ItemMatch<T> {
 }
 
 /** Ways of writing the same thing, folded before comparing (data; extend as policies need). */
-export const SYNONYMS: readonly [RegExp, string][] = [
+const SYNONYMS: readonly [RegExp, string][] = [
   [/国有企业/g, "国企"],
   [/社会工作者/g, "社工"],
   [/工作人员/g, "人员"],
@@ -108,8 +108,8 @@ export function matchConfidence(match: ItemMatch<unknown> | null): "high" | "med
 }
 
 /** Thresholds of nameScore; tested on the wordings in catalogueMatch.test.ts. */
-export const HIGH_MATCH = 0.72;
-export const MEDIUM_MATCH = 0.5;
-export const HIGH_MARGIN = 0.1;
+const HIGH_MATCH = 0.72;
+const MEDIUM_MATCH = 0.5;
+const HIGH_MARGIN = 0.1;
 /** The least share of each name the other must explain. */
-export const MIN_COVERAGE = 0.6;
+const MIN_COVERAGE = 0.6;

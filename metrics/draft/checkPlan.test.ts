@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DataError } from "../../etl/finding.ts";
+import { DataError } from "../../core/finding.ts";
 import { checkFails, checkPlan } from "./checkPlan.ts";
 import { planCommitments } from "./planCommitments.ts";
 import {

@@ -9,7 +9,7 @@ import type { Commitment, Draft } from "./draftTypes.ts";
 import { comparable, type Simplifier } from "./plainText.ts";
 import type { PlanCommitments } from "./planCommitments.ts";
 
-export interface TargetMismatch {
+interface TargetMismatch {
   id: string;
   quote: string;
   plan_target: number | null;

@@ -27,7 +27,7 @@ export const NUMBER_SOURCE =
   "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d.])|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+)*(?:点[零〇一二三四五六七八九]+)?)";
 
 /** Whether the text is written in Chinese numerals (一千一百) rather than digits. */
-export function isChineseNumeral(text: string): boolean {
+function isChineseNumeral(text: string): boolean {
   return /^[零〇一二两三四五六七八九十百千万亿点]+$/.test(text);
 }
 

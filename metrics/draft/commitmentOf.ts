@@ -27,7 +27,7 @@ import {
   VILLAGE_WORDS,
 } from "./targetWords.ts";
 
-export interface CommitmentContext {
+interface CommitmentContext {
   catalogue: readonly CatalogueItem[];
   caseCategories: readonly CaseCategory[];
   period: { first: string; last: string };

@@ -6,7 +6,7 @@
 import type { Confidence } from "./draftTypes.ts";
 import { COHORT, DUE_BY_YEAR, DUE_PLAN_PERIOD, DUE_THIS_YEAR } from "./targetWords.ts";
 
-export interface CommitmentTime {
+interface CommitmentTime {
   starts: string;
   due: string;
   /** The words that set the due month ([] when the period's end is taken). */

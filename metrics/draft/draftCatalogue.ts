@@ -1,9 +1,9 @@
 /**
- * What the drafter matches commitments against: the reported items (today the list in
- * etl/catalogue/shippedCatalogue.ts; the adapter is the only place that knows where they come from) and the case
- * categories of the ledger (CONTRACT §4), which towns keep.
+ * What the drafter matches commitments against: the reported items of a catalogue (the command
+ * line gives the catalogue of the plans folder's latest plan; this adapter is the only place that
+ * knows the catalogue's shape) and the case categories of the ledger (docs/contract.md §4), which towns keep.
  */
-import type { Indicator } from "../../etl/catalogue/shippedCatalogue.ts";
+import type { Indicator } from "../../core/catalogue.ts";
 import type { CaseCategory, CatalogueItem } from "./catalogueMatch.ts";
 
 /** The catalogue's items in the drafter's terms. */

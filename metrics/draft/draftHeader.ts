@@ -13,7 +13,7 @@ const DATE = /(\d{4})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日/;
 const RANGE = /(\d{4})\s?[—–\-－至到~]\s?(\d{4})\s?年/;
 const DISTRICT = /([\p{Script=Han}]{1,6}?(?:区|县|市|旗|镇|特别行政区))(?:人民政府|政府|人力资源)/u;
 
-export interface HeaderInput {
+interface HeaderInput {
   outline: PolicyOutline;
   /** The whole text, simplified and half-width (for numbers and dates). */
   plain: string;

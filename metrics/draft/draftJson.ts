@@ -1,5 +1,5 @@
 /**
- * The machine output of `plan draft --format json` and `plan check --format json` (CONTRACT §5):
+ * The machine output of `plan draft --format json` and `plan check --format json` (docs/contract.md §5):
  * snake_case keys, targets as plain numbers (80% → 0.8, 4万 → 40000, 80亿元 → 80 with
  * unit_of_count 亿元). Beyond the contract's keys each commitment carries its id, name, starts,
  * tolerance, target source, reported items and the list of unsure fields, which a script needs
@@ -8,7 +8,7 @@
 import type { PlanCheck } from "./checkPlan.ts";
 import type { Commitment, Draft } from "./draftTypes.ts";
 
-export function commitmentJson(c: Commitment) {
+function commitmentJson(c: Commitment) {
   return {
     id: c.id,
     name: c.name,

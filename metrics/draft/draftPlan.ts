@@ -13,7 +13,7 @@ import { policyBlocks } from "./policyBlocks.ts";
 import { type PolicySentence, policyOutline } from "./policySentences.ts";
 import { FUND_WORDS, MILESTONE, MILESTONE_SURE, MILESTONE_WEAK } from "./targetWords.ts";
 
-export interface DraftOptions {
+interface DraftOptions {
   catalogue: readonly CatalogueItem[];
   caseCategories: readonly CaseCategory[];
   simplify: Simplifier;
@@ -21,6 +21,8 @@ export interface DraftOptions {
   policy: string;
   /** This year: the plan's year when the policy names none. */
   year: number;
+  /** The catalogue file the items come from, as the plan it belongs to names it: the draft's `catalogue:`. */
+  catalogueFile: string | null;
 }
 
 export function draftPlan(text: string, options: DraftOptions): Draft {
@@ -84,7 +86,7 @@ export function draftPlan(text: string, options: DraftOptions): Draft {
   }
   uniqueIds(commitments);
   const { documentYear: _year, ...plan } = header;
-  return { plan, commitments, funds, milestones, proposedItems };
+  return { plan, commitments, funds, milestones, proposedItems, catalogueFile: options.catalogueFile };
 }
 
 /** The commitment's id and names, from its items (or its own words when the items are proposals). */

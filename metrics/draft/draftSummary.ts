@@ -3,7 +3,7 @@
  * entry per commitment with its figure, kind and how it is judged, and the unsure guesses named
  * with their reason (⚠). The plan file holds the rest.
  */
-import type { Lang } from "../../etl/finding.ts";
+import { type Lang, sayText } from "../../core/lang.ts";
 import { formatMonth, formatValue, groupThousands, trimmed } from "../formatValue.ts";
 import type { PlanCheck } from "./checkPlan.ts";
 import type { Commitment, Draft } from "./draftTypes.ts";
@@ -34,8 +34,6 @@ const FIELD: Record<string, { zh: string; en: string }> = {
   section: { zh: "章节", en: "section" },
   name: { zh: "名称", en: "name" },
 };
-
-const say = (lang: Lang, w: { zh: string; en: string }) => (lang === "zh" ? w.zh : w.en);
 
 export function draftSummary(draft: Draft, lang: Lang, written: string | null): string {
   const { plan } = draft;
@@ -104,8 +102,8 @@ function commitmentLines(c: Commitment, n: number, lang: Lang): string[] {
     : "";
   const head = [
     `${c.name[lang]} ${sign} ${figure(c, lang)}`,
-    say(lang, KIND[c.kind]),
-    say(lang, JUDGED[c.judged]),
+    sayText(lang, KIND[c.kind]),
+    sayText(lang, JUDGED[c.judged]),
     due,
   ].filter(Boolean);
   const items = c.items.map(
@@ -122,7 +120,7 @@ function commitmentLines(c: Commitment, n: number, lang: Lang): string[] {
     lines.push(
       `      ${lang === "zh" ? "待核实：" : "unsure: "}${named
         .map((r) => {
-          const field = say(lang, FIELD[r.field] ?? { zh: r.field, en: r.field });
+          const field = sayText(lang, FIELD[r.field] ?? { zh: r.field, en: r.field });
           return lang === "zh" ? `${field}（${r.zh}）` : `${field} (${r.en})`;
         })
         .join(lang === "zh" ? "；" : "; ")}`,
@@ -134,8 +132,8 @@ function commitmentLines(c: Commitment, n: number, lang: Lang): string[] {
 function figure(c: Commitment, lang: Lang): string {
   if (c.target === null) {
     return c.targetFrom === "previous_year"
-      ? say(lang, { zh: "上年水平（待填）", en: "last year's level (to enter)" })
-      : say(lang, { zh: "上级下达（待填）", en: "assigned (to enter)" });
+      ? sayText(lang, { zh: "上年水平（待填）", en: "last year's level (to enter)" })
+      : sayText(lang, { zh: "上级下达（待填）", en: "assigned (to enter)" });
   }
   if (c.unitOfCount === "share" || c.unitOfCount === "persons" || c.unitOfCount === "100m_cny")
     return formatValue(c.target, c.unitOfCount, lang);
@@ -177,7 +175,7 @@ export function checkSummary(check: PlanCheck, lang: Lang, planFile: string, pol
       lang === "zh"
         ? `计划已说明不跟踪：${check.explained.length} 项`
         : `Left out by the plan, with a reason: ${check.explained.length}`,
-      ...check.explained.map((e) => `    ${e.commitment.name[lang]} — ${say(lang, e.reason)}`),
+      ...check.explained.map((e) => `    ${e.commitment.name[lang]} — ${sayText(lang, e.reason)}`),
     );
   }
   const problems = missing.length + check.quotesNotInPolicy.length + check.targetMismatch.length;

@@ -38,7 +38,7 @@ export interface ProposedItem {
   partOf: string | null;
 }
 
-export interface TargetSource {
+interface TargetSource {
   kind: "policy" | "assigned";
   note: string | null;
 }
@@ -115,4 +115,6 @@ export interface Draft {
   funds: Fund[];
   milestones: Milestone[];
   proposedItems: ProposedItem[];
+  /** The catalogue the metrics' items were matched against (a plan's `catalogue:`), if known. */
+  catalogueFile: string | null;
 }

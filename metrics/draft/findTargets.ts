@@ -441,7 +441,7 @@ function objectOf(after: string): string {
 }
 
 /** A subject without scope and time words, figures, quotation marks or a trailing 的. */
-export function cleanSubject(text: string | undefined): string {
+function cleanSubject(text: string | undefined): string {
   let s = (text ?? "").replace(/[“”「」『』"《》]/g, "").replace(/\s+/g, "");
   for (let i = 0; i < 8; i++) {
     const before = s;

@@ -5,13 +5,13 @@
  * styles are often applied unevenly, so the numbering is the better guide.
  */
 
-export interface HeadingStyle {
+interface HeadingStyle {
   name: string;
   /** Matches the numbering at the start of a line; group 1 is the numbering itself. */
   re: RegExp;
 }
 
-export const HEADING_STYLES: readonly HeadingStyle[] = [
+const HEADING_STYLES: readonly HeadingStyle[] = [
   { name: "chapter", re: /^(第[一二三四五六七八九十百]+[章部篇节])\s*/ },
   { name: "capital", re: /^([壹贰叁肆伍陆柒捌玖拾]+[、.．])\s*/ },
   { name: "chinese", re: /^([一二三四五六七八九十]+[、.．])\s*/ },

@@ -12,17 +12,17 @@
  * check works on any plan the loader accepts now or later (new fields such as judged or due).
  */
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
-import { DataError } from "../../etl/finding.ts";
+import { DataError } from "../../core/finding.ts";
 import { join, PlanFields } from "../planFields.ts";
 
-export interface PlanCommitment {
+interface PlanCommitment {
   id: string;
   kind: string | null;
   target: number | null;
   quote: string;
 }
 
-export interface Untracked {
+interface Untracked {
   quote: string;
   /** The commitment of the sentence meant: its figure, null for the one without a figure; undefined for all. */
   target: number | null | undefined;

@@ -5,7 +5,7 @@
  * guesses are explained in one comment line above each metric. Funds and milestones, which a plan
  * does not track as metrics, are listed as comments at the end.
  */
-import { previousMonth } from "../../etl/normalize/month.ts";
+import { previousMonth } from "../../core/month.ts";
 import type { Commitment, Draft, Reason } from "./draftTypes.ts";
 
 /** The mark on every unsure line; tests and people search for it. */
@@ -50,6 +50,7 @@ export function planYaml(draft: Draft): string {
     "due_day: 5",
     "pace: linear",
   );
+  if (draft.catalogueFile) out.push(`catalogue: ${str(draft.catalogueFile)}`);
 
   const proposed = draft.proposedItems;
   if (proposed.length) {

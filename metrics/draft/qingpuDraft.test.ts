@@ -76,7 +76,7 @@ describe("plan draft of the Qingpu policy", () => {
     }
   });
 
-  it("judged, tolerance, starts and due as CONTRACT §6 lists them for qingpu-2022", () => {
+  it("judged, tolerance, starts and due as docs/contract.md §6 lists them for qingpu-2022", () => {
     const judged = Object.fromEntries(
       pairs.map(([m, c]) => [m.id, [c?.judged, c?.tolerance, c?.starts, c?.due]]),
     );

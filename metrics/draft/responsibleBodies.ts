@@ -5,7 +5,7 @@
  * simplified, half-width text, so （ and ： arrive as ( and :.
  */
 
-export interface ResponsibleList {
+interface ResponsibleList {
   bodies: string[];
   /** Offsets of the parenthesis in the text it was found in. */
   start: number;

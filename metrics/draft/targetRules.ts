@@ -16,7 +16,7 @@ export type Shape =
   | "assigned" // a target whose figure is assigned elsewhere (下达目标)
   | "relative"; // a target relative to last year (不低于上年水平)
 
-export interface TargetRule {
+interface TargetRule {
   id: string;
   shape: Shape;
   re: RegExp;

@@ -48,7 +48,7 @@ export const DIRECTION_AFTER: readonly DirectionWord[] = [
   { word: "左右", direction: "at_least", confidence: "low" },
 ];
 
-export type UnitKind = "count" | "money" | "duration" | "year";
+type UnitKind = "count" | "money" | "duration" | "year";
 
 export interface CountUnit {
   word: string;
@@ -109,13 +109,6 @@ export const LEVEL_WORDS =
 export const FLOW_WORDS =
   /新增|募集|帮助|帮扶|实现(?:再)?就业|培训|开发|提供|创造|扶持|吸纳|招聘|安置|组织|举办|落地|完成|新建|建设|开展|带动|转移|引进|招募/;
 
-/** Words of time that set when a target is due or starts, read from the sentence. */
-export interface TimeWord {
-  re: RegExp;
-  zh: string;
-  en: string;
-}
-
 export const DUE_BY_YEAR = /(?:到|至|截至)?(\d{4})\s?年(?:底|末|内|度|前)?(?![\d届])/g;
 export const DUE_THIS_YEAR = /到年末|到年底|年底前|年末前|年内|全年|本年度|今年(?:内|底)?/;
 export const DUE_PLAN_PERIOD = /“?十四五”?(?:期间|末)|“?十五五”?(?:期间|末)/;
@@ -127,7 +120,7 @@ export const FUND_WORDS = /补贴|贴息|补助|资助|奖励|津贴|资金|经�
 /** Money that is a target to deliver rather than a subsidy to pay out. */
 export const MONEY_TARGET_WORDS = /融资|贷款|授信|投放|额度|落地|营业收入|营收|产值|交易额/;
 
-export interface Exclusion {
+interface Exclusion {
   id: string;
   /** A sentence whose figures it excludes (tests and docs). */
   example: string;

@@ -1,5 +1,28 @@
 /** A small plan for the metric tests: one metric of each kind, allocations for two towns only. */
-import { type Plan, parsePlan } from "../plan.ts";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type ParsePlanOptions, type Plan, parsePlan } from "../plan.ts";
+
+/** The shipped plans' folder: a test plan's catalogue is read from beside the shipped plan, as loadPlans reads it. */
+const PLANS_DIR = new URL("../plans/", import.meta.url);
+
+/** The shipped plan's catalogue, which a test plan that names none reads. */
+const SHIPPED_CATALOGUE_LINE = "catalogue: catalogues/qingpu-2022.yaml";
+
+/**
+ * parsePlan for a test plan: its metrics' items are checked against its catalogue, so a plan that
+ * names none is given the shipped one (the line is added at the end, so every line number a test
+ * names stays where it was).
+ */
+export function parseTestPlan(text: string, fileName: string, options: ParsePlanOptions = {}): Plan {
+  const named = /^catalogue:/m.test(text)
+    ? text
+    : `${text.endsWith("\n") ? text : `${text}\n`}${SHIPPED_CATALOGUE_LINE}\n`;
+  return parsePlan(named, fileName, {
+    readCatalogue: (path) => readFileSync(fileURLToPath(new URL(path, PLANS_DIR)), "utf8"),
+    ...options,
+  });
+}
 
 export const TEST_PLAN_YAML = `id: test-2022
 name: { zh: 测试计划, en: Test plan }
@@ -83,5 +106,5 @@ allocations:
 `;
 
 export function testPlan(overrides = ""): Plan {
-  return parsePlan(TEST_PLAN_YAML + overrides, "test-2022.yaml");
+  return parseTestPlan(TEST_PLAN_YAML + overrides, "test-2022.yaml");
 }

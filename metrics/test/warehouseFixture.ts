@@ -24,13 +24,13 @@ export const YINGPU: FixtureUnit = {
   name_en: "Yingpu Subdistrict",
   kind: "subdistrict",
 };
-export const ZHUJIAJIAO: FixtureUnit = {
+const ZHUJIAJIAO: FixtureUnit = {
   code: "310118102",
   name_zh: "朱家角镇",
   name_en: "Zhujiajiao Town",
   kind: "town",
 };
-export const FIN: FixtureUnit = {
+const FIN: FixtureUnit = {
   code: "D-FIN",
   name_zh: "区金融工作局",
   name_en: "District Finance Office",
@@ -55,7 +55,7 @@ export async function fixtureWarehouse(
 }
 
 /** One row of a monthly report: unit, month and the reported items (null = left blank). */
-export type ReportRow = { unit: string; month: string } & Record<string, string | number | null>;
+type ReportRow = { unit: string; month: string } & Record<string, string | number | null>;
 
 /** Writes one accepted submission received at `receivedAt` (ISO with offset); returns its id. */
 export async function submit(db: Warehouse, receivedAt: string, given: ReportRow[]): Promise<number> {

@@ -46,7 +46,7 @@ export async function errorOf(response) {
 }
 
 /** The sign-in page, coming back here afterwards. */
-export function loginUrl() {
+function loginUrl() {
   const next = encodeURIComponent(location.pathname + location.search);
   return `/login?next=${next}${lang === "en" ? "&lang=en" : ""}`;
 }

@@ -15,7 +15,7 @@ import {
   t,
   withLang,
 } from "./portal.js";
-import { checkGrid, decodeText } from "./uploadChecks.js";
+import { checkGrid, columnLetter, decodeText } from "./uploadChecks.js";
 
 const data = pageData();
 const PREVIEW_ROWS = 20;
@@ -244,17 +244,6 @@ function renderPreview(grid, check) {
       ),
     ),
   );
-}
-
-function columnLetter(index) {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 async function choose(file) {

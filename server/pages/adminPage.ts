@@ -6,7 +6,9 @@
  * script; the tokens are managed by /assets/portal/admin.js against /api/tokens.
  * Jobs, results and roles are shown in words, never their code names.
  */
-import type { Lang } from "../../etl/finding.ts";
+
+import { escapeHtml } from "../../core/html.ts";
+import { type Lang, sayIn, sayText } from "../../core/lang.ts";
 import type { Unit } from "../../warehouse/registry.ts";
 import { portalAssetUrl } from "../routes/assets.ts";
 import type { JobRun } from "../schedule/jobRuns.ts";
@@ -23,10 +25,9 @@ import type { BackupFolder } from "../schedule/nightlyBackup.ts";
 import type { ScheduleConfig } from "../schedule/scheduleConfig.ts";
 import type { SchedulerFolders } from "../schedule/schedulerFolders.ts";
 import { type Principal, ROLE_NAMES, ROLES, type TokenInfo } from "../tokens.ts";
-import { escapeHtml } from "./html.ts";
 import { portalPage } from "./portalLayout.ts";
 
-export interface AdminPageOptions {
+interface AdminPageOptions {
   lang: Lang;
   who: Principal;
   units: readonly Unit[];
@@ -44,8 +45,8 @@ export interface AdminPageOptions {
 
 export function adminPage(o: AdminPageOptions): string {
   const zh = o.lang === "zh";
-  const t = (a: string, b: string) => (zh ? a : b);
-  const w = (words: Words) => escapeHtml(zh ? words.zh : words.en);
+  const t = sayIn(o.lang);
+  const w = (words: Words) => escapeHtml(sayText(o.lang, words));
   const unitName = (code: string): Words => {
     const unit = o.units.find((u) => u.code === code);
     return unit ? { zh: unit.name_zh, en: unit.name_en } : { zh: code, en: code };
@@ -101,7 +102,7 @@ function schedulerSections(
   w: (words: Words) => string,
   unitName: (code: string) => Words,
 ): string {
-  const t = (a: string, b: string) => (zh ? a : b);
+  const t = sayIn(zh ? "zh" : "en");
   const sources = new Map(s.config.ingest.sources.map((src) => [src.name, src]));
   const where = (source: string | null) => {
     if (!source) return "—";

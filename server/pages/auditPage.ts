@@ -3,13 +3,14 @@
  * time, optionally one kind of action. The work happens in /assets/portal/audit.js against
  * /api/audit.
  */
-import type { Lang } from "../../etl/finding.ts";
+
+import { escapeHtml } from "../../core/html.ts";
+import { type Lang, sayIn } from "../../core/lang.ts";
 import { portalAssetUrl } from "../routes/assets.ts";
 import type { Principal } from "../tokens.ts";
-import { escapeHtml } from "./html.ts";
 import { portalPage } from "./portalLayout.ts";
 
-export interface AuditPageOptions {
+interface AuditPageOptions {
   lang: Lang;
   who: Principal;
   /** Entries per page; defaults to 50. */
@@ -33,8 +34,7 @@ const ACTIONS: [string, string, string][] = [
 ];
 
 export function auditPage(o: AuditPageOptions): string {
-  const zh = o.lang === "zh";
-  const t = (a: string, b: string) => (zh ? a : b);
+  const t = sayIn(o.lang);
   const options = ACTIONS.map(
     ([value, a, b]) =>
       `<option value="${escapeHtml(value)}">${escapeHtml(t(a, b))}（${escapeHtml(value)}）</option>`,

@@ -1,12 +1,4 @@
-/** Escaping for the server's few HTML pages (login, dashboard not built yet). */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
+import { escapeHtml } from "../../core/html.ts";
 
 /** A small page: the site's plain look, one stylesheet inline (CSP allows inline styles). */
 export function pageShell(lang: "zh" | "en", title: string, body: string): string {

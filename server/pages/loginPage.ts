@@ -2,9 +2,11 @@
  * The login page: a plain HTML form (works without JavaScript) that posts the access token to
  * /login. Chinese first, with a link to the English page.
  */
-import { escapeHtml, pageShell } from "./html.ts";
 
-export interface LoginPageOptions {
+import { escapeHtml } from "../../core/html.ts";
+import { pageShell } from "./html.ts";
+
+interface LoginPageOptions {
   lang: "zh" | "en";
   /** Where to go after signing in (a path of this site). */
   next: string;

@@ -4,10 +4,11 @@
  * form; then the page. Scripts are files under /assets (the CSP allows no inline script); the
  * page's data travels in a JSON block the scripts read.
  */
-import type { Lang } from "../../etl/finding.ts";
+
+import { escapeHtml } from "../../core/html.ts";
+import { type Lang, sayText } from "../../core/lang.ts";
 import { portalAssetUrl } from "../routes/assets.ts";
 import { type Principal, ROLE_NAMES, type Role } from "../tokens.ts";
-import { escapeHtml } from "./html.ts";
 
 export type PortalPath = "/upload" | "/sql" | "/audit" | "/admin";
 
@@ -31,11 +32,11 @@ const NAV: NavItem[] = [
   { href: (lang) => withLang("/admin", lang), zh: "系统管理", en: "Administration", roles: ["admin"] },
 ];
 
-export function withLang(path: string, lang: Lang): string {
+function withLang(path: string, lang: Lang): string {
   return lang === "en" ? `${path}?lang=en` : path;
 }
 
-export interface PortalPageOptions {
+interface PortalPageOptions {
   lang: Lang;
   path: PortalPath;
   who: Principal;
@@ -53,7 +54,7 @@ export interface PortalPageOptions {
 }
 
 /** JSON safe inside <script type="application/json">: no `<`, no line separators. */
-export function jsonForHtml(value: unknown): string {
+function jsonForHtml(value: unknown): string {
   return JSON.stringify(value)
     .replaceAll("<", "\\u003c")
     .replaceAll("\u2028", "\\u2028")
@@ -62,16 +63,17 @@ export function jsonForHtml(value: unknown): string {
 
 export function portalPage(o: PortalPageOptions): string {
   const zh = o.lang === "zh";
-  const pick = (t: { zh: string; en: string }) => (zh ? t.zh : t.en);
   const nav = NAV.filter((item) => item.roles.includes(o.who.role))
     .map((item) => {
       const href = item.href(o.lang);
       const current = href.split("?")[0] === o.path ? ' aria-current="page"' : "";
-      return `<li><a href="${escapeHtml(href)}"${current}>${escapeHtml(pick(item))}</a></li>`;
+      return `<li><a href="${escapeHtml(href)}"${current}>${escapeHtml(sayText(o.lang, item))}</a></li>`;
     })
     .join("");
-  const role = pick(ROLE_NAMES[o.who.role]);
-  const who = [o.who.label, role, o.unitName ? pick(o.unitName) : null].filter(Boolean).join(" · ");
+  const role = sayText(o.lang, ROLE_NAMES[o.who.role]);
+  const who = [o.who.label, role, o.unitName ? sayText(o.lang, o.unitName) : null]
+    .filter(Boolean)
+    .join(" · ");
   const toggle = zh ? `${o.path}?lang=en` : o.path;
   const scripts = [
     ...(o.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}" defer></script>`),
@@ -86,7 +88,7 @@ export function portalPage(o: PortalPageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(pick(o.title))} · ${zh ? "稳就业目标跟踪" : "Employment targets"}</title>
+<title>${escapeHtml(sayText(o.lang, o.title))} · ${zh ? "稳就业目标跟踪" : "Employment targets"}</title>
 <link rel="stylesheet" href="${portalAssetUrl("portal.css")}">
 ${data}
 ${scripts}
@@ -101,7 +103,7 @@ ${scripts}
   <form method="post" action="/logout${zh ? "" : "?lang=en"}"><button type="submit" class="link">${zh ? "退出登录" : "Sign out"}</button></form>
 </header>
 <main id="main"${o.wide ? ' class="wide"' : ""}>
-<h1>${escapeHtml(pick(o.title))}</h1>
+<h1>${escapeHtml(sayText(o.lang, o.title))}</h1>
 ${o.body}
 </main>
 </body>

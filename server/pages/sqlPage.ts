@@ -1,15 +1,15 @@
 /**
- * The SQL console (`GET /sql`, analyst and admin): an editor over the analyst views (CONTRACT §8),
+ * The SQL console (`GET /sql`, analyst and admin): an editor over the analyst views (docs/contract.md §8),
  * the views and their columns, the result table, downloads as CSV, Arrow or Parquet, and the
  * caller's own query history. The work happens in /assets/portal/sql.js against /api/sql.
  */
-import type { Lang } from "../../etl/finding.ts";
+import { type Lang, sayIn } from "../../core/lang.ts";
 import { formatBytes } from "../../warehouse/sqlRefused.ts";
 import { portalAssetUrl } from "../routes/assets.ts";
 import type { Principal } from "../tokens.ts";
 import { portalPage } from "./portalLayout.ts";
 
-export interface SqlPageOptions {
+interface SqlPageOptions {
   lang: Lang;
   who: Principal;
   timeoutMs: number;
@@ -17,14 +17,14 @@ export interface SqlPageOptions {
   maxResultBytes: number;
 }
 
-export const DEFAULT_QUERY = `SELECT unit, month, indicator, value
+const DEFAULT_QUERY = `SELECT unit, month, indicator, value
 FROM v_facts
 ORDER BY month DESC, unit, indicator
 LIMIT 100`;
 
 export function sqlPage(o: SqlPageOptions): string {
   const zh = o.lang === "zh";
-  const t = (a: string, b: string) => (zh ? a : b);
+  const t = sayIn(o.lang);
   const seconds = Math.round(o.timeoutMs / 1000);
   const rows = o.maxRows.toLocaleString(zh ? "zh-CN" : "en-GB");
   const size = formatBytes(o.maxResultBytes);

@@ -4,16 +4,19 @@
  * server's verdict with its findings, and the unit's submission history. A town works for its own
  * unit; an admin chooses one. The work happens in /assets/portal/upload.js.
  */
-import { type Catalogue, headerNames } from "../../etl/catalogue/catalogue.ts";
-import type { Lang } from "../../etl/finding.ts";
+import type { Catalogue } from "../../core/catalogue.ts";
+import { escapeHtml } from "../../core/html.ts";
+import { type Lang, sayIn } from "../../core/lang.ts";
+import { headerNames } from "../../etl/catalogue/catalogueOf.ts";
+import { LEDGER_HEADER_NAMES } from "../../etl/ledger/ledgerHeader.ts";
+import { HEADER_ROLE_NAMES } from "../../etl/normalize/header.ts";
 import { headerKey } from "../../etl/normalize/indicatorName.ts";
 import type { Unit } from "../../warehouse/registry.ts";
 import { portalAssetUrl, vendorUrl } from "../routes/assets.ts";
 import type { Principal } from "../tokens.ts";
-import { escapeHtml } from "./html.ts";
 import { portalPage } from "./portalLayout.ts";
 
-export interface UploadPageOptions {
+interface UploadPageOptions {
   lang: Lang;
   who: Principal;
   units: Unit[];
@@ -28,12 +31,12 @@ export interface UploadPageOptions {
 function checkHints(catalogues: readonly Catalogue[]) {
   const keys = (names: string[]) => [...new Set(names.map(headerKey))];
   return {
-    unit: keys(["unit", "单位", "街镇", "街镇代码", "单位名称", "街镇名称"]),
-    month: keys(["month", "报告月份", "月份", "统计月份"]),
-    indicator: keys(["indicator", "统计项", "指标"]),
-    value: keys(["value", "数值"]),
+    unit: keys([...HEADER_ROLE_NAMES.unit]),
+    month: keys([...HEADER_ROLE_NAMES.month]),
+    indicator: keys([...HEADER_ROLE_NAMES.indicator_name]),
+    value: keys([...HEADER_ROLE_NAMES.value]),
     numeric: keys(catalogues.flatMap(headerNames)),
-    ledger: keys(["case_id", "编号", "个案编号", "对象编号"]),
+    ledger: keys([...LEDGER_HEADER_NAMES.case_id]),
   };
 }
 
@@ -45,7 +48,7 @@ function monthText(month: string, lang: Lang): string {
 
 export function uploadPage(o: UploadPageOptions): string {
   const zh = o.lang === "zh";
-  const t = (a: string, b: string) => (zh ? a : b);
+  const t = sayIn(o.lang);
   const own = o.who.role === "town" ? (o.units.find((u) => u.code === o.who.unit) ?? null) : null;
   const unitName = own ? { zh: own.name_zh, en: own.name_en } : null;
   const mb = Math.round((o.limitBytes / 1024 / 1024) * 10) / 10;

@@ -3,6 +3,7 @@
  * data, but the login page needs none of them (its style is inline), so nothing the server
  * answers is open besides the health check and signing in and out: one rule, no exceptions.
  * - `/assets/portal/<file>`: server/assets/ (a fixed list), revalidated by ETag on every use;
+ *   `uploadChecks.js` is the precheck bundled from the ingest's own rules (server/precheck/);
  * - `/assets/vendor/<package>@<version>/<file>`: the browser bundles of papaparse and exceljs
  *   from node_modules, cached for a year (the version in the address changes on an upgrade).
  * Nothing comes from a CDN; the CSP's `script-src 'self'` holds.
@@ -13,6 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Response, Router } from "express";
 import { ALL_ROLES, requireRole } from "../auth.ts";
+import { precheckBundle } from "../precheck/bundle.ts";
 
 const ASSET_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "assets");
 const require = createRequire(import.meta.url);
@@ -20,7 +22,6 @@ const require = createRequire(import.meta.url);
 const PORTAL_FILES: Record<string, string> = {
   "portal.css": "text/css; charset=utf-8",
   "portal.js": "text/javascript; charset=utf-8",
-  "uploadChecks.js": "text/javascript; charset=utf-8",
   "upload.js": "text/javascript; charset=utf-8",
   "sql.js": "text/javascript; charset=utf-8",
   "audit.js": "text/javascript; charset=utf-8",
@@ -33,7 +34,7 @@ const VENDOR = [
   { pkg: "exceljs", file: "dist/exceljs.min.js" },
 ] as const;
 
-export type VendorName = (typeof VENDOR)[number]["pkg"];
+type VendorName = (typeof VENDOR)[number]["pkg"];
 
 interface Asset {
   body: Buffer;
@@ -71,6 +72,18 @@ export function assetsRouter(): Router {
   };
 
   const signedIn = requireRole(...ALL_ROLES);
+
+  // bundled when first asked for, once; a failed build is tried again on the next request
+  let precheck: Promise<Asset> | null = null;
+  router.get("/assets/portal/uploadChecks.js", signedIn, async (_req, res) => {
+    precheck ??= precheckBundle().then((body) => ({ body, type: "text/javascript; charset=utf-8" }));
+    try {
+      send(res, await precheck, "no-cache");
+    } catch (error) {
+      precheck = null;
+      throw error;
+    }
+  });
 
   router.get("/assets/portal/:file", signedIn, (req, res, next) => {
     const file = String(req.params.file);

@@ -4,12 +4,13 @@
  * (DuckDB lets one process open the file). Admitted only from a loopback address, not through a
  * proxy, and only with the header `X-Jobtrack-Local-Key` equal to the key the server wrote to
  * `<db>.server.json` (mode 0600, readable by the account that runs the server). No token is
- * needed: whoever can read that file can open the database file itself.
+ * needed: whoever can read that file can open the database file itself. The command line hands
+ * the server its own dispatcher (`runCli`) when it starts it, and the dispatcher says whether the
+ * command writes data, so the server knows what to refresh without knowing the commands.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { isAbsolute } from "node:path";
 import express, { type Request, type RequestHandler, type Response, Router } from "express";
-import type { CliIO } from "../../cli/io.ts";
 import { recordAudit } from "../audit.ts";
 import { roleGuard } from "../auth.ts";
 import { badRequest, HttpError } from "../errors.ts";
@@ -24,7 +25,7 @@ function digest(text: string): Buffer {
 }
 
 /** Constant-time comparison of the presented key with the server's. */
-export function keyMatches(presented: string | undefined, key: string): boolean {
+function keyMatches(presented: string | undefined, key: string): boolean {
   if (!presented) return false;
   return timingSafeEqual(digest(presented), digest(key));
 }
@@ -41,7 +42,8 @@ function refused(): HttpError {
 export function cliRouter(ctx: ServerContext): Router {
   const router = Router();
   const key = ctx.config.localKey;
-  if (!key) return router;
+  const runCli = ctx.config.runCli;
+  if (!key || !runCli) return router;
 
   // the role check of this route: the machine's own command line, which acts as admin
   const localOnly: RequestHandler = (req, _res, next) => {
@@ -69,18 +71,15 @@ export function cliRouter(ctx: ServerContext): Router {
       }
       const out: string[] = [];
       const err: string[] = [];
-      const io: CliIO = {
+      const { exitCode, wroteData } = await runCli({
+        argv: argv as string[],
+        cwd: body.cwd,
+        env: { ...process.env },
+        now: ctx.clock,
         stdout: (text) => out.push(text),
         stderr: (text) => err.push(text),
-        stderrIsTTY: false,
-        stdoutIsTTY: false,
-        now: ctx.clock,
-        env: { ...process.env },
-        cwd: body.cwd,
         hosted: { db: ctx.db, units: ctx.units, plans: ctx.plans, scheduler: ctx.config.scheduler },
-      };
-      const run = ctx.config.runCli ?? (await import("../../cli/jobtrack.ts")).main;
-      const exitCode = await run(argv as string[], io);
+      });
       await recordAudit(ctx.db, {
         at: ctx.clock(),
         actor: "cli",
@@ -91,7 +90,7 @@ export function cliRouter(ctx: ServerContext): Router {
         result: exitCode === 0 ? "ok" : "failure",
         detail: { exit_code: exitCode },
       });
-      if (["ingest", "restore"].includes(String(argv[0]))) ctx.config.onDataChanged?.();
+      if (wroteData) ctx.config.onDataChanged?.();
       res.json({ exitCode, stdout: out.join(""), stderr: err.join("") });
     },
   );

@@ -1,6 +1,6 @@
 /**
  * The scheduler seen from outside (admin):
- * - `GET /api/jobs` → CONTRACT §5's array `{ job, source, last_started, last_finished,
+ * - `GET /api/jobs` → docs/contract.md §5's array `{ job, source, last_started, last_finished,
  *   last_result, next_run }`, one per pull source and per other job (empty without a scheduler);
  * - `GET /api/jobs/runs?limit=&all=1` → `{ runs }`, the recorded runs newest first, without the
  *   pulls that found nothing unless `all=1`.

@@ -1,5 +1,5 @@
 /**
- * The units' explanations (情况说明) of a metric's status in a month (CONTRACT §7):
+ * The units' explanations (情况说明) of a metric's status in a month (docs/contract.md §7):
  * - `POST /api/notes` (town for its own unit, admin naming the unit) `{ metric, month, text }` →
  *   201 `{ note: { unit, metric, month, text, author, at } }`; the rules are server/noteRules.ts.
  *   The new note is the one shown; earlier ones stay as history. Recorded in the audit trail
@@ -9,7 +9,7 @@
  *   too (each with `current`).
  */
 import express, { type Request, type Response, Router } from "express";
-import { districtToday } from "../../cli/io.ts";
+import { districtToday } from "../../core/districtTime.ts";
 import { listNotes, recordNote } from "../../warehouse/notes.ts";
 import { recordAudit } from "../audit.ts";
 import { ALL_ROLES, principal, requireRole } from "../auth.ts";

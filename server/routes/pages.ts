@@ -5,8 +5,8 @@
  * trail like every refusal) pointing at the pages it may open. Pages are never cached.
  */
 import { type Request, type RequestHandler, type Response, Router } from "express";
-import { districtToday } from "../../cli/io.ts";
-import { previousMonth } from "../../etl/normalize/month.ts";
+import { districtToday } from "../../core/districtTime.ts";
+import { previousMonth } from "../../core/month.ts";
 import { recordAudit } from "../audit.ts";
 import { authOf, clientKey, principal, roleGuard } from "../auth.ts";
 import { forbidden, langOf, unauthorized } from "../errors.ts";

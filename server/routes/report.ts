@@ -1,12 +1,12 @@
 /**
  * `GET /api/report?asOf=YYYY-MM&unit=CODE&asReported=YYYY-MM-DD&lang=zh|en` (everyone signed in):
- * the report of CONTRACT §6 from the plan whose period covers the month asked for (without asOf:
- * the current month in Asia/Shanghai), else the latest plan begun by then.
+ * the report of docs/contract.md §6 from the plan of the month asked for (without asOf: the current month
+ * in Asia/Shanghai), chosen as every report chooses it (metrics/reportPlan.ts).
  */
 import { createHash } from "node:crypto";
 import { type Request, type Response, Router } from "express";
-import { districtToday } from "../../cli/io.ts";
-import { type Plan, planFor } from "../../metrics/plan.ts";
+import { districtToday } from "../../core/districtTime.ts";
+import { reportPlan } from "../../metrics/reportPlan.ts";
 import type { Report } from "../../metrics/reportTypes.ts";
 import { ALL_ROLES, requireRole } from "../auth.ts";
 import { badRequest, HttpError, langOf } from "../errors.ts";
@@ -15,19 +15,6 @@ import type { ServerContext } from "../serverContext.ts";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/**
- * The plan a report is computed from: the one covering the month (metrics/plan.ts planFor), else
- * the latest one begun by then (a month after every period), else the earliest.
- */
-export function reportPlan(plans: readonly Plan[], month: string): Plan | null {
-  const covering = planFor(plans, month);
-  if (covering) return covering;
-  const begun = plans
-    .filter((p) => p.period.first <= month)
-    .sort((a, b) => (a.period.first < b.period.first ? 1 : -1));
-  return begun[0] ?? [...plans].sort((a, b) => (a.period.first < b.period.first ? -1 : 1))[0] ?? null;
-}
 
 function queryText(req: Request, name: string): string | undefined {
   const value = req.query[name];

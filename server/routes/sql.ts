@@ -1,6 +1,6 @@
 /**
  * The analyst console's API (analyst, admin):
- * - `POST /api/sql` `{ "sql" }` → `{ columns, rows, truncated, elapsed_ms }` (CONTRACT §7), run in
+ * - `POST /api/sql` `{ "sql" }` → `{ columns, rows, truncated, elapsed_ms }` (docs/contract.md §7), run in
  *   the sandbox of warehouse/sandbox.ts; `Accept: text/csv` (or `?format=csv`) gives CSV with
  *   formula cells neutralised, `application/vnd.apache.arrow.stream` (`?format=arrow`) an Arrow
  *   IPC stream, `application/vnd.apache.parquet` (`?format=parquet`) a Parquet file. Each query,

@@ -1,19 +1,20 @@
 /**
  * `POST /api/submissions` (town for its own unit, admin): one file, as the multipart field `file`
  * or as the raw body (text/csv, or a spreadsheet type, with `?name=` for the file name); answers
- * the ingest result of CONTRACT §5: 200 when accepted or unchanged, 422 when refused.
+ * the ingest result of docs/contract.md §5: 200 when accepted or unchanged, 422 when refused.
  * `GET /api/submissions` (everyone signed in): the history with revisions, newest first; a town
  * sees its own unit's.
  */
 import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import multer from "multer";
-import { districtTimestamp, districtToday } from "../../cli/io.ts";
+import { districtTimestamp, districtToday } from "../../core/districtTime.ts";
+import { say } from "../../core/lang.ts";
 import { type IngestResult, ingestFile } from "../../etl/ingest.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import type { Value } from "../../warehouse/db.ts";
 import { recordAudit } from "../audit.ts";
 import { ALL_ROLES, principal, requireRole } from "../auth.ts";
-import { badRequest, forbidden, langOf, pick } from "../errors.ts";
+import { badRequest, forbidden, langOf } from "../errors.ts";
 import type { ServerContext } from "../serverContext.ts";
 import { actorName, type Principal } from "../tokens.ts";
 
@@ -33,7 +34,7 @@ interface Upload {
 
 /**
  * The uploaded file, whichever way it came. The name is cleaned where every way in meets
- * (ingestFile, normalize/fileName.ts); here it only gets a fallback.
+ * (ingestFile, etl/validate/fileName.ts); here it only gets a fallback.
  */
 function uploadOf(req: Request): Upload {
   if (req.file) return { fileName: req.file.originalname || "upload.csv", bytes: req.file.buffer };
@@ -151,7 +152,7 @@ export function submissionsRouter(ctx: ServerContext): Router {
           ...result,
           error: {
             code: "rejected",
-            message: pick(
+            message: say(
               lang,
               `文件已退回，共 ${count} 个问题，整份文件未入库。`,
               `The file was refused with ${count} problem${count === 1 ? "" : "s"}; nothing of it was kept.`,

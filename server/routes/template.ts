@@ -5,7 +5,7 @@
  * (without a month, the current month's); a month no plan takes is 422.
  */
 import { type Request, type Response, Router } from "express";
-import { districtToday } from "../../cli/io.ts";
+import { districtToday } from "../../core/districtTime.ts";
 import { templateCatalogue } from "../../etl/catalogue/planSpan.ts";
 import { type TemplateKind, templateCsv, templateXlsx } from "../../etl/template.ts";
 import { planPeriods } from "../../metrics/plan.ts";
@@ -23,8 +23,8 @@ export function templateRouter(ctx: ServerContext): Router {
     requireRole("town", "analyst", "admin"),
     async (req: Request, res: Response) => {
       const who = principal(res);
-      const kind = (req.query.kind ?? "monthly") as string; // defaults to the monthly report
-      const format = (req.query.format ?? "csv") as string; // defaults to CSV
+      const kind = (req.query.kind ?? "monthly") as string;
+      const format = (req.query.format ?? "csv") as string;
       const unitCode = typeof req.query.unit === "string" && req.query.unit ? req.query.unit : null;
       const month = typeof req.query.month === "string" && req.query.month ? req.query.month : null;
       if (kind !== "monthly" && kind !== "cases")

@@ -21,7 +21,7 @@ export const SYSTEM_TIMERS: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export interface DebouncedRebuild {
+interface DebouncedRebuild {
   /** Asks for a rebuild `delayMs` from now (restarting any wait in progress). */
   request(): void;
   /** Whether a rebuild is waiting to start. */

@@ -13,12 +13,12 @@ import { recordAudit } from "../audit.ts";
 import { type RunRecord, recordJobRuns } from "./jobRuns.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";
 
-export type JobOutcome = "done" | "skipped" | "failed";
+type JobOutcome = "done" | "skipped" | "failed";
 
 export type RunDetail = Record<string, Value>;
 
 /** Where a run says what it did. */
-export interface RunLog {
+interface RunLog {
   /** The run's own details (merged; the last value of a key wins). */
   detail(detail: RunDetail): void;
   /** A row of its own for one source: its start, how it ended and what it did. */
@@ -35,7 +35,7 @@ export interface GuardedJob {
   idle(): Promise<void>;
 }
 
-export interface GuardedJobOptions {
+interface GuardedJobOptions {
   /** The sources a skipped tick is recorded for, one row each (the ingest job's); defaults to none. */
   sources?: () => string[];
   /** Where runs are recorded; defaults to job_runs of the job's warehouse. */

@@ -10,12 +10,12 @@
  * at most. Failures are also in the audit trail, which is never pruned.
  */
 
+import { districtIso } from "../../core/districtTime.ts";
 import type { Value, Warehouse } from "../../warehouse/db.ts";
-import { districtIso } from "../../warehouse/districtTime.ts";
 
 export type RunResult = "done" | "skipped" | "failed";
 
-export const RUNS_KEPT = 288;
+const RUNS_KEPT = 288;
 
 export interface RunRecord {
   job: string;

@@ -1,12 +1,12 @@
 /**
- * Each scheduled job's last and next run (CONTRACT §5 `jobs`, `GET /api/jobs`): one entry per
+ * Each scheduled job's last and next run (docs/contract.md §5 `jobs`, `GET /api/jobs`): one entry per
  * pull source of the ingest job, then the rebuild, the reminders and the backup (source null).
  * The last run is the latest recorded in job_runs; the next run comes from the job's cron
  * expression in the scheduler's time zone, or for the rebuild from the debounce waiting, and is
  * null when nothing will run it: the job is turned off, or no server is running (`serving`
  * false: the jobs run only inside `jobtrack serve`). Times are ISO 8601 in district time.
  */
-import { districtIso } from "../../warehouse/districtTime.ts";
+import { districtIso } from "../../core/districtTime.ts";
 import type { JobRun, RunResult } from "./jobRuns.ts";
 import { nextRun } from "./nextRun.ts";
 import type { ScheduleConfig } from "./scheduleConfig.ts";
@@ -22,7 +22,7 @@ export interface JobStatus {
   next_run: string | null;
 }
 
-export interface JobStatusOptions {
+interface JobStatusOptions {
   now: Date;
   /** Whether a server (and so the scheduler) is running. */
   serving: boolean;

@@ -1,6 +1,6 @@
 import { createTask } from "node-cron";
 import { describe, expect, it } from "vitest";
-import { districtIso } from "../../warehouse/districtTime.ts";
+import { districtIso } from "../../core/districtTime.ts";
 import { jobStatus } from "./jobStatus.ts";
 import { nextRun } from "./nextRun.ts";
 import { normalizeScheduleConfig } from "./scheduleConfig.ts";

@@ -7,19 +7,18 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { districtToday } from "../../cli/io.ts";
-import { districtIso } from "../../warehouse/districtTime.ts";
+import { districtIso, districtToday } from "../../core/districtTime.ts";
 import { backup } from "../../warehouse/parquet.ts";
 import { recordAudit } from "../audit.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";
 
-export interface BackupOptions {
+interface BackupOptions {
   dir: string;
   /** How many dated backups to keep. */
   keep: number;
 }
 
-export interface NightlyBackup {
+interface NightlyBackup {
   /** The folder written. */
   path: string;
   tables: number;
@@ -51,7 +50,7 @@ export function datedBackups(dir: string): string[] {
 }
 
 /** The bytes of the files in a folder and its subfolders. */
-export function folderBytes(path: string): number {
+function folderBytes(path: string): number {
   let total = 0;
   for (const entry of readdirSync(path, { withFileTypes: true })) {
     const full = join(path, entry.name);

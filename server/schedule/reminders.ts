@@ -7,14 +7,14 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { districtTimestamp, districtToday } from "../../cli/io.ts";
-import { previousMonth } from "../../etl/normalize/month.ts";
+import { districtTimestamp, districtToday } from "../../core/districtTime.ts";
+import { previousMonth } from "../../core/month.ts";
 import { planCovers } from "../../metrics/plan.ts";
 import { recordAudit } from "../audit.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";
 import { writeFileAtomic } from "./scheduleState.ts";
 
-export interface Reminder {
+interface Reminder {
   unit: string;
   name_zh: string;
   name_en: string;
@@ -28,7 +28,7 @@ export interface Reminder {
   en: string;
 }
 
-export interface ReminderOptions {
+interface ReminderOptions {
   outbox: string;
   /** A month's report is due on this day of the next month. */
   dueDay: number;

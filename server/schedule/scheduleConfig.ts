@@ -20,24 +20,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { validate } from "node-cron";
 import { parse as parseYaml } from "yaml";
-import { DataError, finding } from "../../etl/finding.ts";
+import { DataError, finding } from "../../core/finding.ts";
 import type { Unit } from "../../warehouse/registry.ts";
-
-export interface SourceOptions {
-  /** The unit whose reports this source carries: its code or Chinese name. */
-  unit?: unknown;
-  /** A folder (e.g. a shared network drive) the unit drops its files into. */
-  folder?: unknown;
-  /** An HTTP(S) address the unit's own system publishes its latest report at. */
-  url?: unknown;
-  /** Extra request headers for a URL source (e.g. an access key of the town's system). */
-  headers?: unknown;
-  /** A short name for logs and the audit trail. */
-  name?: unknown;
-}
+import { DEFAULT_UPLOAD_LIMIT_BYTES } from "../serverContext.ts";
 
 /** The file as written: every field optional. */
-export interface ScheduleOptions {
+interface ScheduleOptions {
   timezone?: unknown;
   state?: unknown;
   ingest?: { enabled?: unknown; schedule?: unknown; maxBytes?: unknown; sources?: unknown };
@@ -62,7 +50,7 @@ export interface ScheduleConfig {
   backup: { enabled: boolean; schedule: string; dir: string; keep: number };
 }
 
-export interface ScheduleContext {
+interface ScheduleContext {
   /** Relative paths resolve against this folder. */
   baseDir: string;
   units: Unit[];
@@ -74,11 +62,29 @@ export interface ScheduleContext {
   file?: string | null;
 }
 
-export const DEFAULT_CONFIG_NAMES = [
-  "jobtrack.schedule.json",
-  "jobtrack.schedule.yaml",
-  "jobtrack.schedule.yml",
-];
+/**
+ * What a setting the config leaves out is. The district's own time zone; the sources pulled every
+ * five minutes; the dashboard rebuilt 30 s after the last accepted file, so a burst of uploads
+ * makes one rebuild; reminders at 09:00 and the backup at 02:30, outside office hours; two weeks
+ * of backups kept. Reminders go to the towns (subdistricts and towns) and fall due on the plan's due
+ * day, else on the 5th.
+ */
+const SCHEDULE_DEFAULTS = {
+  timezone: "Asia/Shanghai",
+  stateFile: "jobtrack.schedule-state.json",
+  ingestSchedule: "*/5 * * * *",
+  maxBytes: DEFAULT_UPLOAD_LIMIT_BYTES,
+  rebuildDebounceSeconds: 30,
+  remindersSchedule: "0 9 * * *",
+  dueDay: 5,
+  outbox: "outbox",
+  backupSchedule: "30 2 * * *",
+  backupDir: "backups",
+  backupKeep: 14,
+  remindedKinds: ["subdistrict", "town"],
+} as const;
+
+const DEFAULT_CONFIG_NAMES = ["jobtrack.schedule.json", "jobtrack.schedule.yaml", "jobtrack.schedule.yml"];
 
 const TOP_KEYS = ["timezone", "state", "ingest", "rebuild", "reminders", "backup"];
 const SECTION_KEYS: Record<string, string[]> = {
@@ -108,7 +114,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Reads a config file: JSON for `.json`, YAML otherwise (YAML also reads JSON). */
-export function readScheduleFile(file: string): ScheduleOptions {
+function readScheduleFile(file: string): ScheduleOptions {
   let text: string;
   try {
     text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
@@ -134,7 +140,7 @@ export function readScheduleFile(file: string): ScheduleOptions {
 }
 
 /** The config file to read: the one given, else the first default name beside the database. */
-export function scheduleFileFor(given: string | null | undefined, dbPath: string): string | null {
+function scheduleFileFor(given: string | null | undefined, dbPath: string): string | null {
   if (given) return resolve(given);
   if (dbPath === ":memory:") return null;
   for (const name of DEFAULT_CONFIG_NAMES) {
@@ -161,7 +167,7 @@ export function normalizeScheduleConfig(options: ScheduleOptions, ctx: ScheduleC
       throw fail(field, "须为路径文本。", "must be a path.");
     return isAbsolute(value) ? value : resolve(ctx.baseDir, value);
   };
-  const timezone = text(options.timezone, "timezone", "Asia/Shanghai", fail); // defaults to the district's zone
+  const timezone = text(options.timezone, "timezone", SCHEDULE_DEFAULTS.timezone, fail);
   try {
     new Intl.DateTimeFormat("en", { timeZone: timezone });
   } catch {
@@ -174,30 +180,51 @@ export function normalizeScheduleConfig(options: ScheduleOptions, ctx: ScheduleC
   return {
     file,
     timezone,
-    stateFile: path(options.state, "state", "jobtrack.schedule-state.json"), // defaults beside the database
+    stateFile: path(options.state, "state", SCHEDULE_DEFAULTS.stateFile),
     ingest: {
       enabled: flag(ingest.enabled, "ingest.enabled", fail),
-      schedule: cron(ingest.schedule, "ingest.schedule", "*/5 * * * *", fail), // defaults to every 5 minutes
-      maxBytes: whole(ingest.maxBytes, "ingest.maxBytes", ctx.maxBytes ?? 10 * 1024 * 1024, 1, 2 ** 31, fail),
+      schedule: cron(ingest.schedule, "ingest.schedule", SCHEDULE_DEFAULTS.ingestSchedule, fail),
+      maxBytes: whole(
+        ingest.maxBytes,
+        "ingest.maxBytes",
+        ctx.maxBytes ?? SCHEDULE_DEFAULTS.maxBytes,
+        1,
+        2 ** 31,
+        fail,
+      ),
       sources: sourcesOf(ingest.sources, ctx, path, fail),
     },
     rebuild: {
       enabled: flag(rebuild.enabled, "rebuild.enabled", fail),
-      // defaults to 30 s after the last accepted file
-      debounceMs: whole(rebuild.debounceSeconds, "rebuild.debounceSeconds", 30, 0, 86_400, fail) * 1000,
+      debounceMs:
+        whole(
+          rebuild.debounceSeconds,
+          "rebuild.debounceSeconds",
+          SCHEDULE_DEFAULTS.rebuildDebounceSeconds,
+          0,
+          86_400,
+          fail,
+        ) * 1000,
     },
     reminders: {
       enabled: flag(reminders.enabled, "reminders.enabled", fail),
-      schedule: cron(reminders.schedule, "reminders.schedule", "0 9 * * *", fail), // defaults to 09:00 daily
-      dueDay: whole(reminders.dueDay, "reminders.dueDay", ctx.dueDay ?? 5, 1, 28, fail), // defaults to the plan's
-      outbox: path(reminders.outbox, "reminders.outbox", "outbox"),
-      kinds: kindsOf(reminders.kinds, fail), // defaults to the towns (subdistricts and towns)
+      schedule: cron(reminders.schedule, "reminders.schedule", SCHEDULE_DEFAULTS.remindersSchedule, fail),
+      dueDay: whole(
+        reminders.dueDay,
+        "reminders.dueDay",
+        ctx.dueDay ?? SCHEDULE_DEFAULTS.dueDay,
+        1,
+        28,
+        fail,
+      ),
+      outbox: path(reminders.outbox, "reminders.outbox", SCHEDULE_DEFAULTS.outbox),
+      kinds: kindsOf(reminders.kinds, fail),
     },
     backup: {
       enabled: flag(backup.enabled, "backup.enabled", fail),
-      schedule: cron(backup.schedule, "backup.schedule", "30 2 * * *", fail), // defaults to 02:30 nightly
-      dir: path(backup.dir, "backup.dir", "backups"),
-      keep: whole(backup.keep, "backup.keep", 14, 1, 3650, fail), // defaults to the last 14
+      schedule: cron(backup.schedule, "backup.schedule", SCHEDULE_DEFAULTS.backupSchedule, fail),
+      dir: path(backup.dir, "backup.dir", SCHEDULE_DEFAULTS.backupDir),
+      keep: whole(backup.keep, "backup.keep", SCHEDULE_DEFAULTS.backupKeep, 1, 3650, fail),
     },
   };
 }
@@ -223,7 +250,8 @@ function text(value: unknown, field: string, fallback: string, fail: Fail): stri
 }
 
 function flag(value: unknown, field: string, fail: Fail): boolean {
-  if (value === undefined || value === null) return true; // defaults to on
+  // a job the config does not turn off runs
+  if (value === undefined || value === null) return true;
   if (typeof value !== "boolean") throw fail(field, "须为 true 或 false。", "must be true or false.");
   return value;
 }
@@ -258,7 +286,7 @@ function cron(value: unknown, field: string, fallback: string, fail: Fail): stri
 const KINDS = ["subdistrict", "town", "department", "other"];
 
 function kindsOf(value: unknown, fail: Fail): string[] {
-  if (value === undefined || value === null) return ["subdistrict", "town"];
+  if (value === undefined || value === null) return [...SCHEDULE_DEFAULTS.remindedKinds];
   if (!Array.isArray(value) || value.length === 0 || !value.every((k) => KINDS.includes(k as string))) {
     throw fail(
       "reminders.kinds",
@@ -276,7 +304,7 @@ function sourcesOf(
   fail: Fail,
 ): Source[] {
   if (value === undefined || value === null) {
-    // defaults to inbox/<unit code>/ beside the database for every unit, watched once the folder exists
+    // without sources, every unit has its inbox/<unit code>/ beside the database, watched once it exists
     return ctx.units.map((unit) => ({
       kind: "folder",
       name: `inbox/${unit.code}`,
@@ -370,7 +398,7 @@ function headersOf(value: unknown, field: string, fail: Fail): Record<string, st
   return value as Record<string, string>;
 }
 
-export interface LoadScheduleInput {
+interface LoadScheduleInput {
   /** The file given with `serve --config`; else the default names beside the database are tried. */
   configFile?: string | null;
   dbPath: string;

@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../../cli/context.ts";
 import { loadPlans } from "../../metrics/loadPlans.ts";
+import { REPO_ROOT } from "../../test/paths.ts";
 import { Warehouse } from "../../warehouse/db.ts";
 import { readRegistry, syncRegistry } from "../../warehouse/registry.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";
@@ -15,9 +15,9 @@ export const YINGPU = "310118002";
 
 export async function scheduleFixture(start = "2022-09-15T02:00:00Z") {
   const db = await Warehouse.open({ path: ":memory:" });
-  const units = readRegistry(join(PACKAGE_ROOT, "fixtures", "units.csv"));
+  const units = readRegistry(join(REPO_ROOT, "fixtures", "units.csv"));
   await syncRegistry(db, units);
-  const plans = loadPlans(join(PACKAGE_ROOT, "metrics", "plans"));
+  const plans = loadPlans(join(REPO_ROOT, "metrics", "plans"));
   const dir = mkdtempSync(join(tmpdir(), "jobtrack-schedule-"));
   let now = new Date(start);
   const lines: string[] = [];

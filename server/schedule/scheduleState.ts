@@ -6,14 +6,14 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
-export interface UrlState {
+interface UrlState {
   etag: string | null;
   lastModified: string | null;
   sha256: string | null;
   fetchedAt: string;
 }
 
-export interface ScheduleState {
+interface ScheduleState {
   urls: Record<string, UrlState>;
 }
 

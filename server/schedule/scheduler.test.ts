@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { validate } from "node-cron";
 import { afterEach, describe, expect, it } from "vitest";
-import { DataError } from "../../etl/finding.ts";
+import { DataError } from "../../core/finding.ts";
 import { guardedJob } from "./guardedJob.ts";
 import { datedBackups, runNightlyBackup } from "./nightlyBackup.ts";
 import { readReminders, sendReminders } from "./reminders.ts";

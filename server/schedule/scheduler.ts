@@ -23,16 +23,14 @@ import type { ScheduleConfig } from "./scheduleConfig.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";
 import { fetchUrlSource, type UrlFetch } from "./urlSource.ts";
 
-export type { JobName };
-
 /** What a dashboard rebuild may say it did: the month the site now shows, and its size. */
-export interface RebuildOutcome {
+interface RebuildOutcome {
   asOf?: string;
   files?: number;
   bytes?: number;
 }
 
-export interface SchedulerOptions {
+interface SchedulerOptions {
   config: ScheduleConfig;
   env: SchedulerEnv;
   /** Rebuilds the dashboard (what it returns is recorded when it is a RebuildOutcome); without it accepted ingests rebuild nothing. */
@@ -216,7 +214,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 }
 
 /** What a look at a folder did, for the run's record (at most 50 file names). */
-export function folderDetail(scan: FolderScan): RunDetail {
+function folderDetail(scan: FolderScan): RunDetail {
   const count = (status: IngestResult["status"]) =>
     scan.ingested.filter((i) => i.result.status === status).length;
   return {
@@ -230,7 +228,7 @@ export function folderDetail(scan: FolderScan): RunDetail {
 }
 
 /** What a fetch of a URL source did, for the run's record. */
-export function urlDetail(fetched: UrlFetch): RunDetail {
+function urlDetail(fetched: UrlFetch): RunDetail {
   if (fetched.status !== "ingested") {
     return { files: 0, accepted: 0, unchanged: 0, rejected: 0, answer: fetched.status };
   }

@@ -7,8 +7,8 @@
  * never a cell's value.
  */
 
-import { districtTimestamp, districtToday } from "../../cli/io.ts";
-import type { FindingOut } from "../../etl/finding.ts";
+import { districtTimestamp, districtToday } from "../../core/districtTime.ts";
+import type { FindingOut } from "../../core/finding.ts";
 import { type IngestResult, ingestFile } from "../../etl/ingest.ts";
 import { planPeriods } from "../../metrics/plan.ts";
 import type { Value } from "../../warehouse/db.ts";
@@ -16,7 +16,7 @@ import { recordAudit } from "../audit.ts";
 import type { Source } from "./scheduleConfig.ts";
 import type { SchedulerEnv } from "./schedulerEnv.ts";
 
-export interface Delivered {
+interface Delivered {
   fileName: string;
   bytes: Uint8Array;
   /** The size when the bytes were not read (a file over the limit); defaults to bytes.length. */

@@ -30,18 +30,21 @@ export type UrlFetch =
   | { status: "same_body" }
   | { status: "ingested"; fileName: string; result: IngestResult };
 
-export interface UrlFetchOptions {
+/** A publishing system that has not answered in a minute is down for this pull; the next one tries again. */
+const FETCH_TIMEOUT_MS = 60_000;
+
+interface UrlFetchOptions {
   stateFile: string;
   maxBytes: number;
   onAccepted?: () => void;
-  /** Defaults to 60 s per request. */
+  /** Per request; defaults to FETCH_TIMEOUT_MS. */
   timeoutMs?: number;
   /** Defaults to the global fetch. */
   fetch?: typeof fetch;
 }
 
 /** The state key of a source: its unit and address. */
-export function urlStateKey(source: UrlSource): string {
+function urlStateKey(source: UrlSource): string {
   return `${source.unit.code} ${source.url}`;
 }
 
@@ -143,7 +146,7 @@ export async function fetchUrlSource(
   const home = new URL(source.url);
   const hasHeaders = Object.keys(source.headers).length > 0;
   const get = options.fetch ?? fetch;
-  const signal = AbortSignal.timeout(options.timeoutMs ?? 60_000); // defaults to 60 s
+  const signal = AbortSignal.timeout(options.timeoutMs ?? FETCH_TIMEOUT_MS);
   let url = source.url;
   let response: Response;
   for (let hops = 0; ; hops++) {

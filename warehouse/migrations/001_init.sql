@@ -1,4 +1,4 @@
--- 001: units, submissions with revisions, facts, and the analyst views of CONTRACT §8.
+-- 001: units, submissions with revisions, facts, and the analyst views of docs/contract.md §8.
 CREATE TABLE units (
   code VARCHAR PRIMARY KEY,
   name_zh VARCHAR NOT NULL,

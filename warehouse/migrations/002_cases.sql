@@ -1,4 +1,4 @@
--- 002: the case ledger (台账, CONTRACT §4). An upload is a unit's whole current ledger: its rows
+-- 002: the case ledger (台账, docs/contract.md §4). An upload is a unit's whole current ledger: its rows
 -- become current and the unit's earlier ledger rows stay as history (current = false).
 -- Deadlines are calendar months after identification, clamped at month end (01-31 + 1 month = 02-28/29).
 CREATE TABLE cases (
@@ -12,6 +12,10 @@ CREATE TABLE cases (
   current BOOLEAN NOT NULL
 );
 
+-- The deadline is the rule of core/caseDeadline.ts, written out as caseDeadlineSql('category',
+-- 'identified_on') generates it: a migration is applied once and must not change under a
+-- database, so a change of the rule is a new migration, and warehouse/casesView.test.ts fails
+-- until there is one.
 CREATE VIEW v_cases AS
 SELECT unit, case_id, category, identified_on, employed_on, channel, deadline,
        CASE WHEN employed_on IS NULL AND deadline < current_date THEN 'overdue'

@@ -1,4 +1,4 @@
--- 006: v_progress (CONTRACT §8) exists from the database's creation: the table `progress` holds
+-- 006: v_progress (docs/contract.md §8) exists from the database's creation: the table `progress` holds
 -- every metric's figures per unit (null: the district) and month, written whole by
 -- metrics/progressView.ts refreshProgress after every accepted write and every report.
 -- A database where an earlier `jobtrack report` already made the table keeps its rows.

@@ -1,9 +1,9 @@
-/** Drafting as the command does it (the catalogue of etl/catalogue/shippedCatalogue.ts, OpenCC hk → cn), for tests. */
+/** Drafting as the command does it (the shipped plan's catalogue, OpenCC hk → cn), for tests. */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as OpenCC from "opencc-js/t2cn";
-import { INDICATORS } from "../../../etl/catalogue/shippedCatalogue.ts";
+import { QINGPU_2022_CATALOGUE } from "../../../etl/testdata/catalogue.ts";
 import { CASE_CATEGORIES, catalogueFromIndicators } from "../draftCatalogue.ts";
 import { draftPlan } from "../draftPlan.ts";
 import type { Draft } from "../draftTypes.ts";
@@ -16,11 +16,12 @@ export const QINGPU_PLAN = "metrics/plans/qingpu-2022.yaml";
 
 export function draftOf(text: string, policy = "policy.md"): Draft {
   return draftPlan(text, {
-    catalogue: catalogueFromIndicators(INDICATORS),
+    catalogue: catalogueFromIndicators(QINGPU_2022_CATALOGUE.items),
     caseCategories: CASE_CATEGORIES,
     simplify,
     policy,
     year: 2023,
+    catalogueFile: QINGPU_2022_CATALOGUE.file,
   });
 }
 

@@ -5,7 +5,7 @@
  * documents of this kind are official texts; only the passages the tests need are quoted.
  */
 
-export interface ExpectedCommitment {
+interface ExpectedCommitment {
   /** Words the quote must contain. */
   in: string;
   target: number | null;
@@ -18,7 +18,7 @@ export interface ExpectedCommitment {
   item?: string;
 }
 
-export interface Passage {
+interface Passage {
   name: string;
   /** Issuer, document number (or what identifies it when the copy shows none), date. */
   source: string;

@@ -1,0 +1,26 @@
+/**
+ * The history of a plan's figures: the report as of each month of the plan, from its first to a
+ * given report's month, the last being that report itself. The dashboard's trends and v_progress
+ * are both read from it; the earlier reports are computed without alerts, which only the latest
+ * month shows.
+ */
+import type { Warehouse } from "../warehouse/db.ts";
+import type { Plan } from "./plan.ts";
+import { computeReport, reportMonths } from "./report.ts";
+import type { Report } from "./reportTypes.ts";
+
+export async function reportHistory(
+  db: Warehouse,
+  options: { plan: Plan; latest: Report; today: string },
+): Promise<Report[]> {
+  const { plan, latest, today } = options;
+  const history: Report[] = [];
+  for (const asOf of reportMonths(plan, latest.asOf)) {
+    history.push(
+      asOf === latest.asOf
+        ? latest
+        : await computeReport(db, { plan, asOf, today, lang: "zh", alerts: false }),
+    );
+  }
+  return history;
+}

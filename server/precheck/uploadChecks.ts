@@ -1,0 +1,8 @@
+/**
+ * What the upload page imports from `/assets/portal/uploadChecks.js`: the entry of the browser
+ * bundle (server/precheck/bundle.ts), which carries the ingest's own rule modules along. A rule
+ * the page should apply before sending is added here, from its one home in etl/.
+ */
+export { columnLetter } from "../../etl/normalize/columnName.ts";
+export { checkGrid, looksLikePersonal, readNumber } from "./checkGrid.ts";
+export { decodeText } from "./decodeText.ts";
