@@ -26,7 +26,7 @@ export function fundsLines(report: Report, lang: Lang): string[] {
   const names = new Map(funds.units.map((u) => [u.unit, u.name]));
   const lines = [
     "",
-    zh ? "政策资金（无目标）：" : "The policy's money (no target):",
+    zh ? "政策资金（无目标）：" : "Policy funds (no target):",
     `  ${fundsSentence(funds, report.asOf, lang)}`,
     zh
       ? "  金额和人数（户数）均为各发放单位报告数，人数为各月相加（同一人多月领取计多次）；人均（户均）为报告金额÷报告人数，政策未规定补贴标准。"

@@ -20,10 +20,8 @@ export interface FundsContext {
   /** The period's months up to as-of. */
   months: readonly string[];
   units: readonly Named[];
-  /** Per unit index: whether it is in the report's scope. */
-  inScope: (ui: number) => boolean;
-  /** Whether a unit (by index) reports an item. */
-  reports: (ui: number, reporters: readonly string[]) => boolean;
+  /** The unit the report is limited to, or null for the district. */
+  scope: string | null;
   /** The report's targets, for the ones a subsidy serves. */
   metrics: readonly MetricProgress[];
 }
@@ -47,7 +45,7 @@ export function fundsReport(ctx: FundsContext, figures: TrackedFigures): Funds |
     let subsidyPaid: number | null = null;
     let subsidyReached: number | null = null;
     for (let ui = 0; ui < units.length; ui++) {
-      if (!ctx.inScope(ui) || !ctx.reports(ui, amount.reporters)) continue;
+      if (!s.members[ui] || (ctx.scope !== null && units[ui].code !== ctx.scope)) continue;
       payers.add(ui);
       const p = orNull(s.paid[ui]);
       const r = orNull(s.reached[ui]);

@@ -25,6 +25,8 @@ export interface ItemFigures {
 }
 
 export interface SubsidyFigures {
+  /** Per unit index: 1 when the unit reports the subsidy's amount. */
+  members: Uint8Array;
   /** Per unit index: paid and reached over the subsidy's months (NaN: none). */
   paid: Float64Array;
   reached: Float64Array;
@@ -113,6 +115,7 @@ export function trackedFigures(
     const count = countItemOf(plan.catalogue, item);
     const counts = count ? (series.values[slot.get(count.key) ?? -1] ?? null) : null;
     const s: SubsidyFigures = {
+      members,
       paid: new Float64Array(units.length).fill(Number.NaN),
       reached: new Float64Array(units.length).fill(Number.NaN),
       paidMonthly: new Float64Array(m).fill(Number.NaN),

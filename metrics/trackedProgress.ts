@@ -52,7 +52,6 @@ export function trackedProgress(
   const months = started ? figures.to - figures.from + 1 : 0;
   const full = started ? 2 ** (figures.to + 1) - 2 ** figures.from : 0;
   const units: TrackedUnit[] = new Array(expected.length);
-  const missing: UnitMonth[] = [];
   let reported = 0;
   let sum: number | null = null;
   for (let i = 0; i < expected.length; i++) {
@@ -66,16 +65,21 @@ export function trackedProgress(
       actual: round(actual),
       status: statusOf(started, actual),
     };
-    if (!started) continue;
-    const mask = figures.mask[ui];
+    const mask = started ? figures.mask[ui] : 0;
     if (mask === full) reported += months;
-    else {
-      const entries = ctx.unitMonths(ui);
-      for (let k = figures.from; k <= figures.to; k++) {
-        if (bit(mask, k)) reported++;
-        else missing.push(entries[k]);
-      }
-    }
+    else if (mask !== 0) for (let k = figures.from; k <= figures.to; k++) if (bit(mask, k)) reported++;
+  }
+  // the unit-months not reported, in one list made at its size: an item nobody reports yet lists
+  // every unit-month, and growing a list that long costs more than counting first
+  const missing: UnitMonth[] = new Array(expected.length * months - reported);
+  let at = 0;
+  for (let i = 0; i < expected.length && at < missing.length; i++) {
+    const ui = expected[i];
+    const mask = figures.mask[ui];
+    if (mask === full) continue;
+    const entries = ctx.unitMonths(ui);
+    for (let k = figures.from; k <= figures.to; k++)
+      if (mask === 0 || !bit(mask, k)) missing[at++] = entries[k];
   }
   const actual = ctx.scoped ? (units[0]?.actual ?? null) : round(sum);
   const status = statusOf(started, actual);
