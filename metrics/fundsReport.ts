@@ -33,7 +33,8 @@ export function fundsReport(ctx: FundsContext, figures: TrackedFigures): Funds |
   const { plan, lang, units } = ctx;
   const m = ctx.months.length;
   const subsidies: FundSubsidy[] = [];
-  const payers = new Set<number>();
+  // per unit index: 1 when it pays a tracked subsidy in the report's scope
+  const payers = new Uint8Array(units.length);
   const reached = new Map<string, number>();
   let paid: number | null = null;
   for (const tracked of plan.tracked) {
@@ -46,7 +47,7 @@ export function fundsReport(ctx: FundsContext, figures: TrackedFigures): Funds |
     let subsidyReached: number | null = null;
     for (let ui = 0; ui < units.length; ui++) {
       if (!s.members[ui] || (ctx.scope !== null && units[ui].code !== ctx.scope)) continue;
-      payers.add(ui);
+      payers[ui] = 1;
       const p = orNull(s.paid[ui]);
       const r = orNull(s.reached[ui]);
       if (p !== null) subsidyPaid = (subsidyPaid ?? 0) + p;
@@ -76,10 +77,15 @@ export function fundsReport(ctx: FundsContext, figures: TrackedFigures): Funds |
   }
   if (subsidies.length === 0) return null;
   const byUnit: Funds["units"] = [];
-  for (const ui of [...payers].sort((a, b) => a - b)) {
-    const monthly = Array.from(figures.paidByUnitMonth.subarray(ui * m, (ui + 1) * m), figure);
+  for (let ui = 0; ui < units.length; ui++) {
+    if (!payers[ui]) continue;
+    const monthly: (number | null)[] = new Array(m);
     let total: number | null = null;
-    for (const x of monthly) if (x !== null) total = (total ?? 0) + x;
+    for (let i = 0; i < m; i++) {
+      const x = figures.paidByUnitMonth[ui * m + i];
+      monthly[i] = figure(x);
+      if (!Number.isNaN(x)) total = (total ?? 0) + x;
+    }
     byUnit.push({
       unit: units[ui].code,
       name: lang === "zh" ? units[ui].zh : units[ui].en,
