@@ -116,7 +116,7 @@ describe("the 政策资金 page, by hand", () => {
   it("says what the figures are, and that the demo's amounts are illustrative only when the data is the demo's", () => {
     const real = text(site(), "funds.html");
     expect(real).toContain("不是补贴标准");
-    expect(real).toContain("本页各项都没有目标，不亮红黄绿灯");
+    expect(real).toContain("各项补贴都没有目标，不亮红黄绿灯，也不发预警");
     expect(real).not.toContain("演示数据");
     expect(text(site({ demo: true }), "funds.html")).toContain(
       "本看板使用演示数据：各项金额是人数乘以演示用的每人示例金额生成的，不是实际发放数，也不是任何文件规定的标准。",

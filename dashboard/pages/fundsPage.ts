@@ -107,8 +107,8 @@ function caveats(ctx: PageContext): string {
   const items = [
     t(
       ctx,
-      "政策点名了下列补贴，但没有为任何一项规定金额、人数或每人标准，因此本页各项都没有目标，不亮红黄绿灯，也不发预警；各单位未按时报送的，照常列入预警。",
-      "The policy names these subsidies but sets no amount, number or standard per person for any of them, so nothing on this page has a target, a colour or an alert of its own; a unit that does not report on time is listed among the alerts as usual.",
+      "政策点名了下列补贴，但没有为任何一项规定金额、人数或每人标准，因此各项补贴都没有目标，不亮红黄绿灯，也不发预警（与补贴并列的指标按各自的考核方式显示）；发放单位未按时报送的，照常列入预警。",
+      "The policy names these subsidies but sets no amount, number or standard per person for any of them, so no subsidy has a target, a colour or an alert of its own (the targets set beside them show as they are judged); a paying unit that does not report on time is listed among the alerts as usual.",
     ),
     t(
       ctx,
