@@ -77,7 +77,11 @@ export function monthlyTable(ctx: PageContext, funds: Funds, groups: PayerGroup[
 export function subsidiesTable(ctx: PageContext, funds: Funds): string {
   const { site, lang } = ctx;
   return dataTable({
-    caption: t(ctx, "各项补贴截至本月累计", "Each subsidy to date"),
+    caption: t(
+      ctx,
+      `各项补贴截至${formatMonth(funds.months.at(-1) ?? "", "zh")}累计`,
+      `Each subsidy to ${formatMonth(funds.months.at(-1) ?? "", "en")}`,
+    ),
     head: [
       t(ctx, "补贴", "Subsidy"),
       t(ctx, "发放单位", "Paid by"),
