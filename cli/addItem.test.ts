@@ -1,7 +1,7 @@
 /**
  * Adding a reported item is a change to the catalogue file alone: a copy of the plan and its
- * catalogue with one item more, and the command line's template, ingest and SQL take it with its
- * own bound, no code touched.
+ * catalogue with one item more, and the command line's template, ingest, SQL and dashboard take it
+ * with its own bound, no code touched.
  */
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,7 +59,7 @@ function copyPlans(to: string): void {
 }
 
 describe("a reported item added to a copy of the catalogue", () => {
-  it("is in the template, accepted by ingest within its own bound, in v_facts and described in v_indicators", async () => {
+  it("is in the template, accepted by ingest within its own bound, in v_facts, described in v_indicators, and on the dashboard", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jobtrack-item-"));
     const plans = join(dir, "plans");
     copyPlans(plans);
@@ -97,6 +97,21 @@ describe("a reported item added to a copy of the catalogue", () => {
     expect(JSON.parse(sql.out).rows).toEqual([
       ["310118002", "2022-08", "job_fairs", 12, "2022年举办招聘会场次", "个", "flow"],
     ]);
+
+    // the dashboard's page of reported items lists it with the district's figure and who reports it
+    const site = join(dir, "site");
+    expect((await run(["build", ...withPlans, "--as-of", "2022-08", "--out", site])).code).toBe(0);
+    const row = (file: string, name: string) =>
+      readFileSync(join(site, file), "utf8")
+        .split("<tr>")
+        .find((r) => r.includes(`<th scope="row">${name}</th>`))
+        ?.split("</tr>")[0];
+    expect(row("items.html", "2022年举办招聘会场次")).toBe(
+      '<th scope="row">2022年举办招聘会场次</th><td>个</td><td>本月数</td><td>街道、镇</td><td class="num">12</td><td class="num">1</td><td>仅报送</td>',
+    );
+    expect(row("en/items.html", "Job fairs held")).toBe(
+      '<th scope="row">Job fairs held</th><td>count</td><td>this month</td><td>subdistricts, towns</td><td class="num">12</td><td class="num">1</td><td>reported only</td>',
+    );
   });
 
   it("a malformed catalogue stops every command with the file and the line", async () => {

@@ -21,7 +21,7 @@ export const UNITS_OF_COUNT = {
   亿元: { en: "100 million CNY", code: "100m_cny" },
 } as const;
 
-type UnitOfCount = keyof typeof UNITS_OF_COUNT;
+export type UnitOfCount = keyof typeof UNITS_OF_COUNT;
 
 export interface Indicator {
   key: string;

@@ -8,10 +8,13 @@ import type { Report } from "../metrics/reportTypes.ts";
 import { APP_JS } from "./assets/appJs.ts";
 import { SITE_CSS } from "./assets/siteCss.ts";
 import type { Lang } from "./format.ts";
+import type { ItemFigure } from "./gatherItems.ts";
 import type { DataState } from "./labels.ts";
 import { alertsPage } from "./pages/alertsPage.ts";
 import { briefPage } from "./pages/briefPage.ts";
 import { pageContext, siteOf } from "./pages/context.ts";
+import { fundsPage } from "./pages/fundsPage.ts";
+import { itemsPage } from "./pages/itemsPage.ts";
 import { metricPage } from "./pages/metricPage.ts";
 import { overviewPage } from "./pages/overviewPage.ts";
 import { rulesPage } from "./pages/rulesPage.ts";
@@ -46,6 +49,10 @@ export interface DashboardInput {
   latestSubmissionAt: string | null;
   /** Short hash of the data, computed by the caller. */
   fingerprint: string;
+  /** Every reported item of the plan's catalogue with its district figure (absent: the page says none were gathered). */
+  items?: ItemFigure[];
+  /** The data is the demo's (`jobtrack demo`): its money is illustrative, and the funds page says so. */
+  demo?: boolean;
 }
 
 const LANGS: Lang[] = ["zh", "en"];
@@ -65,6 +72,8 @@ export function buildSite(input: DashboardInput): Map<string, string | Uint8Arra
     page(PAGES.status, statusPage);
     page(PAGES.brief, briefPage);
     page(PAGES.rules, rulesPage);
+    page(PAGES.funds, fundsPage);
+    page(PAGES.items, itemsPage);
     for (const metric of input.report.metrics)
       page(PAGES.metric(metric.id), (ctx) => metricPage(ctx, metric));
     for (const unit of site.units) page(PAGES.unit(unit.code), (ctx) => unitPage(ctx, unit));

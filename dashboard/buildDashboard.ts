@@ -21,7 +21,14 @@ interface BuildResult {
 
 export async function buildDashboard(
   ctx: { db: Warehouse; units: Unit[]; plans: Plan[] },
-  options: { outDir: string; asOf?: string; now: Date; today: string },
+  options: {
+    outDir: string;
+    asOf?: string;
+    now: Date;
+    today: string;
+    /** The data is the demo's: pages say where its figures are only illustrative. */
+    demo?: boolean;
+  },
 ): Promise<BuildResult> {
   const plan = await choosePlan(ctx.db, ctx.plans, options.asOf);
   const input = await gatherDashboard(ctx.db, {
@@ -31,7 +38,7 @@ export async function buildDashboard(
     today: options.today,
     now: options.now,
   });
-  const files = buildSite(input);
+  const files = buildSite({ ...input, demo: options.demo ?? false });
   writeSite(files, options.outDir);
   let bytes = 0;
   for (const content of files.values())
@@ -52,9 +59,10 @@ export function siteRebuilder(
   outDir: string,
   clock: () => Date,
   today: (now: Date) => string,
+  demo = false,
 ): () => Promise<BuildResult> {
   return async () => {
     const now = clock();
-    return buildDashboard(ctx, { outDir, now, today: today(now) });
+    return buildDashboard(ctx, { outDir, now, today: today(now), demo });
   };
 }

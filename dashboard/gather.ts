@@ -7,13 +7,14 @@ import { createHash } from "node:crypto";
 import { reports } from "../core/catalogue.ts";
 import { districtInstant } from "../core/districtTime.ts";
 import { monthsBetween } from "../core/month.ts";
-import { metricIndicators, type Plan } from "../metrics/plan.ts";
+import { metricIndicators, type Plan, trackedIndicators } from "../metrics/plan.ts";
 import { computeReport } from "../metrics/report.ts";
 import { reportHistory } from "../metrics/reportHistory.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import type { DashboardInput } from "./build.ts";
 import { flowsFromHistory } from "./flowsFromHistory.ts";
+import { gatherItems } from "./gatherItems.ts";
 import type { DataState } from "./labels.ts";
 
 interface GatherOptions {
@@ -49,17 +50,17 @@ export async function gatherDashboard(db: Warehouse, options: GatherOptions): Pr
      GROUP BY m.unit, m.month`,
   );
   const byUnitMonth = new Map(firsts.map((r) => [`${r.unit}|${r.month}`, r]));
+  // the units that report an item a target reads or one the plan tracks (a subsidy's payer too)
+  const read = [...plan.metrics.flatMap(metricIndicators), ...trackedIndicators(plan)];
   const reporting = new Set(
-    plan.metrics.flatMap((m) =>
-      options.units
-        .filter((u) =>
-          metricIndicators(m).some((key) => {
-            const item = plan.catalogue.byKey.get(key);
-            return item !== undefined && reports(item, u);
-          }),
-        )
-        .map((u) => u.code),
-    ),
+    options.units
+      .filter((u) =>
+        read.some((key) => {
+          const item = plan.catalogue.byKey.get(key);
+          return item !== undefined && reports(item, u);
+        }),
+      )
+      .map((u) => u.code),
   );
   const nowIso = options.now.toISOString();
   const [year, month, day] = today.split("-").map(Number);
@@ -85,6 +86,7 @@ export async function gatherDashboard(db: Warehouse, options: GatherOptions): Pr
     .update(JSON.stringify([plan.id, report.asOf, accepted.map((s) => [s.submission_id, s.sha256])]))
     .digest("hex")
     .slice(0, 12);
+  const items = await gatherItems(db, { plan, units: options.units, asOf: report.asOf });
   return {
     report,
     history,
@@ -95,5 +97,6 @@ export async function gatherDashboard(db: Warehouse, options: GatherOptions): Pr
     builtAt: nowIso,
     latestSubmissionAt: latest,
     fingerprint,
+    items,
   };
 }

@@ -19,6 +19,8 @@ export const PAGES = {
   status: "status.html",
   brief: "brief.html",
   rules: "rules.html",
+  funds: "funds.html",
+  items: "items.html",
   metric: (id: string) => `metric/${slug(id)}.html`,
   unit: (code: string) => `unit/${slug(code)}.html`,
 } as const;

@@ -1,15 +1,19 @@
 /**
  * From the figures read in one snapshot to the Report of docs/contract.md §6 — pure: every metric of the
- * plan (metricProgress.ts), then the alerts that belong to no single metric (anomalies and
- * missing submissions), all sorted most severe first.
+ * plan (metricProgress.ts), every item it tracks without a target (trackedProgress.ts) and the
+ * policy's money among them (fundsReport.ts), then the alerts that belong to no single metric
+ * (anomalies and missing submissions), all sorted most severe first.
  */
 
 import type { Lang } from "../core/lang.ts";
 import { anomalyAlert, missingSubmissionAlerts, type Named, sortAlerts } from "./alerts.ts";
+import { fundsReport } from "./fundsReport.ts";
 import { bit, type CaseFigures, type MetricFigures, metricProgress } from "./metricProgress.ts";
-import { metricIndicators, type Plan } from "./plan.ts";
-import type { Alert, MetricProgress, Report, UnitMonth } from "./reportTypes.ts";
+import { metricIndicators, type Plan, trackedIndicators } from "./plan.ts";
+import type { Alert, MetricProgress, Report, TrackedProgress, UnitMonth } from "./reportTypes.ts";
 import { targetInEffect } from "./targetSource.ts";
+import type { TrackedFigures } from "./trackedFigures.ts";
+import { trackedProgress } from "./trackedProgress.ts";
 
 export interface UnitRow {
   code: string;
@@ -46,6 +50,8 @@ interface ReportInput {
   units: UnitRow[];
   /** metric index → its figures. */
   figures: Map<number, MetricFigures>;
+  /** The tracked items' and subsidies' figures. */
+  tracked: TrackedFigures;
   /**
    * Per flow: the previous year's total to the same month, its full total, and how many of its
    * months have data; and the total of the 12 months before the period with its unit-months.
@@ -135,6 +141,33 @@ export function assembleReport(input: ReportInput): Report {
     metrics.push(built.metric);
     for (const a of built.alerts) alerts.push(a);
   });
+  const tracked: TrackedProgress[] = [];
+  const trackedContext = {
+    catalogue: plan.catalogue,
+    lang,
+    months: input.months,
+    scoped: input.scope !== null,
+    units: named,
+    unitMonths,
+  };
+  for (const t of plan.tracked) {
+    const figures = input.tracked.items.get(t.id);
+    const reporters = plan.catalogue.byKey.get(t.indicator)?.reporters ?? [];
+    const expected = unitsReporting(input, reporters);
+    if (!figures || (input.scope !== null && expected.length === 0)) continue;
+    tracked.push(trackedProgress(trackedContext, t, figures, expected));
+  }
+  const funds = fundsReport(
+    {
+      plan,
+      lang,
+      months: input.months,
+      units: named,
+      scope: input.scope,
+      metrics,
+    },
+    input.tracked,
+  );
   if (input.alerts) {
     for (const a of anomalyAlerts(input, named)) alerts.push(a);
     for (const a of missingSubmissions(input, named)) alerts.push(a);
@@ -148,6 +181,8 @@ export function assembleReport(input: ReportInput): Report {
     unit: input.scope,
     today: input.today,
     metrics,
+    tracked,
+    funds,
     alerts: sortAlerts(
       alerts,
       plan.metrics.map((m) => m.id),
@@ -155,12 +190,17 @@ export function assembleReport(input: ReportInput): Report {
   };
 }
 
-/** Units that report any item of the plan and have a month with no counted submission. */
+/**
+ * Units that report any item of the plan — an item a target reads, or one it tracks: a unit that
+ * pays a subsidy and does not report leaves the money untracked — and have a month with no
+ * counted submission.
+ */
 function missingSubmissions(input: ReportInput, named: Named[]): Alert[] {
   const submitted = input.submitted;
   if (!submitted) return [];
   const reporters = new Set<string>();
-  for (const k of new Set(input.plan.metrics.flatMap(metricIndicators))) {
+  const items = [...input.plan.metrics.flatMap(metricIndicators), ...trackedIndicators(input.plan)];
+  for (const k of new Set(items)) {
     for (const r of input.plan.catalogue.byKey.get(k)?.reporters ?? []) reporters.add(r);
   }
   const monthly = unitsReporting(input, [...reporters]);

@@ -8,6 +8,7 @@
  */
 import type { Lang } from "../core/lang.ts";
 import { gapText, unitsBehind } from "./behind.ts";
+import { fundsLines, trackedLines } from "./formatFunds.ts";
 import { formatMonth, formatPercent, formatValue } from "./formatValue.ts";
 import type { MetricProgress, Report, Status } from "./reportTypes.ts";
 import { ALERT_WORDS, SEVERITY_WORDS, STATUS_WORDS, statusWords, type Words } from "./words.ts";
@@ -72,7 +73,8 @@ function pad(text: string, width: number, right = false): string {
   return right ? fill + text : text + fill;
 }
 
-function grid(rows: string[][], rightAligned: Set<number>): string[] {
+/** Rows of cells as aligned text lines, two spaces apart; the columns in `rightAligned` flush right. */
+export function grid(rows: string[][], rightAligned: Set<number>): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
   return rows.map((r) =>
     r
@@ -143,6 +145,7 @@ export function formatReportTable(report: Report, options: TableOptions): string
       lines.push(zh ? `  ${m.name}：${list.join("、")}` : `  ${m.name}: ${list.join("; ")}`);
     }
   }
+  lines.push(...trackedLines(report, lang), ...fundsLines(report, lang));
   if (report.alerts.length) {
     lines.push("", zh ? `预警（${report.alerts.length} 条）：` : `Alerts (${report.alerts.length}):`);
     for (const a of report.alerts) {
@@ -214,7 +217,7 @@ function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One row per metric (the district, unit empty) and per metric and unit. */
+/** One row per metric (the district, unit empty) and per metric and unit; then the tracked items the same way. */
 export function formatReportCsv(report: Report, lang: Lang): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const m of report.metrics) {
@@ -257,6 +260,32 @@ export function formatReportCsv(report: Report, lang: Lang): string {
       })),
     ];
     for (const row of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(","));
+  }
+  // the items tracked without a target: their figures, no target and nothing judged
+  for (const t of report.tracked ?? []) {
+    const rows = [
+      { unit: "", unit_name: lang === "zh" ? "全区" : "District", actual: t.actual, status: t.status },
+      ...t.units.map((u) => ({ unit: u.unit, unit_name: u.name, actual: u.actual, status: u.status })),
+    ];
+    for (const row of rows) {
+      const cells: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null> = {
+        metric: t.id,
+        metric_name: t.name,
+        kind: t.kind,
+        direction: null,
+        judged: null,
+        target: null,
+        target_source: null,
+        expected: null,
+        progress: null,
+        gap: null,
+        final: null,
+        met: null,
+        projected: null,
+        ...row,
+      };
+      lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(","));
+    }
   }
   return `${lines.join("\r\n")}\r\n`;
 }

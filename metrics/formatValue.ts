@@ -52,24 +52,46 @@ export function formatPercent(fraction: number): string {
   return `${trimmed(percent, 1)}%`;
 }
 
-/** Unit word of a count in zh (`人`, `个`, `亿元`); en shows bare numbers except for money. */
+/** Unit word of a count in zh (`人`, `个`, `家`, `亿元`); en shows bare numbers except for money. */
 export function unitWordZh(unitOfCount: string): string {
   if (unitOfCount === "persons") return "人";
   if (unitOfCount === "posts" || unitOfCount === "villages") return "个";
+  if (unitOfCount === "firms") return "家";
+  if (unitOfCount === "households") return "户";
+  if (unitOfCount === "person_times") return "人次";
   if (unitOfCount === "100m_cny") return "亿元";
+  if (unitOfCount === "10k_cny") return "万元";
   return "";
 }
 
 /**
- * A figure by its unit of count (persons, posts, villages, 100m_cny, share). zh counts from
- * 100,000 are in 万 with two decimals at most; en counts are grouped by thousands; 亿元 amounts
- * are CNY billions in en. Null is `—`.
+ * 万元 amounts (the policy's money, as the units report it): zh `2,439.65万元`; en in yuan below a
+ * million, `CNY 838,000`, else in millions, `CNY 24.40m`.
+ */
+export function formatWan(value: number, lang: Lang): string {
+  if (lang === "zh") return `${trimmed(value, 2)}万元`;
+  return Math.abs(value) >= 100
+    ? `CNY ${groupThousands(value / 100, 2)}m`
+    : `CNY ${groupThousands(value * 10_000)}`;
+}
+
+/** A 万元 amount per person (or firm) in yuan: `2,000元` / `CNY 2,000`. */
+export function formatYuan(wan: number, lang: Lang): string {
+  const yuan = groupThousands(wan * 10_000);
+  return lang === "zh" ? `${yuan}元` : `CNY ${yuan}`;
+}
+
+/**
+ * A figure by its unit of count (persons, posts, villages, firms, 100m_cny, 10k_cny, share). zh
+ * counts from 100,000 are in 万 with two decimals at most; en counts are grouped by thousands; 亿元
+ * amounts are CNY billions in en, 万元 amounts as formatWan says. Null is `—`.
  */
 export function formatValue(value: number | null, unitOfCount: string, lang: Lang): string {
   if (value === null || !Number.isFinite(value)) return "—";
   if (unitOfCount === "share") return formatPercent(value);
   if (unitOfCount === "100m_cny")
     return lang === "zh" ? `${trimmed(value, 2)}亿元` : `CNY ${groupThousands(value / 10, 2)}bn`;
+  if (unitOfCount === "10k_cny") return formatWan(value, lang);
   if (lang === "zh") {
     const word = unitWordZh(unitOfCount);
     return Math.abs(value) >= 100_000

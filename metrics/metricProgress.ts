@@ -97,9 +97,9 @@ export function inputsOf(metric: PlanMetric, catalogue: Catalogue): MetricInput[
   }
 }
 
-const orNull = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
+export const orNull = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
 /** Output figures keep six decimals (no float noise in the JSON). */
-const round = (x: number | null) =>
+export const round = (x: number | null) =>
   x === null || !Number.isFinite(x) ? null : Number.isInteger(x) ? x : Math.round(x * 1e6) / 1e6;
 const add = (x: number | null, to: number | null) => (x === null ? to : (to ?? 0) + x);
 const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);

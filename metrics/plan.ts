@@ -83,6 +83,26 @@ export interface PlanMetric {
   note: string | null;
 }
 
+/**
+ * A reported item the plan follows without a target (kind `tracked`): the policy names it but sets
+ * no figure, so it is reported as it stands — its total (a flow summed from `starts`, a stock at
+ * as-of), month by month and unit by unit — and never judged. The policy's money is tracked so:
+ * a subsidy's amount item, paired by the catalogue with the persons or firms it reached.
+ */
+export interface TrackedMetric {
+  id: string;
+  name: LocalText;
+  /** The reported item followed. */
+  indicator: string;
+  /** The first month counted (YYYY-MM); before it the item is not started. */
+  starts: string;
+  /** The policy sentence that names it, where in the policy, and the responsible bodies it lists. */
+  quote: string;
+  section: string | null;
+  responsible: string[];
+  note: string | null;
+}
+
 export interface AlertThresholds {
   behindPace: {
     /** The district's status from which behind_pace is raised (defaults to yellow). */
@@ -116,7 +136,10 @@ export interface Plan {
   /** A month's report is due on this day of the next month (defaults to 5). */
   dueDay: number;
   alerts: AlertThresholds;
+  /** The targets, each judged as the plan says. */
   metrics: PlanMetric[];
+  /** The items followed without a target (`kind: tracked`), in the plan's order. */
+  tracked: TrackedMetric[];
   /** metric id → unit code → that unit's target. */
   allocations: Record<string, Record<string, number>>;
   /** metric id → where its allocation comes from. */
@@ -175,6 +198,11 @@ export function planFor(plans: readonly Plan[], month: string): Plan | null {
   const covering = plans.filter((p) => month >= p.period.first && month <= p.period.last);
   covering.sort((a, b) => (a.period.first < b.period.first ? 1 : -1));
   return covering[0] ?? null;
+}
+
+/** The reported items the plan's tracked metrics follow. */
+export function trackedIndicators(plan: Pick<Plan, "tracked">): string[] {
+  return plan.tracked.map((t) => t.indicator);
 }
 
 /** The reported items a metric reads. */

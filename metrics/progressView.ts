@@ -1,7 +1,9 @@
 /**
  * The progress history for analysts: v_progress(metric, unit, month, actual, target, expected,
  * status), one row per metric, unit (null for the district) and month of the plan up to the
- * latest month reported, each as the report as of that month shows it. Written into the table
+ * latest month reported, each as the report as of that month shows it; an item tracked without a
+ * target has its rows too, with target and expected null and status no_target (no_data without
+ * a figure). Written into the table
  * `progress` (warehouse/migrations/006_progress.sql; the view reads it) in one transaction, so
  * analysts query plain rows.
  */
@@ -22,7 +24,7 @@ interface ProgressRow {
 }
 
 /** The rows of v_progress from reports as of each month. */
-function progressRows(reports: Report[]): ProgressRow[] {
+export function progressRows(reports: Report[]): ProgressRow[] {
   const rows: ProgressRow[] = [];
   for (const r of reports) {
     for (const m of r.metrics) {
@@ -46,6 +48,12 @@ function progressRows(reports: Report[]): ProgressRow[] {
           status: u.status,
         });
       }
+    }
+    // the items tracked without a target: their figures, with no target, no pace and no colour
+    for (const t of r.tracked ?? []) {
+      const at = { metric: t.id, month: r.asOf, target: null, expected: null };
+      rows.push({ ...at, unit: null, actual: t.actual, status: t.status });
+      for (const u of t.units) rows.push({ ...at, unit: u.unit, actual: u.actual, status: u.status });
     }
   }
   return rows;

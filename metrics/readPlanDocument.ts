@@ -6,13 +6,22 @@
 import { LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
 import { DataError } from "../core/finding.ts";
 import { monthIndex, previousMonth } from "../core/month.ts";
-import type { AlertThresholds, Pace, ParsePlanOptions, Plan, PlanMetric, TargetSource } from "./plan.ts";
+import type {
+  AlertThresholds,
+  Pace,
+  ParsePlanOptions,
+  Plan,
+  PlanMetric,
+  TargetSource,
+  TrackedMetric,
+} from "./plan.ts";
 import { join, PlanFields } from "./planFields.ts";
 import { policyText } from "./policyText.ts";
 import { catalogueOfPlan } from "./readPlanCatalogue.ts";
 import { targetSourceOf } from "./readPlanJudgement.ts";
-import { idOf, localText, metricsOf } from "./readPlanMetric.ts";
+import { metricsOf } from "./readPlanMetric.ts";
 import { fractionsOf } from "./readPlanPace.ts";
+import { idOf, localText } from "./readPlanText.ts";
 
 const PLAN_KEYS = [
   "id",
@@ -73,8 +82,8 @@ export function readPlanDocument(text: string, fileName: string, options: ParseP
   const alerts = alertsOf(f, root);
   const policy = policyOf(f, root, options);
   const catalogue = catalogueOfPlan(f, root, period, options);
-  const metrics = metricsOf(f, root, period, planPace, policy.text, catalogue);
-  const { allocations, sources } = allocationsOf(f, root, metrics);
+  const { metrics, tracked } = metricsOf(f, root, period, planPace, policy.text, catalogue);
+  const { allocations, sources } = allocationsOf(f, root, metrics, tracked);
 
   if (f.findings.length) throw new DataError(f.findings);
   return {
@@ -87,6 +96,7 @@ export function readPlanDocument(text: string, fileName: string, options: ParseP
     dueDay,
     alerts,
     metrics,
+    tracked,
     allocations,
     allocationSources: sources,
     policy: policy.path,
@@ -221,6 +231,7 @@ function allocationsOf(
   f: PlanFields,
   root: YAMLMap,
   metrics: PlanMetric[],
+  tracked: TrackedMetric[],
 ): { allocations: Plan["allocations"]; sources: Plan["allocationSources"] } {
   const allocations: Plan["allocations"] = {};
   const sources: Plan["allocationSources"] = {};
@@ -228,8 +239,18 @@ function allocationsOf(
   const m = f.map(f.get(root, "allocations"), "allocations");
   if (!m) return { allocations, sources };
   const ids = new Set(metrics.map((x) => x.id));
+  const followed = new Set(tracked.map((x) => x.id));
   for (const { key, pair, value } of f.entries(m)) {
     const here = join("allocations", key);
+    if (followed.has(key)) {
+      f.problem(
+        pair,
+        here,
+        `${key} 为跟踪类（无目标）指标，没有分解目标。`,
+        `${key} is tracked without a target, so it has no unit targets.`,
+      );
+      continue;
+    }
     if (!ids.has(key)) {
       f.problem(pair, here, `计划中没有编号为 ${key} 的指标。`, `the plan has no metric ${key}.`);
       continue;

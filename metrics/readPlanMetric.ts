@@ -2,15 +2,16 @@
  * The checker's part for metrics: each entry of a plan's `metrics` list → PlanMetric, every
  * problem recorded with its line and field (see planFields.ts).
  */
-import { isSeq, type Node, type YAMLMap } from "yaml";
+import { isScalar, isSeq, type Node, type YAMLMap } from "yaml";
 import type { CaseCategory } from "../core/caseDeadline.ts";
 import type { Catalogue } from "../core/catalogue.ts";
-import type { Pace, Plan, PlanMetric } from "./plan.ts";
+import type { Pace, Plan, PlanMetric, TrackedMetric } from "./plan.ts";
 import { join, type PlanFields } from "./planFields.ts";
-import { inPolicy } from "./policyText.ts";
 import { judgementOf, targetFromOf, targetSourceOf } from "./readPlanJudgement.ts";
 import { paceOf } from "./readPlanPace.ts";
-import type { Direction, MetricKind } from "./reportTypes.ts";
+import { ID, idOf, localText, policyFieldsOf } from "./readPlanText.ts";
+import { checkTrackedOnce, trackedOf } from "./readPlanTracked.ts";
+import { type Direction, type MetricKind, TRACKED } from "./reportTypes.ts";
 
 const METRIC_KEYS = [
   "id",
@@ -38,42 +39,16 @@ const METRIC_KEYS = [
   "target_source",
   "target_from",
 ] as const;
-const KINDS: readonly MetricKind[] = ["cumulative", "level", "cap", "ratio", "deadline"];
+const KINDS: readonly (MetricKind | typeof TRACKED)[] = [
+  "cumulative",
+  "level",
+  "cap",
+  "ratio",
+  "deadline",
+  TRACKED,
+];
 const DIRECTIONS: readonly Direction[] = ["at_least", "above", "at_most"];
 const UNITS_OF_COUNT = ["persons", "posts", "villages", "100m_cny", "share"] as const;
-const ID = /^[a-z0-9][a-z0-9_-]*$/;
-
-export function idOf(f: PlanFields, map: YAMLMap, path: string): string {
-  const node = f.required(map, "id", path);
-  const id = f.string(node, join(path, "id"));
-  if (id !== null && !ID.test(id)) {
-    f.problem(
-      node,
-      join(path, "id"),
-      "只能用小写字母、数字、_ 和 -。",
-      "may hold only lowercase letters, digits, _ and -.",
-    );
-  }
-  return id ?? "";
-}
-
-export function localText(
-  f: PlanFields,
-  map: YAMLMap,
-  key: string,
-  path: string,
-): { zh: string; en: string } {
-  const node = f.required(map, key, path);
-  const here = join(path, key);
-  const m = node === undefined ? null : f.map(node, here);
-  if (!m) return { zh: "", en: "" };
-  f.onlyKeys(m, ["zh", "en"], here);
-  return {
-    zh: f.string(f.required(m, "zh", here), join(here, "zh")) ?? "",
-    en: f.string(f.required(m, "en", here), join(here, "en")) ?? "",
-  };
-}
-
 /**
  * The plan's metrics. `policy` is the policy text (as policyText.ts compares it), or null when the
  * plan names none: then the quotes and responsible bodies are not checked against it.
@@ -85,20 +60,25 @@ export function metricsOf(
   planPace: Pace,
   policy: string | null,
   catalogue: Catalogue,
-): PlanMetric[] {
+): { metrics: PlanMetric[]; tracked: TrackedMetric[] } {
+  const metrics: PlanMetric[] = [];
+  const tracked: TrackedMetric[] = [];
   const node = f.required(root, "metrics", "");
-  if (node === undefined) return [];
+  if (node === undefined) return { metrics, tracked };
   const items = isSeq(node) ? node.items : null;
   if (!items || items.length === 0) {
     f.problem(node, "metrics", "应为非空的指标列表。", "must be a non-empty list of metrics.");
-    return [];
+    return { metrics, tracked };
   }
   const seen = new Set<string>();
-  const metrics: PlanMetric[] = [];
   items.forEach((item, i) => {
     const m = f.map(item as Node, `metrics[${i}]`);
     if (!m) return;
-    const metric = metricOf(f, m, i, period, planPace, policy, catalogue);
+    const kindNode = f.get(m, "kind");
+    const follows = isScalar(kindNode) && kindNode.value === TRACKED;
+    const metric = follows
+      ? trackedOf(f, m, i, period, policy, catalogue)
+      : metricOf(f, m, i, period, planPace, policy, catalogue);
     if (!metric) return;
     if (seen.has(metric.id)) {
       f.problem(
@@ -109,9 +89,11 @@ export function metricsOf(
       );
     }
     seen.add(metric.id);
-    metrics.push(metric);
+    if (follows) tracked.push(metric as TrackedMetric);
+    else metrics.push(metric as PlanMetric);
   });
-  return metrics;
+  checkTrackedOnce(f, tracked);
+  return { metrics, tracked };
 }
 
 function metricOf(
@@ -129,7 +111,9 @@ function metricOf(
   f.onlyKeys(m, METRIC_KEYS, path);
   const id = idOf(f, m, path);
   const name = localText(f, m, "name", path);
-  const kind = f.oneOf(f.required(m, "kind", path), join(path, "kind"), KINDS);
+  // a tracked entry is read by trackedOf; the list names every kind in the message of a wrong one
+  const named = f.oneOf(f.required(m, "kind", path), join(path, "kind"), KINDS);
+  const kind = named === TRACKED ? null : named;
   const directionNode = f.get(m, "direction");
   // a cap is a ceiling by its nature; every other kind is a floor unless the plan says otherwise
   const direction = f.has(m, "direction")
@@ -198,30 +182,7 @@ function metricOf(
   const reporters = reportersOf(f, m, path, kind, [indicator, numerator, denominator], catalogue);
   const baseline = baselineOf(f, m, path, kind);
   const pace = paceOf(f, m, path, kind, period, planPace);
-  const quoteNode = f.required(m, "quote", path);
-  const quote = f.string(quoteNode, join(path, "quote")) ?? "";
-  const section = f.has(m, "section") ? f.string(f.get(m, "section"), join(path, "section")) : null;
-  const responsibleNode = f.required(m, "responsible", path);
-  const responsible = f.strings(responsibleNode, join(path, "responsible")) ?? [];
-  if (policy !== null) {
-    if (quote && !inPolicy(policy, quote)) {
-      f.problem(
-        quoteNode,
-        join(path, "quote"),
-        "引文在计划所引的政策原文中找不到，须逐字照录（换行和空格除外）。",
-        "the quote is not in the policy text the plan names; quote it word for word (line breaks and spaces aside).",
-      );
-    }
-    for (const body of responsible) {
-      if (!inPolicy(policy, body))
-        f.problem(
-          responsibleNode,
-          join(path, "responsible"),
-          `责任单位“${body}”在政策原文中找不到。`,
-          `the responsible body "${body}" is not in the policy text.`,
-        );
-    }
-  }
+  const { quote, section, responsible } = policyFieldsOf(f, m, path, policy);
   const judgement = judgementOf(f, m, path, kind, period);
   const targetSource = targetSourceOf(f, f.get(m, "target_source"), join(path, "target_source"));
   const targetFrom = targetFromOf(f, m, path, kind);

@@ -29,6 +29,7 @@ import { emptySeries, putCells } from "./monthlySeries.ts";
 import { metricIndicators, monthsInPlan, type Plan } from "./plan.ts";
 import type { Report } from "./reportTypes.ts";
 import { seriesFigures } from "./seriesFigures.ts";
+import { trackedFigures, trackedItems } from "./trackedFigures.ts";
 import {
   cellsSql,
   type FiguresSpec,
@@ -115,9 +116,13 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       ? null
       : (await s.rows<{ month: string | null }>(latestSql.sql, latestSql.params))[0]?.month;
     const asOf = o.asOf ?? latest ?? plan.period.first;
-    const indicators = [...new Set(plan.metrics.flatMap(metricIndicators))];
     const items = plan.catalogue.byKey;
-    const flows = indicators.filter((k) => items.get(k)?.flow === "flow");
+    // anomalies are tested on the targets' flows only: a subsidy is paid in batches and seasons,
+    // so a month far from the unit's usual one is how payments go, not a sign of a wrong figure
+    const flows = [...new Set(plan.metrics.flatMap(metricIndicators))].filter(
+      (k) => items.get(k)?.flow === "flow",
+    );
+    const indicators = [...new Set([...plan.metrics.flatMap(metricIndicators), ...trackedItems(plan)])];
     const spec: FiguresSpec = {
       selection,
       period: plan.period,
@@ -164,6 +169,7 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       scope: o.unit,
       units,
       figures: figures.metrics,
+      tracked: figures.tracked,
       previousYear: figures.previousYear,
       previousSpan: { first: prev.first, asOf: prev.asOf, last: prev.last },
       anomalies: figures.anomalies,
@@ -225,8 +231,14 @@ async function readFigures(
     })
     .filter((x) => x.inputs.length);
   const previousYear: ReportPreviousYear = new Map();
-  if (!inputs.length) return { metrics: new Map<number, MetricFigures>(), previousYear, anomalies: [] };
   const months = periodMonths(spec);
+  if (!inputs.length && !plan.tracked.length)
+    return {
+      metrics: new Map<number, MetricFigures>(),
+      tracked: trackedFigures(plan, emptySeries(units.length, 0, 0), [], units, months),
+      previousYear,
+      anomalies: [],
+    };
   const cells = cellsSql(spec, units.length);
   const prev = spec.previousYearFlows.length ? previousYearSql(spec) : null;
   // targets of "not below last year": the year before the period of their items
@@ -273,7 +285,8 @@ async function readFigures(
     }
   }
   const { metrics, anomalies } = seriesFigures(series, units, spec, inputs, months, alerts);
-  return { metrics, previousYear, anomalies };
+  const tracked = trackedFigures(plan, series, spec.indicators, units, months);
+  return { metrics, tracked, previousYear, anomalies };
 }
 
 type ReportPreviousYear = Map<

@@ -5,6 +5,8 @@
 export type Status = "green" | "yellow" | "red" | "not_started" | "no_target" | "no_data";
 export type Judged = "pace" | "by_due" | "always";
 export type MetricKind = "cumulative" | "level" | "cap" | "ratio" | "deadline";
+/** The kind of an item followed without a target (a plan's `kind: tracked`). */
+export const TRACKED = "tracked";
 export type Direction = "at_least" | "above" | "at_most";
 
 export interface UnitMonth {
@@ -135,6 +137,102 @@ export interface Alert {
   count?: number;
 }
 
+/** A unit's figure of an item followed without a target. */
+export interface TrackedUnit {
+  unit: string;
+  name: string;
+  actual: number | null;
+  /** `no_target` with a figure, `no_data` without, `not_started` before the item's first month. */
+  status: Status;
+}
+
+/**
+ * An item the plan follows without a target (kind `tracked`, docs/contract.md §6 `tracked`): the policy
+ * names it but states no figure, so it has an actual, its months and its units, and no target,
+ * pace, projection or colour.
+ */
+export interface TrackedProgress {
+  id: string;
+  name: string;
+  name_zh: string;
+  name_en: string;
+  kind: typeof TRACKED;
+  /** The reported item followed, its unit of count (persons, 10k_cny …) and whether it is a flow or a stock. */
+  indicator: string;
+  unit_of_count: string;
+  flow: "flow" | "stock";
+  /** A flow summed from `starts` to as-of; a stock at as-of, a unit not reported carried forward. */
+  actual: number | null;
+  status: Status;
+  status_words: { zh: string; en: string };
+  starts: string;
+  /** The district's figure month by month from the period's first month: a flow's month, a stock's month end. */
+  monthly: { month: string; value: number | null }[];
+  coverage: Coverage;
+  units: TrackedUnit[];
+  quote: string;
+  section: string | null;
+  responsible: string[];
+}
+
+/** A target a subsidy is read beside: its figures as the report's metric gives them. */
+export interface ServedTarget {
+  id: string;
+  name: string;
+  name_zh: string;
+  name_en: string;
+  kind: MetricKind;
+  direction: Direction;
+  unit_of_count: string;
+  actual: number | null;
+  target: number | null;
+  progress: number | null;
+  status: Status;
+  status_words: { zh: string; en: string };
+}
+
+/** One subsidy of the policy's money (docs/funds.md): what its paying units report. */
+export interface FundSubsidy {
+  /** The catalogue's subsidy id, and the tracked metric that follows its amount. */
+  subsidy: string;
+  metric: string;
+  name: string;
+  name_zh: string;
+  name_en: string;
+  amount_indicator: string;
+  /** The item counting whom it reached, and its unit as the template says it (人, 家, 个), if the catalogue has one. */
+  count_indicator: string | null;
+  count_unit: string | null;
+  /** Paid to date (万元) and reached to date (the months' counts added up), from the subsidy's first month. */
+  paid: number | null;
+  reached: number | null;
+  /** 万元 per person (firm, project) reached: paid ÷ reached over the unit-months that reported both. */
+  per_head: number | null;
+  /** Month by month, aligned with Funds.months (null: nothing reported, or before the first month). */
+  paid_monthly: (number | null)[];
+  reached_monthly: (number | null)[];
+  /** The units that reported it, with their figures to date. */
+  units: { unit: string; paid: number | null; reached: number | null }[];
+  /** The reported item the subsidy is read beside, and the targets that read that item. */
+  serves: { indicator: string; name_zh: string; name_en: string; targets: ServedTarget[] } | null;
+}
+
+/**
+ * The policy's money as of the month (docs/contract.md §6 `funds`): the subsidies the plan tracks, paid to
+ * date by subsidy and by paying unit, month by month. Amounts are 万元, as the units report them.
+ */
+export interface Funds {
+  amount_unit: "万元";
+  /** The months of every monthly series below: the period's first month to as-of. */
+  months: string[];
+  paid: number | null;
+  /** Whom the subsidies reached, added up over subsidies and months, per unit of count (人, 家, 个). */
+  reached: { unit: string; count: number }[];
+  subsidies: FundSubsidy[];
+  /** Every unit that pays a tracked subsidy: paid to date and month by month, all its subsidies together. */
+  units: { unit: string; name: string; paid: number | null; paid_monthly: (number | null)[] }[];
+}
+
 export interface Report {
   plan: string;
   asOf: string;
@@ -148,5 +246,9 @@ export interface Report {
   /** The day (YYYY-MM-DD, Asia/Shanghai) due dates and overdue cases were judged against. */
   today?: string;
   metrics: MetricProgress[];
+  /** The items followed without a target (absent in reports made before the plan could say so). */
+  tracked?: TrackedProgress[];
+  /** The policy's money: the tracked subsidies (null when the plan tracks none). */
+  funds?: Funds | null;
   alerts: Alert[];
 }

@@ -101,14 +101,20 @@ export const VIEW_DESCRIPTIONS: Record<string, ViewDescription> = {
     },
   },
   v_progress: {
-    zh: "各指标各月的完成情况（全区及各单位），每次报送被接收后自动更新",
-    en: "Every target's figures per month, district and units, refreshed after every accepted submission",
+    zh: "各指标（含无目标的跟踪项目）各月的完成情况（全区及各单位），每次报送被接收后自动更新",
+    en: "Every target's figures per month, district and units, and those of the items tracked without a target, refreshed after every accepted submission",
     columns: {
-      metric: { zh: "指标代码（目标计划中的编号）", en: "Target's id in the plan" },
+      metric: {
+        zh: "指标代码（目标计划中的编号，含无目标的跟踪项目）",
+        en: "Target's id in the plan (or a tracked item's, which has no target)",
+      },
       unit: { zh: "单位代码；全区合计为空", en: "Unit code; empty for the district" },
       month: { zh: "截至月份（YYYY-MM）", en: "As-of month (YYYY-MM)" },
       actual: { zh: "实际完成值", en: "Actual" },
-      target: { zh: "目标值", en: "Target" },
+      target: {
+        zh: "目标值（跟踪项目无目标，为空）",
+        en: "Target (empty for a tracked item, which has none)",
+      },
       expected: {
         zh: "序时进度应完成值（比率、时限、上限类为空）",
         en: "Expected to date (empty for ratio, deadline and cap targets)",

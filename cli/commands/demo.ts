@@ -79,7 +79,8 @@ export const demo: Command = {
         await refreshProgress(ctx.db, ctx.plans, today);
       }
       const siteDir = resolve(path, "..", "site");
-      const built = await buildDashboard(ctx, { outDir: siteDir, now, today });
+      // the demo's money is made up from illustrative amounts per person; its pages say so
+      const built = await buildDashboard(ctx, { outDir: siteDir, now, today, demo: true });
       args.io.stdout(
         say(args.lang, `看板已生成（截至 ${built.asOf}）。\n`, `Dashboard built (as of ${built.asOf}).\n`),
       );
@@ -107,7 +108,7 @@ export const demo: Command = {
         clock: args.io.now,
         lang: args.lang,
         say: (line) => args.io.stdout(`${line}\n`),
-        schedule: { rebuild: siteRebuilder(ctx, siteDir, args.io.now, districtToday) },
+        schedule: { rebuild: siteRebuilder(ctx, siteDir, args.io.now, districtToday, true) },
         app: { runCli: args.runHosted },
       });
       args.io.stdout(

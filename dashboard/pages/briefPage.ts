@@ -18,6 +18,7 @@ import { overdueCases } from "../overdueCases.ts";
 import { metricSentence, summarySentence } from "../sentences.ts";
 import { metricName, type PageContext, t, unitName } from "./context.ts";
 import { dataTable } from "./dataTable.ts";
+import { fundsBriefLine } from "./fundsPage.ts";
 import { layout } from "./layout.ts";
 import { sourceTag, targetText } from "./metricCard.ts";
 import { paceLine } from "./overviewPage.ts";
@@ -175,6 +176,7 @@ export function briefPage(ctx: PageContext): string {
 <section aria-labelledby="summary-h">
 <h2 id="summary-h">${t(ctx, "总体情况", "Summary")}</h2>
 <p>${escapeHtml(paceLine(ctx))}${lang === "en" ? " " : ""}${escapeHtml(summarySentence(report.metrics, lang))}</p>
+${fundsBriefLine(ctx)}
 ${attention.length > 0 ? `<h3>${attention.every((m) => m.final) ? t(ctx, "未完成", "Missed") : t(ctx, "需关注", "Needs attention")}</h3><ul class="sentences">${attention.map(sentence).join("")}</ul>` : ""}
 ${behindLines(ctx)}
 ${fine.length > 0 ? `<h3>${report.metrics.every((m) => m.final) ? t(ctx, "已完成", "Achieved") : t(ctx, "进展正常", "On track")}</h3><ul class="sentences">${fine.map(sentence).join("")}</ul>` : ""}

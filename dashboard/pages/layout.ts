@@ -23,6 +23,8 @@ function nav(ctx: PageContext): string {
     [PAGES.alerts, "预警", "Alerts"],
     [PAGES.status, "报送情况", "Data status"],
     [PAGES.brief, "简报", "Brief"],
+    [PAGES.funds, "政策资金", "Policy funds"],
+    [PAGES.items, "统计项", "Reported items"],
     [PAGES.rules, "考核规则", "How targets are judged"],
   ];
   const links = items

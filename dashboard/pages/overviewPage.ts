@@ -13,6 +13,7 @@ import { PAGES } from "../paths.ts";
 import { summarySentence } from "../sentences.ts";
 import { alertList } from "./alertList.ts";
 import { href, type PageContext, type Site, t, unitName } from "./context.ts";
+import { fundsLink } from "./fundsPage.ts";
 import { layout } from "./layout.ts";
 import { metricCard } from "./metricCard.ts";
 import { unitSwitcher } from "./unitSwitcher.ts";
@@ -101,6 +102,7 @@ export function overviewPage(ctx: PageContext): string {
 <div class="cards">
 ${cards}
 </div>
+${fundsLink(ctx)}
 </section>
 <div class="columns">
 <section aria-labelledby="alerts-h">

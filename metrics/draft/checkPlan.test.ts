@@ -62,6 +62,24 @@ describe("plan check of the shipped Qingpu plan", () => {
 describe("what plan check catches", () => {
   const base = shipped;
 
+  it("an item tracked without a target whose sentence holds another commitment's figure is no mismatch", () => {
+    const tracked = base.replace(
+      "\n# Per-town targets",
+      `
+  - id: reemployment_subsidy
+    name: { zh: 再就业补贴, en: Reemployment subsidy }
+    kind: tracked
+    indicator: unemployed_hire_subsidy_persons
+    quote: 强化对失业人员就业帮扶，实施“人人乐业”专项行动，2022年全区失业人员实现再就业人数不少于5000人，到年末，停止领取失业保险金人员中50%以上实现重新就业。
+    responsible: [区人力资源社会保障局]
+
+# Per-town targets`,
+    );
+    const result = check(tracked);
+    expect(result.targetMismatch).toEqual([]);
+    expect(checkFails(result)).toBe(false);
+  });
+
   it("a quote changed by one word is not in the policy (and its commitment is then missing)", () => {
     const result = check(
       base.replace("2022年募集就业见习岗位不少于910个", "2022年募集就业见习岗位不低于910个"),

@@ -47,6 +47,9 @@ export function checkPlan(
       quotesNotInPolicy.push({ id: metric.id, quote: metric.quote });
       continue;
     }
+    // an item tracked without a target quotes the sentence that names it; a figure elsewhere in
+    // that sentence is another metric's target, never this one's
+    if (metric.kind === "tracked") continue;
     // a quote may be a part of a sentence, or a sentence may be quoted with the next one
     const sentence = [...bySentence.entries()].filter(([s]) => s === k || s.includes(k) || k.includes(s));
     const candidates = sentence.flatMap(([, cs]) => cs);

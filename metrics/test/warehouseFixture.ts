@@ -30,7 +30,7 @@ const ZHUJIAJIAO: FixtureUnit = {
   name_en: "Zhujiajiao Town",
   kind: "town",
 };
-const FIN: FixtureUnit = {
+export const FIN: FixtureUnit = {
   code: "D-FIN",
   name_zh: "区金融工作局",
   name_en: "District Finance Office",
