@@ -1,6 +1,6 @@
 /**
  * Everything the dashboard shows, gathered from the warehouse (the IO edge of the dashboard):
- * the report as of a month and one per earlier month, the submissions with their revisions,
+ * the report as of a month and one per earlier month (with its alerts, as each month has its pages), the submissions with their revisions,
  * which unit-months came on time, late, revised or not at all, and a fingerprint of the data.
  */
 import { createHash } from "node:crypto";
@@ -36,7 +36,7 @@ export function dueAt(month: string, dueDay: number): string {
 export async function gatherDashboard(db: Warehouse, options: GatherOptions): Promise<DashboardInput> {
   const { plan, today } = options;
   const report = await computeReport(db, { plan, asOf: options.asOf, today, lang: "zh" });
-  const history = await reportHistory(db, { plan, latest: report, today });
+  const history = await reportHistory(db, { plan, latest: report, today, alerts: true });
   const submissions = await db.query<DashboardInput["submissions"][number]>(
     `SELECT v.submission_id, v.unit, v.kind, v.file_name, v.sha256, strftime(v.received_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS received_at,
             v.status, v.rows, v.revision, s.months AS month_list
