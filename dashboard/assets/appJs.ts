@@ -172,8 +172,10 @@ export const APP_JS = `(function () {
     }
     form.hidden = false;
     form.addEventListener("change", apply);
-    form.addEventListener("reset", function () {
-      setTimeout(apply, 0);
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      for (var r = 0; r < names.length; r++) form.elements[names[r]].value = "";
+      apply();
     });
     apply();
   }

@@ -193,6 +193,7 @@ ${statusRules}
 @media print{
   body{background:#fff}
   .site-nav,.session,.month-picker,.skip-link,.unit-nav,.tip,.scroll-hint,.alert-filters{display:none!important}
+  body.brief .month-bar{display:none!important}
   .card,.chart,.alert,.table-wrap{break-inside:avoid}
   a{color:inherit;text-decoration:none}
   .badge,.bar .fill,.st,.tag{-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -33,7 +33,7 @@ ul.links li{margin:.3rem 0}
 .notice.warn{background:var(--warn-bg);border:1px solid #d4a72c}
 .notice.bad{background:var(--bad-bg);border:1px solid #ff8182}
 .scroll{overflow-x:auto;max-width:100%}
-.scroll table{width:auto;background:var(--paper)}
+.scroll table{width:max-content;min-width:100%;background:var(--paper)}
 .scroll th{position:sticky;top:0}
 table.compact td,table.compact th,td.nowrap{white-space:nowrap}
 td.null{color:#6e7781;font-style:italic}
@@ -42,6 +42,7 @@ tr.header-row td{font-weight:700;background:#f6f8fa}
 th.rownum,td.rownum{color:var(--muted);text-align:right}
 .sql-layout{display:grid;grid-template-columns:15rem minmax(0,1fr) 17rem;gap:1rem;align-items:start}
 .sql-layout aside{background:var(--paper);border:1px solid var(--line);border-radius:6px;padding:.75rem;max-height:80vh;overflow:auto}
+.sql-layout h2{margin-top:0}
 .sql-layout details{margin:.25rem 0}
 .sql-layout summary{cursor:pointer;font-family:ui-monospace,Consolas,monospace}
 .sql-layout ul{margin:.25rem 0 .5rem;padding-left:1rem;list-style:none;font-size:.85rem}

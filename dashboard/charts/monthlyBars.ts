@@ -2,12 +2,13 @@
  * Monthly bars: the value of each month — a flow, a share, or for a stock (a level, a cap) the
  * change from the month before, so that a level near 40万 every month still shows how it moved —
  * with the number written beside each bar (signed for changes) and months without a report marked
- * in words, so dips such as April–May stand out. A compact chart (a phone) lays the months out as
+ * in words, so dips such as April–May stand out. A fall is drawn in grey, not a status colour: for a
+ * cap a fall is good news, for a level bad, and the colours green, yellow and red mean a status. A compact chart (a phone) lays the months out as
  * rows, so each number has the room of a row rather than of a twelfth of the width.
  */
 import * as Plot from "@observablehq/plot";
 import { formatMonth, formatMonthShort, formatTick, formatValue, type Lang } from "../format.ts";
-import { ACTUAL_COLOUR, MUTED, STATUS_COLOUR } from "../palette.ts";
+import { ACTUAL_COLOUR, FALL_COLOUR, MUTED } from "../palette.ts";
 import type { FlowRow } from "../trend.ts";
 import { monthTicks } from "./monthTicks.ts";
 import { renderPlot, textWidth } from "./renderPlot.ts";
@@ -51,7 +52,7 @@ export function monthlyBars(rows: FlowRow[], options: MonthlyBarsOptions): strin
     Plot.barY(present, {
       x: "month",
       y: "value",
-      fill: (d: Present) => (changes && d.value < 0 ? STATUS_COLOUR.red : ACTUAL_COLOUR),
+      fill: (d: Present) => (changes && d.value < 0 ? FALL_COLOUR : ACTUAL_COLOUR),
       insetLeft: 4,
       insetRight: 4,
       title: label,
@@ -124,7 +125,7 @@ function monthRows(
     Plot.barX(present, {
       y: "month",
       x: "value",
-      fill: (d: Present) => (changes && d.value < 0 ? STATUS_COLOUR.red : ACTUAL_COLOUR),
+      fill: (d: Present) => (changes && d.value < 0 ? FALL_COLOUR : ACTUAL_COLOUR),
       insetTop: 3,
       insetBottom: 3,
       title: label,

@@ -323,7 +323,8 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
     paceWord: judged.markWord[lang],
     label: `${name}：${rankingTitle}`,
   };
-  const showRanking = ranked.length > 0 && metric.status !== "not_started";
+  // a chart of units none of which has a figure to draw (no unit targets) would be bars of nothing
+  const showRanking = ranked.some((r) => r.progress !== null) && metric.status !== "not_started";
   const rankingSvg = showRanking ? unitRanking(ranked, { ...rankingOptions, width: WIDE }) : "";
   const rankingCompact = showRanking
     ? unitRanking(ranked, { ...rankingOptions, id: `${metric.id}-units-c`, compact: true })

@@ -159,6 +159,8 @@ export function shellPage(o: ShellOptions): string {
   );
   if (o.module) scripts.push(`<script type="module" src="${escapeHtml(o.module)}"></script>\n`);
   const bodyClass = o.bodyClass ? ` class="${escapeHtml(o.bodyClass)}"` : "";
+  // the header, the main column and the footer share one width, so their edges line up
+  const wrap = o.wide ? "wrap wide" : "wrap";
   return `<!doctype html>
 <html lang="${zh ? "zh-CN" : "en"}">
 <head>
@@ -170,15 +172,15 @@ ${style}
 ${o.head ?? ""}${data}${scripts.join("")}</head>
 <body${bodyClass}>
 <a class="skip-link" href="#main">${zh ? "跳到正文" : "Skip to content"}</a>
-<header class="site-header"><div class="wrap">
+<header class="site-header"><div class="${wrap}">
 <a class="brand" href="${escapeHtml(o.links.nav("overview"))}">${site}</a>
 ${navigation(o)}
 ${session(o)}
 </div></header>
-${o.banner ?? ""}<main id="main" class="wrap${o.wide ? " wide" : ""}" tabindex="-1">
+${o.banner ?? ""}<main id="main" class="${wrap}" tabindex="-1">
 ${o.body}
 </main>
-${o.footer ? `<footer class="site-footer"><div class="wrap">${o.footer}</div></footer>\n` : ""}</body>
+${o.footer ? `<footer class="site-footer"><div class="${wrap}">${o.footer}</div></footer>\n` : ""}</body>
 </html>
 `;
 }
