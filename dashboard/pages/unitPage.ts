@@ -34,7 +34,7 @@ function trendLegend(ctx: PageContext): string {
   const items: [string, string][] = [
     ["actual", t(ctx, "实线：本单位实际", "solid line: the unit's actual")],
     ["pace", t(ctx, "虚线：序时进度", "dashed line: expected to date")],
-    ["target", t(ctx, "橙色虚线：分解目标", "orange dashed rule: the unit's target")],
+    ["target", t(ctx, "橙色虚线：本单位目标", "orange dashed rule: the unit's target")],
   ];
   return `<ul class="legend">${items.map(([k, text]) => `<li><span class="key key-${k}" aria-hidden="true"></span>${text}</li>`).join("")}</ul>`;
 }
@@ -163,7 +163,11 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
       const v = (x: number | null) => escapeHtml(formatValue(x, metric.unit_of_count, lang));
       const figures = [
         t(ctx, `实际 ${v(entry.actual)}`, `actual ${v(entry.actual)}`),
-        target === null ? "" : t(ctx, `分解目标 ${v(target)}`, `unit target ${v(target)}`),
+        target === null
+          ? ""
+          : metric.unit_of_count === "share"
+            ? t(ctx, `目标 ${v(target)}`, `target ${v(target)}`)
+            : t(ctx, `分解目标 ${v(target)}`, `unit target ${v(target)}`),
       ]
         .filter(Boolean)
         .join(" · ");

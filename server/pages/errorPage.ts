@@ -28,7 +28,7 @@ export interface ErrorPageOptions {
 const TITLES: Record<number, LocalText> = {
   400: { zh: "请求无效", en: "Bad request" },
   401: { zh: "需要登录", en: "Sign-in required" },
-  403: { zh: "无权访问", en: "Not allowed" },
+  403: { zh: "无权访问此页面", en: "Not allowed" },
   404: { zh: "找不到此页面", en: "Page not found" },
   405: { zh: "不支持此操作", en: "Not supported" },
   413: { zh: "内容过大", en: "Too large" },
