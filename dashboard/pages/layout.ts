@@ -9,7 +9,7 @@ import { escapeHtml } from "../../core/html.ts";
 import { formatDateTime, formatMonth } from "../format.ts";
 import { PAGES, rootOf } from "../paths.ts";
 import { assetHref, href, monthHref, type PageContext, serverHref, t } from "./context.ts";
-import { type NavKey, shellPage } from "./shell.ts";
+import { NAV, type NavKey, navItemOf, shellPage } from "./shell.ts";
 
 export interface PageSpec {
   title: string;
@@ -19,18 +19,9 @@ export interface PageSpec {
   bodyClass?: string;
 }
 
-const DASHBOARD_PAGES: Partial<Record<NavKey, string>> = {
-  overview: PAGES.overview,
-  alerts: PAGES.alerts,
-  status: PAGES.status,
-  brief: PAGES.brief,
-};
-
 /** The navigation item a page belongs to: a target's or a unit's page is part of the dashboard. */
 function activeItem(path: string): NavKey | null {
-  const found = Object.entries(DASHBOARD_PAGES).find(([, page]) => page === path);
-  if (found) return found[0] as NavKey;
-  return path === PAGES.rules ? null : "overview";
+  return navItemOf(path)?.key ?? (path === PAGES.rules ? null : "overview");
 }
 
 /** The data cutoff line: as-of month, latest submission, build time, fingerprint. */
@@ -89,7 +80,7 @@ export function layout(ctx: PageContext, spec: PageSpec): string {
     user: "runtime",
     links: {
       nav: (key) => {
-        const page = DASHBOARD_PAGES[key];
+        const page = NAV.find((item) => item.key === key)?.page;
         return page ? href(ctx, page) : serverHref(ctx, key);
       },
       otherLang: monthHref(ctx, ctx.site.report.asOf, other),

@@ -13,6 +13,7 @@
  */
 import { escapeHtml } from "../../core/html.ts";
 import { type Lang, type LocalText, sayText } from "../../core/lang.ts";
+import { PAGES } from "../paths.ts";
 
 export type ShellRole = "viewer" | "town" | "analyst" | "admin";
 
@@ -23,21 +24,31 @@ export interface NavItem {
   words: LocalText;
   /** The roles that may open the page. */
   roles: readonly ShellRole[];
-  /** A page only the server answers (it needs a signed-in user); hidden in the static site until the server says who is reading. */
-  server: boolean;
+  /**
+   * The dashboard's page (`alerts.html`), or null for a page only the server answers (at
+   * `/<key>`; it needs a signed-in reader, so the static site hides it until the server says who
+   * is reading).
+   */
+  page: string | null;
 }
 
 const EVERYONE: readonly ShellRole[] = ["viewer", "town", "analyst", "admin"];
 
+/** The navigation, in its order; a new page of the site is a line here. */
 export const NAV: readonly NavItem[] = [
-  { key: "overview", words: { zh: "看板", en: "Dashboard" }, roles: EVERYONE, server: false },
-  { key: "alerts", words: { zh: "预警", en: "Alerts" }, roles: EVERYONE, server: false },
-  { key: "status", words: { zh: "报送情况", en: "Data status" }, roles: EVERYONE, server: false },
-  { key: "brief", words: { zh: "简报", en: "Brief" }, roles: EVERYONE, server: false },
-  { key: "upload", words: { zh: "上传", en: "Upload" }, roles: ["town", "admin"], server: true },
-  { key: "sql", words: { zh: "SQL", en: "SQL" }, roles: ["analyst", "admin"], server: true },
-  { key: "admin", words: { zh: "管理", en: "Admin" }, roles: ["admin"], server: true },
+  { key: "overview", words: { zh: "看板", en: "Dashboard" }, roles: EVERYONE, page: PAGES.overview },
+  { key: "alerts", words: { zh: "预警", en: "Alerts" }, roles: EVERYONE, page: PAGES.alerts },
+  { key: "status", words: { zh: "报送情况", en: "Data status" }, roles: EVERYONE, page: PAGES.status },
+  { key: "brief", words: { zh: "简报", en: "Brief" }, roles: EVERYONE, page: PAGES.brief },
+  { key: "upload", words: { zh: "上传", en: "Upload" }, roles: ["town", "admin"], page: null },
+  { key: "sql", words: { zh: "SQL", en: "SQL" }, roles: ["analyst", "admin"], page: null },
+  { key: "admin", words: { zh: "管理", en: "Admin" }, roles: ["admin"], page: null },
 ];
+
+/** The navigation item of a dashboard page, if it has one. */
+export function navItemOf(page: string): NavItem | undefined {
+  return NAV.find((item) => item.page === page);
+}
 
 /** Who is signed in, as the header shows it. */
 export interface ShellUser {
@@ -120,7 +131,8 @@ function navigation(o: ShellOptions): string {
     .map((item) => {
       const current = item.key === o.active ? ' aria-current="page"' : "";
       // the static site shows a server page only once the server says the reader's role may open it
-      const gate = user === "runtime" && item.server ? ` data-roles="${item.roles.join(" ")}" hidden` : "";
+      const gate =
+        user === "runtime" && item.page === null ? ` data-roles="${item.roles.join(" ")}" hidden` : "";
       return `<li${gate}><a href="${escapeHtml(o.links.nav(item.key))}"${current}>${escapeHtml(sayText(o.lang, item.words))}</a></li>`;
     })
     .join("");

@@ -11,6 +11,7 @@ import { escapeHtml } from "../../core/html.ts";
 import type { Lang, LocalText } from "../../core/lang.ts";
 import { SITE_CSS } from "../../dashboard/assets/siteCss.ts";
 import {
+  NAV,
   type NavKey,
   type ShellLinks,
   type ShellOptions,
@@ -32,22 +33,14 @@ const ACTIVE: Record<PortalPath, NavKey> = {
   "/admin": "admin",
 };
 
-/** The dashboard's pages on the server: Chinese at the root, English under /en/. */
-const DASHBOARD: Partial<Record<NavKey, string>> = {
-  overview: "",
-  alerts: "alerts.html",
-  status: "status.html",
-  brief: "brief.html",
-};
-
 export function withLang(path: string, lang: Lang): string {
   return lang === "en" ? `${path}?lang=en` : path;
 }
 
-/** A navigation item's address on the server, in a language. */
+/** A navigation item's address on the server, in a language: the dashboard's pages Chinese at the root, English under /en/. */
 export function navHref(key: NavKey, lang: Lang): string {
-  const page = DASHBOARD[key];
-  if (page !== undefined) return `${lang === "en" ? "/en/" : "/"}${page}`;
+  const page = NAV.find((item) => item.key === key)?.page;
+  if (page) return `${lang === "en" ? "/en/" : "/"}${page === "index.html" ? "" : page}`;
   return withLang(`/${key}`, lang);
 }
 
