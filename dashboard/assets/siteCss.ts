@@ -43,6 +43,7 @@ h3{font-size:1.05rem;margin:.2rem 0}
 .site-nav a[aria-current=page]{border-bottom-color:#fff;font-weight:700}
 .session{margin-left:auto;display:flex;flex-wrap:wrap;align-items:center;gap:.3rem 1rem;font-size:.9rem}
 .session .who{color:#dbe6f7}
+.session .who:empty{display:none}
 .offline-note{color:#dbe6f7}
 .logout{margin:0}
 .logout button{font:inherit;color:#fff;background:none;border:1px solid rgba(255,255,255,.7);border-radius:4px;padding:0 .6rem;cursor:pointer}
