@@ -78,7 +78,7 @@ describe("who may use the machinery routes", () => {
       .get("/audit")
       .set("Authorization", f.bearer("admin"))
       .set("Accept", "text/html");
-    expect(admin.text).toContain('<a href="/admin">系统管理</a>');
+    expect(admin.text).toContain('<a href="/admin" aria-current="page">管理</a>');
     const town = await request(f.app)
       .get("/upload")
       .set("Authorization", f.bearer("town"))

@@ -13,6 +13,8 @@ const text = (path: string) => {
   return content;
 };
 const pages = [...files.keys()].filter((p) => p.endsWith(".html"));
+/** The addresses of the site's links that only the server answers (hidden in the static site until it says who reads). */
+const SERVER_ONLY = new Set(["upload", "sql", "admin", "logout"]);
 const bytes = (content: string | Uint8Array) =>
   typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
 
@@ -39,7 +41,10 @@ describe("buildSite", () => {
   });
 
   it("writes the pages of docs/contract.md §6 in Chinese at the root and in English under en/", async () => {
-    const listing = [...files.keys()].sort().join("\n");
+    const listing = [...files.keys()]
+      .filter((p) => !p.startsWith("month/"))
+      .sort()
+      .join("\n");
     await expect(listing).toMatchFileSnapshot("__snapshots__/build-files.txt");
     for (const page of ["index.html", "alerts.html", "status.html", "brief.html", "rules.html"]) {
       expect(files.has(page)).toBe(true);
@@ -89,9 +94,55 @@ describe("buildSite", () => {
     }
   });
 
+  it("writes every earlier month of the history under month/YYYY-MM/, page for page, as of that month", () => {
+    const root = pages.filter((p) => !p.startsWith("month/")).sort();
+    const earlier = input.history.map((h) => h.asOf).filter((m) => m < input.report.asOf);
+    expect(earlier).toEqual(["2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06", "2022-07"]);
+    for (const month of earlier) {
+      const inMonth = pages
+        .filter((p) => p.startsWith(`month/${month}/`))
+        .map((p) => p.slice(`month/${month}/`.length))
+        .sort();
+      expect(inMonth, month).toEqual(root);
+    }
+    expect(pages.filter((p) => p.startsWith("month/")).every((p) => /^month\/2022-0[1-7]\//.test(p))).toBe(
+      true,
+    );
+    const may = text("month/2022-05/index.html");
+    expect(may).toContain("截至2022年5月，全年12个月已过5个月");
+    expect(may).toContain(
+      '<p class="past-note">这是历史月份的数据。 <a href="../../index.html">查看最新（2022年8月）</a></p>',
+    );
+    expect(text("month/2022-05/en/metric/reemployed.html")).toContain("As of May 2022");
+  });
+
+  it("every page offers every month, the same page as of each, and the latest is marked", () => {
+    const picker = (page: string) => {
+      const html = text(page);
+      return html.slice(html.indexOf('<details class="month-picker">'), html.indexOf("</details>"));
+    };
+    const overview = picker("index.html");
+    expect([...overview.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "index.html",
+      "month/2022-07/index.html",
+      "month/2022-06/index.html",
+      "month/2022-05/index.html",
+      "month/2022-04/index.html",
+      "month/2022-03/index.html",
+      "month/2022-02/index.html",
+      "month/2022-01/index.html",
+    ]);
+    expect(overview).toContain('<a href="index.html" aria-current="page">2022年8月（最新）</a>');
+    const july = picker("month/2022-07/en/unit/310118104.html");
+    expect(july).toContain('<a href="../../../../en/unit/310118104.html">Aug 2022 (latest)</a>');
+    expect(july).toContain('<a href="310118104.html" aria-current="page">Jul 2022</a>');
+    expect(july).toContain('<a href="../../../2022-01/en/unit/310118104.html">Jan 2022</a>');
+  });
+
   it("every internal link resolves to a built file, every fragment to an id", () => {
     for (const page of pages) {
       for (const link of links(page)) {
+        if (SERVER_ONLY.has(resolveLink(page, link.split("?")[0]))) continue;
         const target = link.startsWith("#") ? page : resolveLink(page, link);
         expect(files.has(target), `${page} → ${link}`).toBe(true);
         const fragment = link.split("#")[1];
@@ -103,7 +154,7 @@ describe("buildSite", () => {
   it("pages declare their language and have one h1; charts are labelled images", () => {
     for (const page of pages) {
       const html = text(page);
-      expect(html).toMatch(page.startsWith("en/") ? /<html lang="en">/ : /<html lang="zh-CN">/);
+      expect(html).toMatch(/(^|\/)en\//.test(page) ? /<html lang="en">/ : /<html lang="zh-CN">/);
       expect(html.match(/<h1[ >]/g), page).toHaveLength(1);
       for (const svg of html.match(/<svg [^>]*class="jt-plot"[^>]*>/g) ?? []) {
         expect(svg).toContain('role="img"');
@@ -128,12 +179,45 @@ describe("buildSite", () => {
       expect(text(page)).toMatch(/<script src="(?:\.\.\/)*assets\/app\.js" defer><\/script>/);
   });
 
-  it("the metric page has the three charts and a table of the numbers behind them", () => {
+  it("the metric page has the three charts, each drawn full-size and compact, and a table of the numbers behind them", () => {
     const html = text("metric/reemployed.html");
-    expect(html.match(/class="jt-plot"/g)).toHaveLength(3);
+    expect(html.match(/class="jt-plot"/g)).toHaveLength(6);
+    expect(
+      html.match(/<div class="chart-svg paired"><div class="chart-wide"><svg [^>]*viewBox="0 0 960 /g),
+    ).toHaveLength(3);
+    expect(html.match(/<div class="chart-narrow"><svg [^>]*viewBox="0 0 340 /g)).toHaveLength(3);
     expect(html).toContain("<caption>失业人员再就业：各月数据</caption>");
     expect(html).toContain(">120人<"); // April's dip in the table
     expect(html).toContain("落后序时进度4.4个百分点");
+  });
+
+  it("the alerts page counts each type in words and offers filters by type, target, unit and rank", () => {
+    const html = text("alerts.html");
+    expect(html).toContain(
+      "截至2022年8月共6条预警，按预警级别排列：进度滞后3条、超期未就业1条、未按时报送1条、数据异常1条。",
+    );
+    const start = html.indexOf('<form class="alert-filters"');
+    const form = html.slice(start, html.indexOf("</form>", start));
+    expect(form).toContain("hidden"); // brought to life by the script; without it the whole list shows
+    expect([...form.matchAll(/<select name="(\w+)">/g)].map((m) => m[1])).toEqual([
+      "type",
+      "metric",
+      "unit",
+      "severity",
+    ]);
+    expect(
+      [...form.matchAll(/<option value="(\w+)">([^<]+)<\/option>/g)].slice(0, 4).map((m) => m[2]),
+    ).toEqual(["进度滞后（3）", "超期未就业（1）", "未按时报送（1）", "数据异常（1）"]);
+    expect(html).not.toContain("type-counts");
+    // each alert names what the filters read, and a district target behind pace is coloured as its status
+    const formal = input.report.metrics.find((m) => m.id === "formal_employment") as MetricProgress;
+    expect(html).toContain(
+      `<li class="alert tone-${formal.status}" data-type="behind_pace" data-metric="formal_employment" data-unit="" data-severity="high">`,
+    );
+    expect(html).toContain(
+      '<li class="alert tone-neutral" data-type="missing_submission" data-metric="" data-unit="310118103" data-severity="medium">',
+    );
+    expect(html).toContain('<span class="sev sev-high">预警级别 高</span>');
   });
 
   it("the unit page lists its submissions and revisions", () => {

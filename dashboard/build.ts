@@ -1,8 +1,10 @@
 /**
  * The static dashboard as a pure function from data to files: `buildSite(input)` returns every
- * page and asset by its relative path. Chinese pages at the root, English under `en/`; links are
- * relative, nothing is fetched from a network, charts are SVG rendered here. Writing the files is
- * `writeSite`'s job.
+ * page and asset by its relative path. Chinese pages at the root, English under `en/`; the latest
+ * month at the top and every earlier month of the history, page for page, under
+ * `month/YYYY-MM/`; links are relative, nothing is fetched from a network, charts are SVG
+ * rendered here. `siteFiles` gives the same files one by one, so that a caller sharing its thread
+ * (the server's rebuild) can pause between pages. Writing the files is `writeSite`'s job.
  */
 import type { Report } from "../metrics/reportTypes.ts";
 import { APP_JS } from "./assets/appJs.ts";
@@ -12,7 +14,7 @@ import type { ItemFigure } from "./gatherItems.ts";
 import type { DataState } from "./labels.ts";
 import { alertsPage } from "./pages/alertsPage.ts";
 import { briefPage } from "./pages/briefPage.ts";
-import { pageContext, siteOf } from "./pages/context.ts";
+import { type Calendar, pageContext, siteOf } from "./pages/context.ts";
 import { fundsPage } from "./pages/fundsPage.ts";
 import { itemsPage } from "./pages/itemsPage.ts";
 import { metricPage } from "./pages/metricPage.ts";
@@ -20,8 +22,9 @@ import { overviewPage } from "./pages/overviewPage.ts";
 import { rulesPage } from "./pages/rulesPage.ts";
 import { statusPage } from "./pages/statusPage.ts";
 import { unitPage } from "./pages/unitPage.ts";
-import { localized, PAGES } from "./paths.ts";
+import { PAGES } from "./paths.ts";
 import type { MonthlyFlow } from "./trend.ts";
+import type { SiteFile } from "./writeSite.ts";
 
 export interface DashboardInput {
   /** The report as of the chosen month. */
@@ -49,8 +52,11 @@ export interface DashboardInput {
   latestSubmissionAt: string | null;
   /** Short hash of the data, computed by the caller. */
   fingerprint: string;
-  /** Every reported item of the plan's catalogue with its district figure (absent: the page says none were gathered). */
-  items?: ItemFigure[];
+  /**
+   * Every reported item of the plan's catalogue with its district figure, for each month of the
+   * site (absent: the page says none were gathered).
+   */
+  items?: ReadonlyMap<string, ItemFigure[]>;
   /** The data is the demo's (`jobtrack demo`): its money is illustrative, and the funds page says so. */
   demo?: boolean;
 }
@@ -58,25 +64,60 @@ export interface DashboardInput {
 const LANGS: Lang[] = ["zh", "en"];
 
 export function buildSite(input: DashboardInput): Map<string, string | Uint8Array> {
-  const site = siteOf(input);
-  const files = new Map<string, string | Uint8Array>();
-  files.set("assets/site.css", SITE_CSS);
-  files.set("assets/app.js", APP_JS);
+  return new Map(siteFiles(input));
+}
+
+/** Every file of the site, the assets first, then each month's pages, the latest first. */
+export function* siteFiles(input: DashboardInput): Generator<SiteFile> {
+  yield ["assets/site.css", SITE_CSS];
+  yield ["assets/app.js", APP_JS];
+  const calendar = calendarOf(input);
+  for (const month of [...calendar.months].reverse()) yield* monthPages(monthInput(input, month), calendar);
+}
+
+/** The months with pages: every month of the history up to the report's, which is the latest. */
+function calendarOf(input: DashboardInput): Calendar {
+  const latest = input.report.asOf;
+  const months = [...new Set([...input.history.map((h) => h.asOf).filter((m) => m < latest), latest])];
+  return { months: months.sort(), latest };
+}
+
+/**
+ * The dashboard's input as of an earlier month: that month's report and the history up to it, the
+ * charts' values, the data status and the submissions of the months up to it.
+ */
+export function monthInput(input: DashboardInput, month: string): DashboardInput {
+  if (month === input.report.asOf) return input;
+  const report = input.history.find((h) => h.asOf === month);
+  if (!report) throw new Error(`buildSite: no report as of ${month} in the history`);
+  return {
+    ...input,
+    report,
+    history: input.history.filter((h) => h.asOf <= month),
+    monthlyFlows: input.monthlyFlows.filter((f) => f.month <= month),
+    dataStatus: input.dataStatus.filter((c) => c.month <= month),
+    submissions: input.submissions.filter(
+      (s) => s.month_list.length === 0 || s.month_list.some((m) => m <= month),
+    ),
+  };
+}
+
+function* monthPages(input: DashboardInput, calendar: Calendar): Generator<SiteFile> {
+  const site = siteOf(input, calendar);
   for (const lang of LANGS) {
-    const page = (path: string, render: (ctx: ReturnType<typeof pageContext>) => string) => {
+    const page = (path: string, render: (ctx: ReturnType<typeof pageContext>) => string): SiteFile => {
       const ctx = pageContext(site, lang, path);
-      files.set(localized(path, lang), render(ctx));
+      return [ctx.file, render(ctx)];
     };
-    page(PAGES.overview, overviewPage);
-    page(PAGES.alerts, alertsPage);
-    page(PAGES.status, statusPage);
-    page(PAGES.brief, briefPage);
-    page(PAGES.rules, rulesPage);
-    page(PAGES.funds, fundsPage);
-    page(PAGES.items, itemsPage);
+    yield page(PAGES.overview, overviewPage);
+    yield page(PAGES.alerts, alertsPage);
+    yield page(PAGES.status, statusPage);
+    yield page(PAGES.brief, briefPage);
+    yield page(PAGES.rules, rulesPage);
+    yield page(PAGES.funds, fundsPage);
+    yield page(PAGES.items, itemsPage);
     for (const metric of input.report.metrics)
-      page(PAGES.metric(metric.id), (ctx) => metricPage(ctx, metric));
-    for (const unit of site.units) page(PAGES.unit(unit.code), (ctx) => unitPage(ctx, unit));
+      yield page(PAGES.metric(metric.id), (ctx) => metricPage(ctx, metric));
+    for (const unit of site.units) yield page(PAGES.unit(unit.code), (ctx) => unitPage(ctx, unit));
   }
-  return files;
 }

@@ -1,14 +1,31 @@
 /**
  * Building the dashboard from the warehouse into a folder: gather, render (pure), write. The
  * plan is the report's (metrics/reportPlan.ts) as of the chosen month, else the latest reported.
+ * Rendering every month's pages takes seconds; the server rebuilds on its own thread, so the
+ * pages are made one at a time with a pause for waiting requests every few dozen milliseconds.
  */
 import type { Plan } from "../metrics/plan.ts";
 import { choosePlan } from "../metrics/reportPlan.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
-import { buildSite } from "./build.ts";
+import { siteFiles } from "./build.ts";
 import { gatherDashboard } from "./gather.ts";
-import { writeSite } from "./writeSite.ts";
+import { type SiteFile, writeSiteAsync } from "./writeSite.ts";
+
+/** The longest stretch of rendering between two pauses for other work on the thread. */
+const PAUSE_EVERY_MS = 50;
+
+/** The files as they are made, with a pause for the thread's other work every PAUSE_EVERY_MS. */
+async function* paced(files: Iterable<SiteFile>): AsyncGenerator<SiteFile> {
+  let since = performance.now();
+  for (const file of files) {
+    yield file;
+    if (performance.now() - since > PAUSE_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+}
 
 interface BuildResult {
   outDir: string;
@@ -16,6 +33,8 @@ interface BuildResult {
   asOf: string;
   files: number;
   bytes: number;
+  /** The months with pages, oldest first (the latest at the site's root). */
+  months: string[];
   fingerprint: string;
 }
 
@@ -38,17 +57,17 @@ export async function buildDashboard(
     today: options.today,
     now: options.now,
   });
-  const files = buildSite({ ...input, demo: options.demo ?? false });
-  writeSite(files, options.outDir);
-  let bytes = 0;
-  for (const content of files.values())
-    bytes += typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+  const written = await writeSiteAsync(
+    paced(siteFiles({ ...input, demo: options.demo ?? false })),
+    options.outDir,
+  );
   return {
     outDir: options.outDir,
     plan: plan.id,
     asOf: input.report.asOf,
-    files: files.size,
-    bytes,
+    files: written.files,
+    bytes: written.bytes,
+    months: input.history.map((h) => h.asOf).filter((m) => m <= input.report.asOf),
     fingerprint: input.fingerprint,
   };
 }

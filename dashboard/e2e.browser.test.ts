@@ -2,9 +2,9 @@
  * The built demo dashboard in a real headless Chromium: every page of both languages opens from
  * file:// with no console error and no failed request, every internal link resolves, the
  * overview shows every target with the status the report gives and names the units behind every
- * red target, assigned targets are marked on their cards and in the brief, the brief as of
- * 2022-12 says 未完成 for every missed target and prints on one A4 page, and screenshots of the
- * overview, a metric page, a town page and the brief are saved at 1366 and 390 px.
+ * red target, assigned targets are marked on their cards and in the brief, and the brief as of
+ * 2022-12 says 未完成 for every missed target and prints on one A4 page. (Every page's screenshot
+ * and layout: pages.browser.test.ts.)
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -71,8 +71,12 @@ describe.runIf(run)("the built demo dashboard in Chromium", () => {
   });
 
   it("every page opens with no console error and no failed request, and every link resolves", async () => {
-    const pages = htmlFiles(site);
-    expect(pages.length).toBeGreaterThan(60);
+    // the latest month's pages in both languages, and one earlier month's (the others are the same pages)
+    const pages = htmlFiles(site).filter((f) => {
+      const path = relative(site, f);
+      return !path.startsWith("month/") || path.startsWith("month/2022-05/");
+    });
+    expect(pages.length).toBeGreaterThan(120);
     const problems: string[] = [];
     const page = await browser.newPage();
     page.on("console", (m) => {
@@ -87,7 +91,10 @@ describe.runIf(run)("the built demo dashboard in Chromium", () => {
     });
     for (const file of pages) {
       await page.goto(pathToFileURL(file).href);
-      const links = await page.$$eval("a[href]", (as) => as.map((a) => a.getAttribute("href") ?? ""));
+      // the server's own pages (上传, SQL, 管理) are offered only once a server says who reads: not from disk
+      const links = await page.$$eval("a[href]:not([data-roles] a)", (as) =>
+        as.map((a) => a.getAttribute("href") ?? ""),
+      );
       for (const href of links) {
         if (href.startsWith("#") || href.startsWith("mailto:")) continue;
         if (/^[a-z]+:/.test(href) || href.startsWith("/")) {
@@ -208,24 +215,5 @@ describe.runIf(run)("the built demo dashboard in Chromium", () => {
       expect(pages, `${dir} ${file}`).toBe(1);
     }
     await page.close();
-  }, 120_000);
-
-  it("saves the overview, a metric page, a town page and the brief at 1366 and 390 px", async () => {
-    for (const width of [1366, 390]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
-      for (const file of [
-        "index.html",
-        "metric/formal_employment.html",
-        "unit/310118110.html",
-        "brief.html",
-      ]) {
-        await page.goto(pathToFileURL(join(site, file)).href);
-        const clipped = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-        expect(clipped, `${file} at ${width} px scrolls sideways`).toBe(false);
-        const name = `dashboard-${file.replace(/\//g, "-").replace(".html", "")}-${width}.png`;
-        await page.screenshot({ path: join(OUT, name), fullPage: true });
-      }
-      await page.close();
-    }
   }, 120_000);
 });

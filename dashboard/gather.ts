@@ -1,6 +1,6 @@
 /**
  * Everything the dashboard shows, gathered from the warehouse (the IO edge of the dashboard):
- * the report as of a month and one per earlier month, the submissions with their revisions,
+ * the report as of a month and one per earlier month (with its alerts, as each month has its pages), the submissions with their revisions,
  * which unit-months came on time, late, revised or not at all, and a fingerprint of the data.
  */
 import { createHash } from "node:crypto";
@@ -14,7 +14,7 @@ import type { Warehouse } from "../warehouse/db.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import type { DashboardInput } from "./build.ts";
 import { flowsFromHistory } from "./flowsFromHistory.ts";
-import { gatherItems } from "./gatherItems.ts";
+import { gatherItems, type ItemFigure } from "./gatherItems.ts";
 import type { DataState } from "./labels.ts";
 
 interface GatherOptions {
@@ -37,7 +37,7 @@ function dueAt(month: string, dueDay: number): string {
 export async function gatherDashboard(db: Warehouse, options: GatherOptions): Promise<DashboardInput> {
   const { plan, today } = options;
   const report = await computeReport(db, { plan, asOf: options.asOf, today, lang: "zh" });
-  const history = await reportHistory(db, { plan, latest: report, today });
+  const history = await reportHistory(db, { plan, latest: report, today, alerts: true });
   const submissions = await db.query<DashboardInput["submissions"][number]>(
     `SELECT v.submission_id, v.unit, v.kind, v.file_name, v.sha256, strftime(v.received_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS received_at,
             v.status, v.rows, v.revision, s.months AS month_list
@@ -86,7 +86,11 @@ export async function gatherDashboard(db: Warehouse, options: GatherOptions): Pr
     .update(JSON.stringify([plan.id, report.asOf, accepted.map((s) => [s.submission_id, s.sha256])]))
     .digest("hex")
     .slice(0, 12);
-  const items = await gatherItems(db, { plan, units: options.units, asOf: report.asOf });
+  // the 统计项 page of every month of the site gives that month's figures
+  const items = new Map<string, ItemFigure[]>();
+  for (const asOf of new Set([...history.map((h) => h.asOf), report.asOf])) {
+    items.set(asOf, await gatherItems(db, { plan, units: options.units, asOf }));
+  }
   return {
     report,
     history,

@@ -44,3 +44,5 @@ export const STATUS_TEXT: Record<Status, string> = {
 export const ACTUAL_COLOUR = "#0969da";
 export const PACE_COLOUR = "#57606a";
 export const TARGET_COLOUR = "#bc4c00";
+/** A month's fall in a chart of changes: apart from the rises, and no status colour. */
+export const FALL_COLOUR = "#8c959f";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localized, PAGES, relativeHref, slug } from "./paths.ts";
+import { localized, monthDir, PAGES, relativeHref, rootOf, slug } from "./paths.ts";
 
 describe("paths", () => {
   it("relativeHref between pages of the site", () => {
@@ -13,6 +13,18 @@ describe("paths", () => {
   it("localized puts English pages under en/", () => {
     expect(localized(PAGES.metric("reemployed"), "zh")).toBe("metric/reemployed.html");
     expect(localized(PAGES.unit("D-FIN"), "en")).toBe("en/unit/D-FIN.html");
+  });
+  it("monthDir puts the latest month at the root and the earlier ones under month/", () => {
+    expect(monthDir("2022-12", "2022-12")).toBe("");
+    expect(monthDir("2022-07", "2022-12")).toBe("month/2022-07/");
+    expect(relativeHref("month/2022-07/en/metric/a.html", "en/metric/a.html")).toBe(
+      "../../../../en/metric/a.html",
+    );
+  });
+  it("rootOf climbs from a file to the site's root", () => {
+    expect(rootOf("index.html")).toBe("");
+    expect(rootOf("en/unit/x.html")).toBe("../../");
+    expect(rootOf("month/2022-07/index.html")).toBe("../../");
   });
   it("slug keeps codes readable and makes anything else safe", () => {
     expect(slug("310118001")).toBe("310118001");

@@ -1,7 +1,8 @@
 /**
  * Where each page lives in the built site, and relative links between pages. Chinese pages sit at
- * the root (`index.html`, `metric/<id>.html`), English ones under `en/`; every link is relative so
- * the site works from file:// and under any server prefix.
+ * the root (`index.html`, `metric/<id>.html`), English ones under `en/`; the latest month's pages
+ * at the top, each earlier month's in `month/<YYYY-MM>/` with the same layout inside. Every link
+ * is relative so the site works from file:// and under any server prefix.
  */
 import type { Lang } from "./format.ts";
 
@@ -30,6 +31,11 @@ export function localized(path: PagePath, lang: Lang): string {
   return lang === "zh" ? path : `en/${path}`;
 }
 
+/** The folder of a month's pages: the latest month at the root, an earlier one under `month/YYYY-MM/`. */
+export function monthDir(month: string, latest: string): string {
+  return month === latest ? "" : `month/${month}/`;
+}
+
 /** Relative link from the file `from` to the file `to` (both site paths). */
 export function relativeHref(from: string, to: string): string {
   const fromDirs = from.split("/").slice(0, -1);
@@ -39,4 +45,9 @@ export function relativeHref(from: string, to: string): string {
     common++;
   const ups = fromDirs.length - common;
   return `${"../".repeat(ups)}${toParts.slice(common).join("/")}`;
+}
+
+/** The way up from a file to the site's root: `""`, `"../"`, `"../../"`, … */
+export function rootOf(file: string): string {
+  return "../".repeat(file.split("/").length - 1);
 }

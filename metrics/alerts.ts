@@ -26,7 +26,7 @@ import { formatDate, formatMonth, formatPercent, formatValue } from "./formatVal
 import type { MetricWindow } from "./judgement.ts";
 import type { Plan, PlanMetric } from "./plan.ts";
 import type { Alert, AlertType, Severity, Status } from "./reportTypes.ts";
-import { statusWords } from "./words.ts";
+import { statusWords, unitMetricName } from "./words.ts";
 
 export interface Named {
   code: string;
@@ -110,6 +110,7 @@ export function statusAlertWriter(
   const when =
     metric.judged === "by_due" ? { zh: `，考核时点${due.zh}`, en: `; due ${due.en}` } : { zh: "", en: "" };
   const name = metric.name;
+  const unitName = unitMetricName(metric.name);
   const how = { kind: metric.kind, judged: metric.judged, final: window.final };
   const behindPace = plan.alerts.behindPace;
   // the wording of the last target seen (a ratio's target is the same for every unit); the
@@ -131,8 +132,8 @@ export function statusAlertWriter(
       targetEn = formatValue(target, u, "en");
     }
     const word = statusWords(status, how);
-    const whoZh = unit ? `${unit.zh} · ${name.zh}` : name.zh;
-    const whoEn = unit ? `${unit.en} — ${name.en}` : name.en;
+    const whoZh = unit ? `${unit.zh} · ${unitName.zh}` : name.zh;
+    const whoEn = unit ? `${unit.en} — ${unitName.en}` : name.en;
     const nowZh = formatValue(actual, u, "zh");
     const nowEn = share ? nowZh : formatValue(actual, u, "en");
     let zh: string;

@@ -49,6 +49,17 @@ export function statusWords(status: Status, how: JudgedAs): Words {
   return status === "yellow" ? SLIGHTLY_BELOW : NOT_MET;
 }
 
+/** The final words alone (已完成 / 未完成), for a promise whose due month has come. */
+export const FINAL_WORDS = { achieved: ACHIEVED, missed: MISSED };
+
+/**
+ * A metric's name for one unit's figure: a name that says the district (全区正规就业人数, District …)
+ * says it of the district's total, so a town's figure drops the word (正规就业人数).
+ */
+export function unitMetricName(name: Words): Words {
+  return { zh: name.zh.replace(/^全区/, ""), en: name.en.replace(/^District(wide)?\s+/i, "") };
+}
+
 export const ALERT_WORDS: Record<AlertType, Words> = {
   behind_pace: { zh: "进度滞后", en: "behind pace" },
   below_target: { zh: "未达标", en: "below target" },

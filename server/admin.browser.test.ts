@@ -98,7 +98,7 @@ describe.runIf(run)("the administration page in a browser", () => {
       ]);
       await Promise.all([
         page.waitForURL(`${server.url}/admin`),
-        page.getByRole("link", { name: "系统管理" }).click(),
+        page.locator(".site-nav").getByRole("link", { name: "管理", exact: true }).click(),
       ]);
       expect(await page.textContent("h1")).toBe("系统管理");
 

@@ -2,14 +2,17 @@
  * The HTTP app (docs/contract.md §7), built apart from `listen` (server/main.ts listens). Order:
  * security headers → health, local command line → who is asking → cross-site guard → page
  * assets → one router per resource → the working pages (upload, SQL console, audit log) → the
- * dashboard → a JSON 404 → the one error handler, which also records every refusal (401, 403,
+ * dashboard → a 404 → the one error handler, which answers a browser's page with the status's page
+ * in the site's frame and everyone else with the JSON error, and records every refusal (401, 403,
  * 413, 429) in the audit trail: at once for a signed-in caller, summarised per address and minute
  * for everyone else (server/anonymousAudit.ts).
  */
 import express, { type Express, type Request, type Response } from "express";
 import { clipText, recordAudit } from "./audit.ts";
 import { authenticate, authOf, clientKey, csrfGuard } from "./auth.ts";
-import { errorHandler, type HttpError, notFound } from "./errors.ts";
+import { errorHandler, type HttpError, langOf, notFound, wantsPage } from "./errors.ts";
+import { errorPage } from "./pages/errorPage.ts";
+import { shellUser, unitNameOf } from "./pages/portalLayout.ts";
 import { assetsRouter } from "./routes/assets.ts";
 import { auditRouter } from "./routes/audit.ts";
 import { cliRouter } from "./routes/cli.ts";
@@ -25,6 +28,7 @@ import { sqlRouter } from "./routes/sql.ts";
 import { submissionsRouter } from "./routes/submissions.ts";
 import { templateRouter } from "./routes/template.ts";
 import { tokensRouter } from "./routes/tokens.ts";
+import { whoamiRouter } from "./routes/whoami.ts";
 import { securityHeaders } from "./securityHeaders.ts";
 import { type AppDeps, type ServerContext, serverContext } from "./serverContext.ts";
 import { actorName } from "./tokens.ts";
@@ -67,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(notesRouter(ctx));
   app.use(jobsRouter(ctx));
   app.use(schemaRouter(ctx));
+  app.use(whoamiRouter(ctx));
   app.use(pagesRouter(ctx));
   app.use(dashboardRouter(ctx));
   app.use(notFound);
@@ -75,10 +80,25 @@ export function createApp(deps: AppDeps): Express {
       limitBytes: ctx.config.uploadLimitBytes,
       log: ctx.config.log,
       onError: (req, res, error) => auditRefusal(ctx, req, res, error),
+      page: (req, res, error) => (wantsPage(req) ? refusalPage(ctx, req, res, error) : null),
     }),
   );
   contexts.set(app, ctx);
   return app;
+}
+
+/** A refusal as a browser sees it: the status's page in the site's frame, for whoever is signed in. */
+function refusalPage(ctx: ServerContext, req: Request, res: Response, error: HttpError): string {
+  const who = authOf(res)?.principal ?? null;
+  const lang = langOf(req);
+  return errorPage({
+    lang,
+    status: error.status,
+    code: error.code,
+    message: { zh: error.zh, en: error.en },
+    user: who && shellUser(who, unitNameOf(who, ctx.units)),
+    path: clipText(req.originalUrl, 200),
+  });
 }
 
 async function auditRefusal(

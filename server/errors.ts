@@ -1,7 +1,8 @@
 /**
  * HTTP errors and the one error middleware: every failure leaves as
  * `{ "error": { "code", "message" } }` with the right status and the message in the request's
- * language, never a stack trace. Bad input (DataError) is 422, a body over the size limit 413; a
+ * language, never a stack trace; a browser asking for a page gets the same status as an HTML page
+ * (`page`). Bad input (DataError) is 422, a body over the size limit 413; a
  * query the sandbox refuses or DuckDB cannot run is 400, one that ran into the time, memory or
  * result-size limit 422 (a well-formed query that cannot be answered within the limits; 413 is
  * kept for a request body too large to read), and one that could not start because other queries
@@ -66,6 +67,11 @@ function notFoundError(): HttpError {
   return new HttpError(404, "not_found", "没有这个地址。", "No such address.");
 }
 
+/** Whether a request is a browser's asking for a page: outside /api/, and preferring HTML to JSON. */
+export function wantsPage(req: Request): boolean {
+  return !req.path.startsWith("/api/") && req.accepts(["json", "html"]) === "html";
+}
+
 function tooLarge(limitBytes: number): HttpError {
   const size =
     limitBytes >= 1024 * 1024
@@ -128,6 +134,8 @@ function toHttpError(error: unknown, limitBytes: number): HttpError {
 
 interface ErrorHandlerOptions {
   limitBytes: number;
+  /** The HTML page for a browser's request (docs/contract.md §7), or null where the JSON error is the answer. */
+  page?: (req: Request, res: Response, error: HttpError) => string | null;
   /** Called for every error response (the audit of refusals hangs here). */
   onError?: (req: Request, res: Response, error: HttpError) => Promise<void> | void;
   /** Where unexpected errors are logged; defaults to console.error. */
@@ -150,6 +158,11 @@ export function errorHandler(options: ErrorHandlerOptions): ErrorRequestHandler 
       return;
     }
     const lang = langOf(req);
+    const page = options.page?.(req, res, http) ?? null;
+    if (page !== null) {
+      res.status(http.status).set("Cache-Control", "no-store").type("html").send(page);
+      return;
+    }
     res
       .status(http.status)
       .type("application/json")
@@ -159,7 +172,7 @@ export function errorHandler(options: ErrorHandlerOptions): ErrorRequestHandler 
   };
 }
 
-/** The JSON 404 for every address nothing else answered; mounted last before the error handler. */
+/** The 404 for every address nothing else answered; mounted last before the error handler. */
 export const notFound: RequestHandler = () => {
   throw notFoundError();
 };

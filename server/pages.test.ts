@@ -86,10 +86,10 @@ describe("page content", () => {
     expect(text).toContain("报送记录");
     expect(text).not.toContain('<select id="unit">');
     // nav: dashboard and upload, not the SQL console or the audit log
-    expect(text).toContain('<a href="/upload" aria-current="page">上传报送</a>');
+    expect(text).toContain('<a href="/upload" aria-current="page">上传</a>');
     expect(text).not.toContain('href="/sql"');
     expect(text).not.toContain('href="/audit"');
-    expect(text).toContain('<form method="post" action="/logout">');
+    expect(text).toContain('<form class="logout" method="post" action="/logout">');
     // scripts are files (no inline script), papaparse from the vendor route
     expect(text).toMatch(
       /<script src="\/assets\/vendor\/papaparse@[\d.]+\/papaparse\.min\.js" defer><\/script>/,
@@ -118,9 +118,11 @@ describe("page content", () => {
     expect(res.text).toContain("Yingpu Subdistrict");
     expect(res.text).toContain("Report month: <strong>Aug 2022</strong>");
     expect(res.text).toContain('href="/sql?lang=en"');
-    expect(res.text).toContain('href="/audit?lang=en"');
+    expect(res.text).toContain('href="/admin?lang=en"');
     expect(res.text).toContain('href="/en/"');
-    expect(res.text).toContain('<a href="/upload" lang="zh-CN" hreflang="zh-CN">中文</a>');
+    expect(res.text).toContain(
+      '<a class="lang-switch" href="/upload?lang=zh" hreflang="zh-CN" lang="zh-CN">中文</a>',
+    );
   });
 
   it("/sql: editor with a label, views, downloads and history, in both languages", async () => {
@@ -167,14 +169,18 @@ describe("assets", () => {
     return role ? test.set("Authorization", f.bearer(role)) : test;
   };
 
-  it("serves the page scripts to anyone signed in, revalidated by ETag", async () => {
-    const files = ["portal.css", "portal.js", "upload.js", "uploadChecks.js", "sql.js", "audit.js"];
-    for (const file of [...files, "escapeControls.js"]) {
-      const res = await asset(`/assets/portal/${file}`);
-      expect(res.status, file).toBe(200);
+  it("serves the site's stylesheet and script and the page scripts to anyone signed in, revalidated by ETag", async () => {
+    const files = ["portal.js", "upload.js", "uploadChecks.js", "sql.js", "audit.js", "escapeControls.js"];
+    for (const url of [
+      ...files.map((file) => `/assets/portal/${file}`),
+      "/assets/site.css",
+      "/assets/app.js",
+    ]) {
+      const res = await asset(url);
+      expect(res.status, url).toBe(200);
       expect(res.headers["cache-control"]).toBe("no-cache");
-      expect(res.headers["content-type"]).toMatch(file.endsWith(".css") ? /text\/css/ : /text\/javascript/);
-      const again = await asset(`/assets/portal/${file}`).set("If-None-Match", res.headers.etag);
+      expect(res.headers["content-type"]).toMatch(url.endsWith(".css") ? /text\/css/ : /text\/javascript/);
+      const again = await asset(url).set("If-None-Match", res.headers.etag);
       expect(again.status).toBe(304);
     }
     expect((await asset("/assets/portal/uploadChecks.ts")).status).toBe(404);

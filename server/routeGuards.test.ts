@@ -45,7 +45,7 @@ function walk(stack: Layer[], inherited: GuardedBy | null, routes: FoundRoute[],
 }
 
 /** Open to anyone: the health check for monitors, and signing in and out. */
-const OPEN = ["GET /healthz", "GET /login", "POST /login", "POST /logout"];
+const OPEN = ["GET /healthz", "GET /login", "POST /login", "GET /logout", "POST /logout"];
 
 /** Middleware that runs for every request and never answers with data (headers, who is asking, refusals, 404). */
 const PLUMBING = ["securityHeaders", "authenticate", "csrfGuard", "notFound", "handleError"];

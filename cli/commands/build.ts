@@ -43,8 +43,8 @@ export const build: Command = {
       args.io.stdout(
         say(
           args.lang,
-          `已生成看板：${outDir}/index.html（计划 ${result.plan}，截至 ${result.asOf}，${result.files} 个文件，${ms} 毫秒）\n`,
-          `Dashboard written: ${outDir}/index.html (plan ${result.plan}, as of ${result.asOf}, ${result.files} files, ${ms} ms)\n`,
+          `已生成看板：${outDir}/index.html（计划 ${result.plan}，截至 ${result.asOf}，含 ${result.months.length} 个月，${result.files} 个文件，${ms} 毫秒）\n`,
+          `Dashboard written: ${outDir}/index.html (plan ${result.plan}, as of ${result.asOf}, ${result.months.length} months, ${result.files} files, ${ms} ms)\n`,
         ),
       );
       if (pdf) args.io.stdout(`${say(args.lang, "简报 PDF：", "Brief PDF: ")}${pdf}\n`);

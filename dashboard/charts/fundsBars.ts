@@ -3,12 +3,13 @@
  * paid (万元), a segment per paying group (the towns together, each department on its own), the
  * month's total written above its bar, and months with nothing reported marked in words. The
  * groups keep the order given and a colour each; the page's legend names them, since a colour is
- * never the only key (each segment's title names its group too).
+ * never the only key (each segment's title names its group too). Compact (for a phone), the months
+ * are rows and the stacks run across, so the chart's text keeps its size at a phone's width.
  */
 import * as Plot from "@observablehq/plot";
 import { formatMonth, formatMonthShort, formatTick, formatValue, type Lang } from "../format.ts";
 import { MUTED } from "../palette.ts";
-import { renderPlot } from "./renderPlot.ts";
+import { CHART_WIDTH, COMPACT_WIDTH, renderPlot, textWidth } from "./renderPlot.ts";
 
 /** One group's amount in one month (万元); null: nothing reported. */
 export interface FundsBarRow {
@@ -26,8 +27,11 @@ export interface FundsBarsOptions {
   groups: string[];
   /** Accessible name of the chart. */
   label: string;
-  width?: number; // defaults to 640
-  height?: number; // defaults to 260
+  /** Months as rows, drawn small (see above). */
+  compact?: boolean;
+  width?: number;
+  /** A compact chart is as tall as its rows, whatever this says. */
+  height?: number;
 }
 
 /**
@@ -35,6 +39,12 @@ export interface FundsBarsOptions {
  * deficiencies), each dark enough for white gaps between segments to show.
  */
 export const FUNDS_COLOURS = ["#0969da", "#bc4c00", "#8250df", "#1a7f37", "#9a6700", "#57606a"];
+
+/** A little taller than the monthly bars: a legend of payers sits under the stacks. */
+const FUNDS_HEIGHT = 260;
+
+/** The height of a month's row in a compact chart. */
+const ROW_HEIGHT = 24;
 
 const NOT_REPORTED = { zh: "未报", en: "n/a" };
 
@@ -55,6 +65,7 @@ export function fundsBars(rows: FundsBarRow[], options: FundsBarsOptions): strin
   const reported = totals.filter((t): t is { month: string; value: number } => t.value !== null);
   const absent = totals.filter((t) => t.value === null);
   const money = (v: number) => formatValue(v, "10k_cny", lang);
+  if (options.compact) return monthRows(present, reported, absent, options);
   const marks: Plot.Markish[] = [
     Plot.barY(present, {
       x: "month",
@@ -80,8 +91,8 @@ export function fundsBars(rows: FundsBarRow[], options: FundsBarsOptions): strin
     marks.push(Plot.text(absent, { x: "month", y: 0, text: () => NOT_REPORTED[lang], dy: -8, fill: MUTED }));
   return renderPlot(
     {
-      width: options.width ?? 640,
-      height: options.height ?? 260,
+      width: options.width ?? CHART_WIDTH,
+      height: options.height ?? FUNDS_HEIGHT,
       marginLeft: 56,
       marginTop: 24,
       marginBottom: 30,
@@ -95,6 +106,76 @@ export function fundsBars(rows: FundsBarRow[], options: FundsBarsOptions): strin
         zero: true,
         insetTop: 12,
         tickFormat: (v: number) => formatTick(v, "10k_cny", lang),
+      },
+      color: { domain: groups, range: groups.map((_, i) => fundsColour(i)) },
+      marks,
+    },
+    { id: options.id, label: options.label },
+  );
+}
+
+/** The compact chart: a row per month, the stack from zero and the month's total at its end. */
+function monthRows(
+  present: Present[],
+  reported: { month: string; value: number }[],
+  absent: { month: string }[],
+  options: FundsBarsOptions,
+): string {
+  const { lang, months, groups } = options;
+  const total = (v: number) => formatTick(v, "10k_cny", lang);
+  const marks: Plot.Markish[] = [
+    Plot.barX(present, {
+      y: "month",
+      x: "value",
+      fill: "group",
+      order: groups,
+      insetTop: 3,
+      insetBottom: 3,
+      stroke: "white",
+      strokeWidth: 0.5,
+      title: (d: Present) =>
+        `${formatMonth(d.month, lang)} ${d.group} ${formatValue(d.value, "10k_cny", lang)}`,
+    }),
+    Plot.text(reported, {
+      y: "month",
+      x: "value",
+      text: (d: { value: number }) => total(d.value),
+      textAnchor: "start",
+      dx: 5,
+    }),
+    Plot.ruleX([0], { stroke: MUTED }),
+  ];
+  if (absent.length > 0)
+    marks.push(
+      Plot.text(absent, {
+        y: "month",
+        x: 0,
+        text: () => NOT_REPORTED[lang],
+        textAnchor: "start",
+        dx: 5,
+        fill: MUTED,
+      }),
+    );
+  return renderPlot(
+    {
+      width: options.width ?? COMPACT_WIDTH,
+      height: months.length * ROW_HEIGHT + 12,
+      marginLeft: Math.max(...months.map((m) => textWidth(formatMonthShort(m, lang)))) + 12,
+      marginRight: 4,
+      marginTop: 6,
+      marginBottom: 6,
+      y: {
+        type: "band",
+        domain: months,
+        label: null,
+        tickSize: 0,
+        tickFormat: (m: string) => formatMonthShort(m, lang),
+      },
+      x: {
+        axis: null,
+        zero: true,
+        insetRight:
+          Math.max(textWidth(NOT_REPORTED[lang]), ...reported.map((d) => textWidth(total(d.value)))) + 10,
       },
       color: { domain: groups, range: groups.map((_, i) => fundsColour(i)) },
       marks,

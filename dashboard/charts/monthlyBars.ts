@@ -2,13 +2,16 @@
  * Monthly bars: the value of each month — a flow, a share, or for a stock (a level, a cap) the
  * change from the month before, so that a level near 40万 every month still shows how it moved —
  * with the number written beside each bar (signed for changes) and months without a report marked
- * in words, so dips such as April–May stand out.
+ * in words, so dips such as April–May stand out. A fall is drawn in grey, not a status colour: for a
+ * cap a fall is good news, for a level bad, and the colours green, yellow and red mean a status. A compact chart (a phone) lays the months out as
+ * rows, so each number has the room of a row rather than of a twelfth of the width.
  */
 import * as Plot from "@observablehq/plot";
 import { formatMonth, formatMonthShort, formatTick, formatValue, type Lang } from "../format.ts";
-import { ACTUAL_COLOUR, MUTED, STATUS_COLOUR } from "../palette.ts";
+import { ACTUAL_COLOUR, FALL_COLOUR, MUTED } from "../palette.ts";
 import type { FlowRow } from "../trend.ts";
-import { CHART_WIDTH, renderPlot } from "./renderPlot.ts";
+import { monthTicks } from "./monthTicks.ts";
+import { CHART_WIDTH, COMPACT_WIDTH, renderPlot, textWidth } from "./renderPlot.ts";
 
 interface MonthlyBarsOptions {
   id: string;
@@ -18,14 +21,18 @@ interface MonthlyBarsOptions {
   label: string;
   /** The values are changes from the month before: signed labels, falls in another colour. */
   changes?: boolean;
-  /** Defaults to CHART_WIDTH. */
+  /** Months as rows, drawn small (see above). */
+  compact?: boolean;
   width?: number;
-  /** Defaults to BARS_HEIGHT. */
+  /** A compact chart is as tall as its rows, whatever this says. */
   height?: number;
 }
 
 /** Low enough to sit beside the trend line on a laptop screen. */
 const BARS_HEIGHT = 240;
+
+/** The height of a month's row in a compact chart. */
+const ROW_HEIGHT = 24;
 
 const NOT_REPORTED = { zh: "未报", en: "n/a" };
 
@@ -43,11 +50,13 @@ export function monthlyBars(rows: FlowRow[], options: MonthlyBarsOptions): strin
     `${formatMonth(d.month, lang)} ${changes && d.value > 0 ? "+" : d.value < 0 ? "−" : ""}${formatValue(Math.abs(d.value), u, lang)}`;
   const rises = present.filter((d) => d.value >= 0);
   const falls = present.filter((d) => d.value < 0);
+  if (options.compact) return monthRows(rows, options, signed, label);
+  const width = options.width ?? CHART_WIDTH;
   const marks: Plot.Markish[] = [
     Plot.barY(present, {
       x: "month",
       y: "value",
-      fill: (d: Present) => (changes && d.value < 0 ? STATUS_COLOUR.red : ACTUAL_COLOUR),
+      fill: (d: Present) => (changes && d.value < 0 ? FALL_COLOUR : ACTUAL_COLOUR),
       insetLeft: 4,
       insetRight: 4,
       title: label,
@@ -73,12 +82,18 @@ export function monthlyBars(rows: FlowRow[], options: MonthlyBarsOptions): strin
   }
   return renderPlot(
     {
-      width: options.width ?? CHART_WIDTH,
+      width,
       height: options.height ?? BARS_HEIGHT,
       marginLeft: 56,
       marginTop: 24,
       marginBottom: 30,
-      x: { type: "band", domain: months, label: null, tickFormat: (m: string) => formatMonthShort(m, lang) },
+      x: {
+        type: "band",
+        domain: months,
+        label: null,
+        ticks: monthTicks(months, width - 76, lang),
+        tickFormat: (m: string) => formatMonthShort(m, lang),
+      },
       y: {
         label: null,
         grid: true,
@@ -88,6 +103,85 @@ export function monthlyBars(rows: FlowRow[], options: MonthlyBarsOptions): strin
         insetTop: 12,
         insetBottom: falls.length > 0 ? 16 : 0,
         tickFormat: (v: number) => (changes ? signed(v) : formatTick(v, u, lang)),
+      },
+      marks,
+    },
+    { id: options.id, label: options.label },
+  );
+}
+
+/** The compact chart: a row per month, the bar from zero and its number at its end. */
+function monthRows(
+  rows: FlowRow[],
+  options: MonthlyBarsOptions,
+  signed: (v: number) => string,
+  label: (d: Present) => string,
+): string {
+  const { lang } = options;
+  const changes = options.changes ?? false;
+  const months = rows.map((r) => r.month);
+  const present = rows.filter((r): r is Present => r.value !== null);
+  const absent = rows.filter((r) => r.value === null);
+  const rises = present.filter((d) => d.value >= 0);
+  const falls = present.filter((d) => d.value < 0);
+  const room = (list: Present[]) => Math.max(0, ...list.map((d) => textWidth(signed(d.value)))) + 10;
+  const marks: Plot.Markish[] = [
+    Plot.barX(present, {
+      y: "month",
+      x: "value",
+      fill: (d: Present) => (changes && d.value < 0 ? FALL_COLOUR : ACTUAL_COLOUR),
+      insetTop: 3,
+      insetBottom: 3,
+      title: label,
+    }),
+    Plot.text(rises, {
+      y: "month",
+      x: "value",
+      text: (d: Present) => signed(d.value),
+      textAnchor: "start",
+      dx: 5,
+    }),
+    Plot.text(falls, {
+      y: "month",
+      x: "value",
+      text: (d: Present) => signed(d.value),
+      textAnchor: "end",
+      dx: -5,
+    }),
+    Plot.ruleX([0], { stroke: MUTED }),
+  ];
+  if (absent.length > 0) {
+    marks.push(
+      Plot.text(absent, {
+        y: "month",
+        x: 0,
+        text: () => NOT_REPORTED[lang],
+        textAnchor: "start",
+        dx: 5,
+        fill: MUTED,
+      }),
+    );
+  }
+  return renderPlot(
+    {
+      width: options.width ?? COMPACT_WIDTH,
+      height: months.length * ROW_HEIGHT + 12,
+      marginLeft: Math.max(...months.map((m) => textWidth(formatMonthShort(m, lang)))) + 12,
+      marginRight: 4,
+      marginTop: 6,
+      marginBottom: 6,
+      y: {
+        type: "band",
+        domain: months,
+        label: null,
+        tickSize: 0,
+        tickFormat: (m: string) => formatMonthShort(m, lang),
+      },
+      x: {
+        axis: null,
+        zero: true,
+        insetRight: room(rises),
+        insetLeft: falls.length > 0 ? room(falls) : 0,
       },
       marks,
     },

@@ -13,6 +13,9 @@ import { FONT_STACK, INK } from "../palette.ts";
 /** The width a chart is drawn at, in SVG units; the page scales it to the column (viewBox). */
 export const CHART_WIDTH = 640;
 
+/** The width a compact chart is drawn at: about its width in a town page's grid and on a phone. */
+export const COMPACT_WIDTH = 340;
+
 interface ChartMeta {
   /** Prefix for ids inside the SVG; unique on a page (`reemployed-trend`). */
   id: string;
@@ -23,6 +26,13 @@ interface ChartMeta {
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
+
+/**
+ * The charts' text size in their own pixels. A chart is drawn for about the width it is shown at
+ * (compact charts for a phone or a grid cell), so its text stays about this size on screen, and
+ * at least 11 px.
+ */
+export const CHART_FONT_SIZE = 12;
 const DOCUMENT_HTML = "<!doctype html><html><head></head><body></body></html>";
 
 function escapeXml(text: string): string {
@@ -40,7 +50,7 @@ export function renderPlot(spec: Plot.PlotOptions, meta: ChartMeta): string {
     ...spec,
     document: document as unknown as Document,
     className: "jt-plot",
-    style: { fontFamily: FONT_STACK, fontSize: "12px", color: INK, background: "white", overflow: "visible" },
+    style: { fontFamily: FONT_STACK, fontSize: `${CHART_FONT_SIZE}px`, color: INK, background: "white" },
   });
   const svg = element.outerHTML;
   if (!svg.startsWith("<svg"))
@@ -75,7 +85,7 @@ export function deterministic(svg: string, prefix: string): string {
 }
 
 /** Label width in pixels, estimated from the characters (CJK glyphs are about one em wide). */
-export function textWidth(text: string, fontSize = 12): number {
+export function textWidth(text: string, fontSize = CHART_FONT_SIZE): number {
   let width = 0;
   for (const ch of text) width += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? fontSize : fontSize * 0.6;
   return Math.ceil(width);

@@ -134,6 +134,7 @@ export function briefPage(ctx: PageContext): string {
   const fine = report.metrics.filter((m) => !ATTENTION.has(m.status));
   const anyLevel = report.metrics.some((m) => m.kind === "level");
   const table = dataTable({
+    lang: ctx.lang,
     caption: t(ctx, "各项指标一览", "All targets at a glance"),
     head: [
       t(ctx, "指标", "Indicator"),

@@ -1,18 +1,28 @@
 /**
  * What every page builder receives: the site's data, read once from the dashboard input (units by
- * code, the plan's months, the history), and the page's own language and path.
+ * code, the plan's months, the history, the months the site has pages for and this one's folder),
+ * and the page's own language and path.
  */
 
 import { type Lang, say } from "../../core/lang.ts";
 import { addMonths, planMonths } from "../../core/month.ts";
 import type { MetricProgress, Report } from "../../metrics/reportTypes.ts";
 import type { DashboardInput } from "../build.ts";
-import { localized, type PagePath, relativeHref } from "../paths.ts";
+import { localized, monthDir, type PagePath, relativeHref, rootOf } from "../paths.ts";
 
 export type UnitRow = DashboardInput["units"][number];
 
+/** The months the built site has pages for, oldest first, and the latest (whose pages sit at the root). */
+export interface Calendar {
+  months: string[];
+  latest: string;
+}
+
 export interface Site {
   input: DashboardInput;
+  calendar: Calendar;
+  /** The folder of this month's pages (`""` for the latest, `month/2022-07/` for an earlier one). */
+  dir: string;
   report: Report;
   /** Reports from the plan's first month to as-of, the report last; never empty. */
   history: Report[];
@@ -33,17 +43,19 @@ export interface PageContext {
   path: PagePath;
 }
 
-export function siteOf(input: DashboardInput): Site {
+export function siteOf(input: DashboardInput, calendar?: Calendar): Site {
   const { report } = input;
+  const months = calendar ?? { months: [report.asOf], latest: report.asOf };
   // The history ends with the report itself, whatever the caller passed for its last month.
   const history = [...input.history.filter((h) => h.asOf < report.asOf), report];
   const elapsedCount = Math.max(1, report.monthsElapsed);
   const first = input.history[0]?.asOf ?? addMonths(report.asOf, 1 - elapsedCount);
-  const months = planMonths(first, Math.max(report.monthsInPlan, history.length));
-  const elapsed = months.filter((m) => m <= report.asOf);
+  const plan = planMonths(first, Math.max(report.monthsInPlan, history.length));
+  const elapsed = plan.filter((m) => m <= report.asOf);
   const units = [...input.units, ...unlistedUnits(input)];
   const unitsByCode = new Map(units.map((u) => [u.code, u]));
-  return { input, report, history, months, elapsed, units, unitsByCode };
+  const dir = monthDir(report.asOf, months.latest);
+  return { input, calendar: months, dir, report, history, months: plan, elapsed, units, unitsByCode };
 }
 
 /**
@@ -64,12 +76,22 @@ function unlistedUnits(input: DashboardInput): UnitRow[] {
 }
 
 export function pageContext(site: Site, lang: Lang, path: PagePath): PageContext {
-  return { site, lang, path, file: localized(path, lang) };
+  return { site, lang, path, file: site.dir + localized(path, lang) };
 }
 
-/** Relative link from this page to another page of the same language. */
+/** Relative link from this page to another page of the same language and month. */
 export function href(ctx: PageContext, path: PagePath): string {
-  return relativeHref(ctx.file, localized(path, ctx.lang));
+  return relativeHref(ctx.file, ctx.site.dir + localized(path, ctx.lang));
+}
+
+/** Relative link from this page to the same page as of another month (or in another language). */
+export function monthHref(ctx: PageContext, month: string, lang: Lang = ctx.lang): string {
+  return relativeHref(ctx.file, monthDir(month, ctx.site.calendar.latest) + localized(ctx.path, lang));
+}
+
+/** Relative link from this page to an address the server answers (`upload`), in the page's language. */
+export function serverHref(ctx: PageContext, path: string): string {
+  return `${rootOf(ctx.file)}${path}${ctx.lang === "en" ? "?lang=en" : ""}`;
 }
 
 /** Relative link from this page to a shared asset (`assets/site.css`). */

@@ -192,13 +192,10 @@ export function fundsPage(ctx: PageContext): string {
     "各月发放金额（万元），按发放单位",
     "Paid each month (10,000 CNY), by paying unit",
   );
-  const chart = fundsBars(groupRows(funds, groups), {
-    id: "funds-monthly",
-    lang,
-    months: funds.months,
-    groups: groups.map((g) => g.name),
-    label: chartLabel,
-  });
+  const barOptions = { lang, months: funds.months, groups: groups.map((g) => g.name), label: chartLabel };
+  const rows = groupRows(funds, groups);
+  const chart = fundsBars(rows, { ...barOptions, id: "funds-monthly" });
+  const chartCompact = fundsBars(rows, { ...barOptions, id: "funds-monthly-c", compact: true });
   const legend = `<ul class="legend">${groups.map((g, i) => `<li><span class="swatch" style="background:${fundsColour(i)}" aria-hidden="true"></span>${escapeHtml(g.name)}</li>`).join("")}</ul>`;
   const body = `<h1>${title}</h1>
 <p class="lede">${escapeHtml(fundsSentence(funds, site.report.asOf, lang))}</p>
@@ -206,7 +203,7 @@ ${caveats(ctx)}
 ${pairsSection(ctx, funds)}
 <section aria-labelledby="monthly-h">
 <h2 id="monthly-h">${t(ctx, "各月发放金额", "Paid month by month")}</h2>
-${figure(chart, `${legend}${chartCaption(ctx, funds)}`)}
+${figure(chart, `${legend}${chartCaption(ctx, funds)}`, { compact: chartCompact })}
 ${unreported(ctx, funds)}
 ${monthlyTable(ctx, funds, groups)}
 </section>

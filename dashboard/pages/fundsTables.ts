@@ -57,6 +57,7 @@ const wan = (x: number | null) => (x === null ? NONE : trimmed(x, 2));
 export function monthlyTable(ctx: PageContext, funds: Funds, groups: PayerGroup[]): string {
   const rows = groupRows(funds, groups);
   return dataTable({
+    lang: ctx.lang,
     caption: t(ctx, "各月发放金额（万元），按发放单位", "Paid each month (10,000 CNY), by paying unit"),
     head: [t(ctx, "月份", "Month"), ...groups.map((g) => g.name), t(ctx, "合计", "Total")],
     rows: funds.months.map((month) => {
@@ -77,6 +78,7 @@ export function monthlyTable(ctx: PageContext, funds: Funds, groups: PayerGroup[
 export function subsidiesTable(ctx: PageContext, funds: Funds): string {
   const { site, lang } = ctx;
   return dataTable({
+    lang: ctx.lang,
     caption: t(
       ctx,
       `各项补贴截至${formatMonth(funds.months.at(-1) ?? "", "zh")}累计`,
@@ -116,6 +118,7 @@ export function subsidiesTable(ctx: PageContext, funds: Funds): string {
 export function subsidyMonthsTable(ctx: PageContext, funds: Funds): string {
   const { lang } = ctx;
   return dataTable({
+    lang: ctx.lang,
     caption: t(ctx, "各项补贴各月发放金额（万元）", "Each subsidy, paid month by month (10,000 CNY)"),
     head: [
       t(ctx, "补贴", "Subsidy"),
@@ -136,6 +139,7 @@ export function subsidyMonthsTable(ctx: PageContext, funds: Funds): string {
 export function unitsTable(ctx: PageContext, funds: Funds): string {
   const { site, lang } = ctx;
   return dataTable({
+    lang: ctx.lang,
     caption: t(ctx, "各单位各月发放金额（万元）", "Each paying unit, month by month (10,000 CNY)"),
     head: [
       t(ctx, "单位", "Unit"),

@@ -44,10 +44,11 @@ export function itemsPage(ctx: PageContext): string {
   const asOf = site.report.asOf;
   const first = site.elapsed[0] ?? asOf;
   const title = t(ctx, "报送统计项", "Reported items");
-  const items = site.input.items;
+  const items = site.input.items?.get(asOf);
   const span = formatMonthSpan(first, asOf, lang);
   const table = items
     ? dataTable({
+        lang,
         caption: t(
           ctx,
           `各统计项全区合计（截至${formatMonth(asOf, "zh")}）`,

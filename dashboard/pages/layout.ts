@@ -1,13 +1,15 @@
 /**
- * The page shell shared by every page: language, head, skip link, site navigation, the language
- * switch, the data cutoff in the footer, and the enhancement script (deferred; pages read fully
- * without it).
+ * A dashboard page in the site's one frame (pages/shell.ts): relative links, so the site works from
+ * disk and on the server alike; the reader's identity asked at run time, since the built files are
+ * the same for everyone; the month the figures are as of, with the way to every other month of the
+ * site; the data cutoff in the footer.
  */
 
 import { escapeHtml } from "../../core/html.ts";
 import { formatDateTime, formatMonth } from "../format.ts";
-import { localized, PAGES, relativeHref } from "../paths.ts";
-import { assetHref, href, type PageContext, t } from "./context.ts";
+import { PAGES, rootOf } from "../paths.ts";
+import { assetHref, href, monthHref, type PageContext, serverHref, t } from "./context.ts";
+import { NAV, type NavKey, navItemOf, shellPage } from "./shell.ts";
 
 interface PageSpec {
   title: string;
@@ -17,31 +19,12 @@ interface PageSpec {
   bodyClass?: string;
 }
 
-function nav(ctx: PageContext): string {
-  const items: [string, string, string][] = [
-    [PAGES.overview, "总览", "Overview"],
-    [PAGES.alerts, "预警", "Alerts"],
-    [PAGES.status, "报送情况", "Data status"],
-    [PAGES.brief, "简报", "Brief"],
-    [PAGES.funds, "政策资金", "Policy funds"],
-    [PAGES.items, "统计项", "Reported items"],
-    [PAGES.rules, "考核规则", "How targets are judged"],
-  ];
-  const links = items
-    .map(([path, zh, en]) => {
-      const current = path === ctx.path ? ' aria-current="page"' : "";
-      return `<li><a href="${href(ctx, path)}"${current}>${t(ctx, zh, en)}</a></li>`;
-    })
-    .join("");
-  return `<nav class="site-nav" aria-label="${t(ctx, "主导航", "Main")}"><ul>${links}</ul></nav>`;
-}
-
-function languageSwitch(ctx: PageContext): string {
-  const other = ctx.lang === "zh" ? "en" : "zh";
-  const target = relativeHref(ctx.file, localized(ctx.path, other));
-  return other === "en"
-    ? `<a class="lang-switch" href="${target}" hreflang="en" lang="en">English</a>`
-    : `<a class="lang-switch" href="${target}" hreflang="zh-CN" lang="zh-CN">中文</a>`;
+/**
+ * The navigation item a page belongs to: a target's or a unit's page is part of the dashboard; the
+ * rules and the reported items are reference pages, linked from every footer.
+ */
+function activeItem(path: string): NavKey | null {
+  return navItemOf(path)?.key ?? (path === PAGES.rules || path === PAGES.items ? null : "overview");
 }
 
 /** The data cutoff line: as-of month, latest submission, build time, fingerprint. */
@@ -58,34 +41,60 @@ function cutoffLine(ctx: PageContext): string {
     : `As of ${formatMonth(report.asOf, "en")}${asReported} · latest submission ${latest} (Beijing time) · built ${formatDateTime(input.builtAt, "en")} · data fingerprint <code>${escapeHtml(input.fingerprint)}</code>`;
 }
 
-export function layout(ctx: PageContext, spec: PageSpec): string {
-  const siteTitle = t(ctx, "青浦区稳就业目标跟踪", "Qingpu employment targets");
-  const lang = ctx.lang === "zh" ? "zh-CN" : "en";
-  const other = ctx.lang === "zh" ? "en" : "zh";
-  const alternate = relativeHref(ctx.file, localized(ctx.path, other));
-  const bodyClass = spec.bodyClass ? ` class="${escapeHtml(spec.bodyClass)}"` : "";
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(spec.title)} · ${siteTitle}</title>
-<link rel="stylesheet" href="${assetHref(ctx, "assets/site.css")}">
-<link rel="alternate" hreflang="${other === "en" ? "en" : "zh-CN"}" href="${alternate}">
-${spec.head ?? ""}</head>
-<body${bodyClass}>
-<a class="skip-link" href="#main">${t(ctx, "跳到正文", "Skip to content")}</a>
-<header class="site-header"><div class="wrap">
-<a class="brand" href="${href(ctx, PAGES.overview)}">${siteTitle}</a>
-${nav(ctx)}
-${languageSwitch(ctx)}
-</div></header>
-<main id="main" class="wrap" tabindex="-1">
-${spec.body}
-</main>
-<footer class="site-footer"><div class="wrap"><p>${cutoffLine(ctx)}</p></div></footer>
-<script src="${assetHref(ctx, "assets/app.js")}" defer></script>
-</body>
-</html>
+/**
+ * The month line under the header: the month the figures are as of, a list of every month the
+ * site has (a plain disclosure: it works without scripts and from disk), and on an earlier month
+ * the way back to the latest.
+ */
+export function monthBar(ctx: PageContext): string {
+  const { calendar, report } = ctx.site;
+  const { lang } = ctx;
+  const asOf = report.asOf;
+  const months = [...calendar.months]
+    .reverse()
+    .map((month) => {
+      const label = escapeHtml(formatMonth(month, lang));
+      const latest = month === calendar.latest ? t(ctx, "（最新）", " (latest)") : "";
+      return month === asOf
+        ? `<li><a href="${monthHref(ctx, month)}" aria-current="page">${label}${latest}</a></li>`
+        : `<li><a href="${monthHref(ctx, month)}">${label}${latest}</a></li>`;
+    })
+    .join("");
+  const picker =
+    calendar.months.length > 1
+      ? `<details class="month-picker"><summary>${t(ctx, "查看其他月份", "Other months")}</summary><ul>${months}</ul></details>`
+      : "";
+  const past =
+    asOf === calendar.latest
+      ? ""
+      : `<p class="past-note">${t(ctx, "这是历史月份的数据。", "These are the figures of an earlier month.")} <a href="${monthHref(ctx, calendar.latest)}">${t(ctx, `查看最新（${formatMonth(calendar.latest, "zh")}）`, `See the latest (${formatMonth(calendar.latest, "en")})`)}</a></p>`;
+  const cls = asOf === calendar.latest ? "month-bar" : "month-bar past";
+  return `<div class="${cls}"><div class="wrap"><p class="as-of">${t(ctx, "数据截至", "Figures as of")} <strong>${escapeHtml(formatMonth(asOf, lang))}</strong></p>${picker}${past}</div></div>
 `;
+}
+
+export function layout(ctx: PageContext, spec: PageSpec): string {
+  const other = ctx.lang === "zh" ? "en" : "zh";
+  return shellPage({
+    lang: ctx.lang,
+    title: spec.title,
+    active: activeItem(ctx.path),
+    body: spec.body,
+    user: "runtime",
+    links: {
+      nav: (key) => {
+        const page = NAV.find((item) => item.key === key)?.page;
+        return page ? href(ctx, page) : serverHref(ctx, key);
+      },
+      otherLang: monthHref(ctx, ctx.site.report.asOf, other),
+      stylesheet: assetHref(ctx, "assets/site.css"),
+      script: assetHref(ctx, "assets/app.js"),
+      logout: serverHref(ctx, "logout"),
+      root: rootOf(ctx.file),
+    },
+    banner: monthBar(ctx),
+    footer: `<p>${cutoffLine(ctx)}</p><p class="footer-links"><a href="${href(ctx, PAGES.rules)}">${t(ctx, "考核规则", "How targets are judged")}</a> · <a href="${href(ctx, PAGES.items)}">${t(ctx, "统计项", "Reported items")}</a></p>`,
+    head: `<link rel="alternate" hreflang="${other === "en" ? "en" : "zh-CN"}" href="${monthHref(ctx, ctx.site.report.asOf, other)}">\n${spec.head ?? ""}`,
+    bodyClass: spec.bodyClass,
+  });
 }

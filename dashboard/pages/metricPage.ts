@@ -45,12 +45,25 @@ const MONTHLY_TITLE: Record<MetricKind, { zh: string; en: string }> = {
   deadline: { zh: "各月按期率", en: "On-time share, month by month" },
 };
 
-/** A chart with its caption, below it (a legend, a note) or above it (a title). */
-export function figure(svg: string, caption: string, captionFirst = false): string {
-  const chart = `<div class="chart-svg">${inlineSvg(svg)}</div>`;
+/**
+ * A chart with its caption, below it (a legend, a note) or above it (a title). Given a compact
+ * drawing too, the page shows the full-size one on a wide screen and the compact one on a narrow
+ * one, each at about the width it was drawn for, so that chart text is never shrunk below 11 px.
+ */
+export function figure(
+  svg: string,
+  caption: string,
+  options: { captionFirst?: boolean; compact?: string; compactOnly?: boolean } = {},
+): string {
+  const chart = options.compact
+    ? `<div class="chart-svg paired"><div class="chart-wide">${inlineSvg(svg)}</div><div class="chart-narrow">${inlineSvg(options.compact)}</div></div>`
+    : `<div class="chart-svg${options.compactOnly ? " compact" : ""}">${inlineSvg(svg)}</div>`;
   const text = `<figcaption>${caption}</figcaption>`;
-  return `<figure class="chart">${captionFirst ? text + chart : chart + text}</figure>`;
+  return `<figure class="chart">${options.captionFirst ? text + chart : chart + text}</figure>`;
 }
+
+/** The width full-size charts are drawn at: about the page's width on a screen of 64rem and more. */
+const WIDE = 960;
 
 function legend(kind: MetricKind, lang: Lang): string {
   const items =
@@ -167,6 +180,7 @@ function unitsTable(
   const percent = (v: number | null) => (v === null ? NONE : formatPercent(v));
   if (metric.kind === "level") {
     return dataTable({
+      lang: ctx.lang,
       caption,
       head: [
         t(ctx, "单位", "Unit"),
@@ -201,6 +215,7 @@ function unitsTable(
   }
   const share = u === "share";
   return dataTable({
+    lang: ctx.lang,
     caption,
     head: [
       t(ctx, "单位", "Unit"),
@@ -272,21 +287,25 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
     },
   ];
 
-  const lineSvg = progressLine(trend, {
+  const lineOptions = {
     id: `${metric.id}-trend`,
     lang,
     kind: metric.kind,
     unitOfCount: u,
     target: metric.target,
     label: `${name}：${trendTitle}`,
-  });
-  const barsSvg = monthlyBars(flows, {
+  };
+  const lineSvg = progressLine(trend, { ...lineOptions, width: WIDE, height: 320 });
+  const lineCompact = progressLine(trend, { ...lineOptions, id: `${metric.id}-trend-c`, compact: true });
+  const barsOptions = {
     id: `${metric.id}-monthly`,
     lang,
     unitOfCount: u,
     label: `${name}：${monthlyTitle}`,
     changes: metric.kind === "level" || metric.kind === "cap",
-  });
+  };
+  const barsSvg = monthlyBars(flows, { ...barsOptions, width: WIDE, height: 260 });
+  const barsCompact = monthlyBars(flows, { ...barsOptions, id: `${metric.id}-monthly-c`, compact: true });
   const ranked = rankingRows(ctx, metric);
   const judged = judgedFigure(metric, metric);
   const rankingTitle =
@@ -297,19 +316,23 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
           "Units by the share of their required increase achieved",
         )
       : t(ctx, "各单位完成情况（按考核指标排序）", "Units ranked by the figure they are judged by");
-  const rankingSvg =
-    ranked.length > 0 && metric.status !== "not_started"
-      ? unitRanking(ranked, {
-          id: `${metric.id}-units`,
-          lang,
-          pace: judged.mark,
-          paceWord: judged.markWord[lang],
-          label: `${name}：${rankingTitle}`,
-        })
-      : "";
+  const rankingOptions = {
+    id: `${metric.id}-units`,
+    lang,
+    pace: judged.mark,
+    paceWord: judged.markWord[lang],
+    label: `${name}：${rankingTitle}`,
+  };
+  // a chart of units none of which has a figure to draw (no unit targets) would be bars of nothing
+  const showRanking = ranked.some((r) => r.progress !== null) && metric.status !== "not_started";
+  const rankingSvg = showRanking ? unitRanking(ranked, { ...rankingOptions, width: WIDE }) : "";
+  const rankingCompact = showRanking
+    ? unitRanking(ranked, { ...rankingOptions, id: `${metric.id}-units-c`, compact: true })
+    : "";
 
   const flowByMonth = new Map(flows.map((f) => [f.month, f.value]));
   const trendTable = dataTable({
+    lang: ctx.lang,
     caption: t(ctx, `${name}：各月数据`, `${name}: figures by month`),
     head: [
       t(ctx, "月份", "Month"),
@@ -338,7 +361,7 @@ export function metricPage(ctx: PageContext, metric: MetricProgress): string {
     )
     .join("");
 
-  const body = `<p class="crumbs"><a href="${href(ctx, PAGES.overview)}">${t(ctx, "总览", "Overview")}</a> › ${escapeHtml(name)}</p>
+  const body = `<p class="crumbs"><a href="${href(ctx, PAGES.overview)}">${t(ctx, "看板", "Dashboard")}</a> › ${escapeHtml(name)}</p>
 <h1>${escapeHtml(name)}</h1>
 <p class="status">${metricBadge(metric, lang)} ${sourceTag(ctx, metric)} ${judgedLine(ctx, metric)}</p>
 <p class="sentence">${escapeHtml(sentence)}</p>
@@ -346,7 +369,7 @@ ${factList(facts, true)}
 ${sourceSection(ctx, metric)}
 <section aria-labelledby="trend-h">
 <h2 id="trend-h">${trendTitle}</h2>
-${figure(lineSvg, legend(metric.kind, lang))}
+${figure(lineSvg, legend(metric.kind, lang), { compact: lineCompact })}
 </section>
 <section aria-labelledby="monthly-h">
 <h2 id="monthly-h">${monthlyTitle}</h2>
@@ -355,21 +378,22 @@ ${figure(
   metric.kind === "level" || metric.kind === "cap"
     ? t(
         ctx,
-        "柱上数字为期末数较上月的增减（1月较基期）；“未报”表示该月无数据。",
-        "Numbers by the bars are the change of the month-end figure from the month before (January: from the baseline); “n/a” marks a month without data.",
+        "图中数字为期末数较上月的增减（1月较基期）；“未报”表示该月无数据。",
+        "The numbers are the change of the month-end figure from the month before (January: from the baseline); “n/a” marks a month without data.",
       )
     : t(
         ctx,
-        "柱上数字为当月数值；“未报”表示该月无数据。",
-        "Numbers above the bars are the month's values; “n/a” marks a month without data.",
+        "图中数字为当月数值；“未报”表示该月无数据。",
+        "The numbers are the month's values; “n/a” marks a month without data.",
       ),
+  { compact: barsCompact },
 )}
 </section>
 ${
   rankingSvg
     ? `<section aria-labelledby="units-h">
 <h2 id="units-h">${rankingTitle}</h2>
-${figure(rankingSvg, rankingCaption(ctx, metric, judged.markWord[lang]))}
+${figure(rankingSvg, rankingCaption(ctx, metric, judged.markWord[lang]), { compact: rankingCompact })}
 </section>`
     : ""
 }

@@ -101,6 +101,7 @@ function rules(ctx: PageContext): Rule[] {
 export function rulesPage(ctx: PageContext): string {
   const { lang, site } = ctx;
   const table = dataTable({
+    lang: ctx.lang,
     caption: t(ctx, "各类指标的红黄绿灯含义", "What green, yellow and red mean for each kind of target"),
     head: [
       t(ctx, "指标类型 · 考核方式", "Kind · how judged"),
@@ -112,6 +113,7 @@ export function rulesPage(ctx: PageContext): string {
     rowHeaders: true,
   });
   const metrics = dataTable({
+    lang: ctx.lang,
     caption: t(ctx, "本计划各项指标的考核方式", "How each target of this plan is judged"),
     head: [
       t(ctx, "指标", "Target"),

@@ -27,7 +27,7 @@ const ICON_PATHS: Record<Status, string> = {
     '<circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M4 12l8-8" stroke="currentColor" stroke-width="1.6"/>',
 };
 
-function statusIcon(status: Status): string {
+export function statusIcon(status: Status): string {
   return `<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="currentColor">${ICON_PATHS[status]}</svg>`;
 }
 

@@ -1,6 +1,8 @@
 /**
  * The data status matrix (`status.html`): units × months, each cell on time, late, missing,
- * revised or not yet due — in words and colour — with a legend in words.
+ * revised or not yet due — in words and colour — with a legend in words. Where the months do not
+ * fit the screen the matrix scrolls sideways, the units' column staying in place, and a line above
+ * it says so.
  */
 
 import { escapeHtml } from "../../core/html.ts";
@@ -9,6 +11,7 @@ import { formatMonth, formatMonthShort } from "../format.ts";
 import { DATA_STATE_SHORT, DATA_STATE_WORDS, type DataState } from "../labels.ts";
 import { PAGES } from "../paths.ts";
 import { href, type PageContext, t, unitName } from "./context.ts";
+import { scrollHint } from "./dataTable.ts";
 import { layout } from "./layout.ts";
 import { completenessSection } from "./overviewPage.ts";
 
@@ -55,7 +58,7 @@ export function statusPage(ctx: PageContext): string {
   const matrix =
     months.length === 0
       ? `<p>${t(ctx, "暂无报送情况数据。", "No data status yet.")}</p>`
-      : `<div class="table-wrap"><table class="matrix"><caption>${t(ctx, "各单位各月月报报送情况", "Monthly reports by unit and month")}</caption><thead><tr><th scope="col">${t(ctx, "单位", "Unit")}</th>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
+      : `${scrollHint(t(ctx, "← 左右滑动查看其他月份 →", "← Scroll sideways for the other months →"))}<div class="table-wrap"><table class="matrix"><caption>${t(ctx, "各单位各月月报报送情况", "Monthly reports by unit and month")}</caption><thead><tr><th scope="col">${t(ctx, "单位", "Unit")}</th>${head}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`;
   const body = `<h1>${title}</h1>
 <p class="lede">${t(ctx, `截至${formatMonth(site.report.asOf, "zh")}，未报送${c.counts.missing}个单位月。`, `As of ${formatMonth(site.report.asOf, "en")}, ${c.counts.missing} unit-months are missing.`)}</p>
 <section aria-labelledby="legend-h"><h2 id="legend-h">${t(ctx, "图例", "Legend")}</h2><ul class="legend states">${legend}</ul></section>

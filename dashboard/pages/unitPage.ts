@@ -8,20 +8,36 @@
 import { escapeHtml } from "../../core/html.ts";
 import { sortAlerts } from "../../metrics/alerts.ts";
 import { gapText } from "../../metrics/behind.ts";
-import { statusWords } from "../../metrics/words.ts";
+import type { MetricProgress } from "../../metrics/reportTypes.ts";
+import { statusWords, unitMetricName } from "../../metrics/words.ts";
 import { progressLine } from "../charts/progressLine.ts";
-import { formatDateTime, formatMonth, formatPercent, formatValue, NONE } from "../format.ts";
+import { formatDateTime, formatMonth, formatPercent, formatValue, type Lang, NONE } from "../format.ts";
 import { judgedFigure } from "../judgedFigure.ts";
 import { DATA_STATE_SHORT, DATA_STATE_WORDS, SUBMISSION_STATUS_WORDS, UNIT_KIND_WORDS } from "../labels.ts";
 import { PAGES } from "../paths.ts";
 import { metricTrend, planTrend } from "../trend.ts";
 import { alertList } from "./alertList.ts";
-import { href, metricName, type PageContext, t, type UnitRow, unitName } from "./context.ts";
+import { href, type PageContext, t, type UnitRow, unitName } from "./context.ts";
 import { dataTable } from "./dataTable.ts";
 import { layout } from "./layout.ts";
 import { figure } from "./metricPage.ts";
 import { statusBadge } from "./statusBadge.ts";
 import { unitSwitcher } from "./unitSwitcher.ts";
+
+/** A metric's name for this unit's own figure: 正规就业人数, not 全区正规就业人数. */
+function ownName(metric: MetricProgress, lang: Lang): string {
+  const own = unitMetricName({ zh: metric.name_zh || metric.name, en: metric.name_en || metric.name });
+  return own[lang];
+}
+
+function trendLegend(ctx: PageContext): string {
+  const items: [string, string][] = [
+    ["actual", t(ctx, "实线：本单位实际", "solid line: the unit's actual")],
+    ["pace", t(ctx, "虚线：序时进度", "dashed line: expected to date")],
+    ["target", t(ctx, "橙色虚线：本单位目标", "orange dashed rule: the unit's target")],
+  ];
+  return `<ul class="legend">${items.map(([k, text]) => `<li><span class="key key-${k}" aria-hidden="true"></span>${text}</li>`).join("")}</ul>`;
+}
 
 function submissionsTable(ctx: PageContext, unit: UnitRow): string {
   const { site, lang } = ctx;
@@ -30,6 +46,7 @@ function submissionsTable(ctx: PageContext, unit: UnitRow): string {
     .sort((a, b) => b.received_at.localeCompare(a.received_at) || b.submission_id - a.submission_id);
   if (rows.length === 0) return `<p>${t(ctx, "暂无报送记录。", "No submissions yet.")}</p>`;
   return dataTable({
+    lang: ctx.lang,
     caption: t(ctx, `${unit.name_zh}的报送记录（最新在前）`, `Submissions of ${unit.name_en}, newest first`),
     head: [
       t(ctx, "编号", "No."),
@@ -83,6 +100,7 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
     entries.length === 0
       ? `<p>${t(ctx, "本单位不单独分解目标。", "No target is allocated to this unit.")}</p>`
       : dataTable({
+          lang: ctx.lang,
           caption: t(
             ctx,
             `${name}各项指标（截至${formatMonth(site.report.asOf, "zh")}）`,
@@ -114,7 +132,7 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
                 ? NONE
                 : escapeHtml(gapText(metric, entry.gap, lang));
             return [
-              `<a href="${href(ctx, PAGES.metric(metric.id))}">${escapeHtml(metricName(metric, lang))}</a>`,
+              `<a href="${href(ctx, PAGES.metric(metric.id))}">${escapeHtml(ownName(metric, lang))}</a>`,
               actual,
               v(entry.target),
               metric.judged === "pace" && !metric.final ? v(entry.expected) : NONE,
@@ -127,22 +145,34 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
           rowHeaders: true,
         });
   const trends = entries
-    .map(({ metric }) => {
+    .map(({ metric, entry }) => {
       const rows = planTrend(metricTrend(site.history, metric.id, unit.code), site.months, metric.kind);
       if (rows.every((r) => r.actual === null)) return "";
-      const label = `${name} · ${metricName(metric, lang)}`;
+      const own = ownName(metric, lang);
+      const title = lang === "zh" ? `${name}${own}` : `${name}: ${own}`;
+      const target = rows.findLast((r) => r.target !== null)?.target ?? null;
       const svg = progressLine(rows, {
         id: `${metric.id}-${unit.code}`,
         lang,
         kind: metric.kind,
         unitOfCount: metric.unit_of_count,
-        target: rows.findLast((r) => r.target !== null)?.target ?? null,
-        label,
-        width: 420,
-        height: 220,
+        target,
+        label: title,
+        compact: true,
       });
-      const caption = `<a href="${href(ctx, PAGES.metric(metric.id))}">${escapeHtml(metricName(metric, lang))}</a>`;
-      return figure(svg, caption, true);
+      const v = (x: number | null) => escapeHtml(formatValue(x, metric.unit_of_count, lang));
+      const figures = [
+        t(ctx, `实际 ${v(entry.actual)}`, `actual ${v(entry.actual)}`),
+        target === null
+          ? ""
+          : metric.unit_of_count === "share"
+            ? t(ctx, `目标 ${v(target)}`, `target ${v(target)}`)
+            : t(ctx, `分解目标 ${v(target)}`, `unit target ${v(target)}`),
+      ]
+        .filter(Boolean)
+        .join(" · ");
+      const caption = `<a href="${href(ctx, PAGES.metric(metric.id))}">${escapeHtml(title)}</a><span class="chart-figures">${figures}</span>`;
+      return figure(svg, caption, { captionFirst: true, compactOnly: true });
     })
     .filter(Boolean)
     .join("\n");
@@ -151,7 +181,7 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
     site.report.metrics.map((m) => m.id),
   );
   const kind = UNIT_KIND_WORDS[unit.kind]?.[lang] ?? unit.kind;
-  const body = `<p class="crumbs"><a href="${href(ctx, PAGES.overview)}">${t(ctx, "总览", "Overview")}</a> › ${escapeHtml(name)}</p>
+  const body = `<p class="crumbs"><a href="${href(ctx, PAGES.overview)}">${t(ctx, "看板", "Dashboard")}</a> › ${escapeHtml(name)}</p>
 <h1>${escapeHtml(name)}</h1>
 <p class="unit-meta">${escapeHtml(kind)}${kind ? " · " : ""}${t(ctx, "代码", "code")} <code>${escapeHtml(unit.code)}</code></p>
 <details class="unit-nav"><summary>${t(ctx, "其他单位", "Other units")}</summary>${unitSwitcher(ctx, undefined, "p")}</details>
@@ -159,7 +189,7 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
 <h2 id="metrics-h">${t(ctx, "各项指标", "Targets")}</h2>
 ${table}
 </section>
-${trends ? `<section aria-labelledby="trend-h"><h2 id="trend-h">${t(ctx, "走势", "Trend")}</h2><p>${t(ctx, "实线为实际，虚线为序时进度，橙色虚线为分解目标。", "Solid line: actual; dashed line: pace; orange dashed rule: allocation.")}</p><div class="chart-grid">\n${trends}\n</div></section>` : ""}
+${trends ? `<section aria-labelledby="trend-h"><h2 id="trend-h">${t(ctx, `${escapeHtml(name)}各项指标走势`, `${escapeHtml(name)}: each target month by month`)}</h2>${trendLegend(ctx)}<div class="chart-grid">\n${trends}\n</div></section>` : ""}
 <section aria-labelledby="alerts-h">
 <h2 id="alerts-h">${t(ctx, "相关预警", "Alerts")}</h2>
 ${alertList(ctx, alerts)}

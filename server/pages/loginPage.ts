@@ -1,10 +1,11 @@
 /**
  * The login page: a plain HTML form (works without JavaScript) that posts the access token to
- * /login. Chinese first, with a link to the English page.
+ * /login, in the site's frame. Chinese first, with a link to the English page.
  */
 
 import { escapeHtml } from "../../core/html.ts";
-import { pageShell } from "./html.ts";
+import type { ShellUser } from "../../dashboard/pages/shell.ts";
+import { openPage } from "./portalLayout.ts";
 
 interface LoginPageOptions {
   lang: "zh" | "en";
@@ -24,14 +25,11 @@ export function safeNext(next: unknown): string {
 export function loginPage(options: LoginPageOptions): string {
   const zh = options.lang === "zh";
   const next = safeNext(options.next);
-  const other = zh ? "en" : "zh";
-  const toggle = `?lang=${other}${next === "/" ? "" : `&next=${encodeURIComponent(next)}`}`;
   const error = options.error
     ? `<div class="error" role="alert">${escapeHtml(zh ? options.error.zh : options.error.en)}</div>`
     : "";
-  const body = `<nav class="lang"><a href="${escapeHtml(toggle)}" lang="${other}">${zh ? "English" : "中文"}</a></nav>
-<h1>${zh ? "青浦区稳就业目标跟踪" : "Qingpu employment targets"}</h1>
-<p class="sub">${zh ? "登录" : "Sign in"}</p>
+  const body = `<section class="card sign-in" aria-labelledby="sign-in-h">
+<h1 id="sign-in-h">${zh ? "登录" : "Sign in"}</h1>
 ${error}<form method="post" action="/login${zh ? "" : "?lang=en"}">
   <label for="token">${zh ? "访问令牌" : "Access token"}</label>
   <input type="password" id="token" name="token" autocomplete="current-password" required autofocus>
@@ -42,18 +40,34 @@ ${error}<form method="post" action="/login${zh ? "" : "?lang=en"}">
     zh
       ? "访问令牌由系统管理员发放（以 jt_ 开头）。如未收到，请联系区人社局管理员。"
       : "Access tokens (beginning with jt_) are issued by the system administrator. If you have none, ask the district HRSS bureau's administrator."
-  }</p>`;
-  return pageShell(options.lang, zh ? "登录 · 稳就业目标跟踪" : "Sign in · Employment targets", body);
+  }</p>
+</section>`;
+  const query = next === "/" ? "" : `&next=${encodeURIComponent(next)}`;
+  return openPage({
+    lang: options.lang,
+    path: "/login",
+    title: zh ? "登录" : "Sign in",
+    active: null,
+    user: null,
+    body,
+    otherLangQuery: query,
+  });
 }
 
-export function notBuiltPage(lang: "zh" | "en"): string {
+export function notBuiltPage(lang: "zh" | "en", user: ShellUser | null): string {
   const zh = lang === "zh";
-  const body = `<nav class="lang"><a href="?lang=${zh ? "en" : "zh"}">${zh ? "English" : "中文"}</a></nav>
-<h1>${zh ? "看板尚未生成" : "The dashboard has not been built yet"}</h1>
+  const body = `<h1>${zh ? "看板尚未生成" : "The dashboard has not been built yet"}</h1>
 <p>${
     zh
       ? "服务已在运行，但还没有生成静态看板。请在服务器上运行 <code>npx jobtrack build</code> 后刷新本页；接口（/api/report 等）已可使用。"
       : "The service is running, but the static dashboard has not been built. Run <code>npx jobtrack build</code> on the server and reload this page; the API (/api/report and others) already works."
   }</p>`;
-  return pageShell(lang, zh ? "看板尚未生成" : "Dashboard not built", body);
+  return openPage({
+    lang,
+    path: "/",
+    title: zh ? "看板尚未生成" : "Dashboard not built",
+    active: "overview",
+    user,
+    body,
+  });
 }

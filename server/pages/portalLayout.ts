@@ -1,48 +1,96 @@
 /**
- * The frame of the server's working pages (upload, SQL console, audit log, administration): a skip link, the site
- * name, a nav of the pages the role may open, who is signed in, the language toggle and a sign-out
- * form; then the page. Scripts are files under /assets (the CSP allows no inline script); the
- * page's data travels in a JSON block the scripts read.
+ * The server's pages in the site's one frame (dashboard/pages/shell.ts): the same header,
+ * navigation, session and stylesheet as the dashboard, with the server's own addresses. A working
+ * page (upload, SQL console, audit log, administration) calls `portalPage` with its title, its
+ * address and its body; scripts are files under /assets (the CSP allows no inline script) and the
+ * page's data travels in a JSON block the scripts read. Pages answered before anyone has signed in
+ * (signing in, refusals) carry the stylesheet inline, since /assets is for signed-in readers only.
  */
 
 import { escapeHtml } from "../../core/html.ts";
-import { type Lang, sayText } from "../../core/lang.ts";
-import { portalAssetUrl } from "../routes/assets.ts";
-import { type Principal, ROLE_NAMES, type Role } from "../tokens.ts";
+import type { Lang, LocalText } from "../../core/lang.ts";
+import { SITE_CSS } from "../../dashboard/assets/siteCss.ts";
+import {
+  NAV,
+  type NavKey,
+  type ShellLinks,
+  type ShellOptions,
+  type ShellUser,
+  shellPage,
+} from "../../dashboard/pages/shell.ts";
+import type { Unit } from "../../warehouse/registry.ts";
+import { type Principal, ROLE_NAMES } from "../tokens.ts";
+
+export { jsonForHtml } from "../../dashboard/pages/shell.ts";
 
 export type PortalPath = "/upload" | "/sql" | "/audit" | "/admin";
 
-interface NavItem {
-  href: (lang: Lang) => string;
-  zh: string;
-  en: string;
-  roles: Role[];
-}
+/** The navigation item of each working page (the audit log belongs to administration). */
+const ACTIVE: Record<PortalPath, NavKey> = {
+  "/upload": "upload",
+  "/sql": "sql",
+  "/audit": "admin",
+  "/admin": "admin",
+};
 
-const NAV: NavItem[] = [
-  {
-    href: (lang) => (lang === "en" ? "/en/" : "/"),
-    zh: "看板",
-    en: "Dashboard",
-    roles: ["viewer", "town", "analyst", "admin"],
-  },
-  { href: (lang) => withLang("/upload", lang), zh: "上传报送", en: "Upload", roles: ["town", "admin"] },
-  { href: (lang) => withLang("/sql", lang), zh: "SQL 查询", en: "SQL console", roles: ["analyst", "admin"] },
-  { href: (lang) => withLang("/audit", lang), zh: "审计日志", en: "Audit log", roles: ["admin"] },
-  { href: (lang) => withLang("/admin", lang), zh: "系统管理", en: "Administration", roles: ["admin"] },
-];
-
-function withLang(path: string, lang: Lang): string {
+export function withLang(path: string, lang: Lang): string {
   return lang === "en" ? `${path}?lang=en` : path;
 }
 
-interface PortalPageOptions {
+/** A navigation item's address on the server, in a language: the dashboard's pages Chinese at the root, English under /en/. */
+export function navHref(key: NavKey, lang: Lang): string {
+  const page = NAV.find((item) => item.key === key)?.page;
+  if (page) return `${lang === "en" ? "/en/" : "/"}${page === "index.html" ? "" : page}`;
+  return withLang(`/${key}`, lang);
+}
+
+/** The frame's links for a page of the server at `path` (its address without a query). */
+export function serverLinks(lang: Lang, path: string): ShellLinks {
+  return {
+    nav: (key) => navHref(key, lang),
+    // the language is named both ways: the browser's own preference must not win over a click
+    otherLang: `${path}?lang=${lang === "zh" ? "en" : "zh"}`,
+    stylesheet: "/assets/site.css",
+    logout: withLang("/logout", lang),
+    root: "/",
+  };
+}
+
+/** The header's words for a signed-in holder: label, role, and a town's unit. */
+export function shellUser(who: Principal, unitName?: LocalText | null): ShellUser {
+  return { label: who.label ?? "", role: who.role, roleWords: ROLE_NAMES[who.role], unit: unitName ?? null };
+}
+
+/** The unit of a town's token by name, from the registry. */
+export function unitNameOf(who: Principal | null, units: readonly Unit[]): LocalText | null {
+  const unit = who?.unit ? units.find((u) => u.code === who.unit) : undefined;
+  return unit ? { zh: unit.name_zh, en: unit.name_en } : null;
+}
+
+/** A server page that may be answered before signing in: the frame with the stylesheet inline. */
+export function openPage(
+  o: Omit<ShellOptions, "links" | "inlineStyle"> & {
+    path: string;
+    /** More of the query for the other language's address (`&next=…`). */
+    otherLangQuery?: string;
+  },
+): string {
+  const { path, otherLangQuery, ...rest } = o;
+  const links = serverLinks(o.lang, path);
+  return shellPage({
+    ...rest,
+    links: { ...links, otherLang: `${links.otherLang}${otherLangQuery ?? ""}` },
+    inlineStyle: SITE_CSS,
+  });
+}
+
+export interface PortalPageOptions {
   lang: Lang;
   path: PortalPath;
   who: Principal;
   /** The signed-in unit's name, for a town. */
-  unitName?: { zh: string; en: string } | null;
-  title: { zh: string; en: string };
+  unitName?: LocalText | null;
+  title: LocalText;
   /** The page's content (HTML), inside <main>. */
   body: string;
   /** Scripts: classic ones first (vendor bundles), then the page's module. */
@@ -53,82 +101,33 @@ interface PortalPageOptions {
   wide?: boolean;
 }
 
-/** JSON safe inside <script type="application/json">: no `<`, no line separators. */
-function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value)
-    .replaceAll("<", "\\u003c")
-    .replaceAll("\u2028", "\\u2028")
-    .replaceAll("\u2029", "\\u2029");
+/** The administrator's two pages, under the one navigation item 管理. */
+const ADMIN_PAGES: { path: PortalPath; words: LocalText }[] = [
+  { path: "/admin", words: { zh: "令牌与计划任务", en: "Tokens and scheduled jobs" } },
+  { path: "/audit", words: { zh: "审计日志", en: "Audit log" } },
+];
+
+function adminTabs(lang: Lang, path: PortalPath): string {
+  const links = ADMIN_PAGES.map(({ path: to, words }) => {
+    const current = to === path ? ' aria-current="page"' : "";
+    return `<li><a href="${withLang(to, lang)}"${current}>${escapeHtml(lang === "zh" ? words.zh : words.en)}</a></li>`;
+  }).join("");
+  return `<nav class="sub-nav" aria-label="${lang === "zh" ? "管理" : "Admin"}"><ul>${links}</ul></nav>\n`;
 }
 
 export function portalPage(o: PortalPageOptions): string {
-  const zh = o.lang === "zh";
-  const nav = NAV.filter((item) => item.roles.includes(o.who.role))
-    .map((item) => {
-      const href = item.href(o.lang);
-      const current = href.split("?")[0] === o.path ? ' aria-current="page"' : "";
-      return `<li><a href="${escapeHtml(href)}"${current}>${escapeHtml(sayText(o.lang, item))}</a></li>`;
-    })
-    .join("");
-  const role = sayText(o.lang, ROLE_NAMES[o.who.role]);
-  const who = [o.who.label, role, o.unitName ? sayText(o.lang, o.unitName) : null]
-    .filter(Boolean)
-    .join(" · ");
-  const toggle = zh ? `${o.path}?lang=en` : o.path;
-  const scripts = [
-    ...(o.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}" defer></script>`),
-    o.module ? `<script type="module" src="${escapeHtml(o.module)}"></script>` : "",
-  ].join("\n");
-  const data =
-    o.data === undefined
-      ? ""
-      : `<script type="application/json" id="page-data">${jsonForHtml(o.data)}</script>`;
-  return `<!doctype html>
-<html lang="${zh ? "zh-CN" : "en"}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(sayText(o.lang, o.title))} · ${zh ? "稳就业目标跟踪" : "Employment targets"}</title>
-<link rel="stylesheet" href="${portalAssetUrl("portal.css")}">
-${data}
-${scripts}
-</head>
-<body>
-<a class="skip" href="#main">${zh ? "跳到正文" : "Skip to content"}</a>
-<header class="top">
-  <span class="site">${zh ? "青浦区稳就业目标跟踪" : "Qingpu employment targets"}</span>
-  <nav aria-label="${zh ? "主导航" : "Main"}"><ul>${nav}</ul></nav>
-  <span class="who">${escapeHtml(who)}</span>
-  <a href="${escapeHtml(toggle)}" lang="${zh ? "en" : "zh-CN"}" hreflang="${zh ? "en" : "zh-CN"}">${zh ? "English" : "中文"}</a>
-  <form method="post" action="/logout${zh ? "" : "?lang=en"}"><button type="submit" class="link">${zh ? "退出登录" : "Sign out"}</button></form>
-</header>
-<main id="main"${o.wide ? ' class="wide"' : ""}>
-<h1>${escapeHtml(sayText(o.lang, o.title))}</h1>
-${o.body}
-</main>
-</body>
-</html>
-`;
-}
-
-/** The page a signed-in browser gets for a page its role may not open (status 403). */
-export function forbiddenPortalPage(lang: Lang, who: Principal, path: PortalPath): string {
-  const zh = lang === "zh";
-  const allowed = NAV.filter((item) => item.roles.includes(who.role))
-    .map(
-      (item) => `<li><a href="${escapeHtml(item.href(lang))}">${escapeHtml(zh ? item.zh : item.en)}</a></li>`,
-    )
-    .join("");
-  const role = zh ? ROLE_NAMES[who.role].zh : ROLE_NAMES[who.role].en;
-  return portalPage({
-    lang,
-    path,
-    who,
-    title: { zh: "无权访问此页面", en: "Not allowed" },
-    body: `<section class="card"><p role="alert">${
-      zh
-        ? `当前登录的角色（${escapeHtml(role)}）无权打开此页面。如需权限，请联系系统管理员。`
-        : `Your role (${escapeHtml(role)}) may not open this page. Ask the system administrator if you need access.`
-    }</p><p>${zh ? "您可以打开：" : "You may open:"}</p><ul class="links">${allowed}</ul></section>`,
+  const title = o.lang === "zh" ? o.title.zh : o.title.en;
+  const tabs = ACTIVE[o.path] === "admin" ? adminTabs(o.lang, o.path) : "";
+  return shellPage({
+    lang: o.lang,
+    title,
+    active: ACTIVE[o.path],
+    body: `${tabs}<h1>${escapeHtml(title)}</h1>\n${o.body}`,
+    links: serverLinks(o.lang, o.path),
+    user: shellUser(o.who, o.unitName),
+    scripts: o.scripts,
+    module: o.module,
+    data: o.data,
+    wide: o.wide,
   });
 }

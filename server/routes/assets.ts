@@ -1,7 +1,10 @@
 /**
- * The scripts and stylesheet of the server's working pages, for anyone signed in. They hold no
- * data, but the login page needs none of them (its style is inline), so nothing the server
+ * The scripts and stylesheet of the site, for anyone signed in. They hold no data, but the pages
+ * answered before signing in need none of them (their style is inline), so nothing the server
  * answers is open besides the health check and signing in and out: one rule, no exceptions.
+ * - `/assets/site.css`, `/assets/app.js`: the site's one stylesheet and enhancement script, the
+ *   same text the build writes into the dashboard's `assets/` (so the server's pages have them
+ *   before any build), revalidated by ETag on every use;
  * - `/assets/portal/<file>`: server/assets/ (a fixed list), revalidated by ETag on every use;
  *   `uploadChecks.js` is the precheck bundled from the ingest's own rules (server/precheck/);
  * - `/assets/vendor/<package>@<version>/<file>`: the browser bundles of papaparse and exceljs
@@ -13,6 +16,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Response, Router } from "express";
+import { APP_JS } from "../../dashboard/assets/appJs.ts";
+import { SITE_CSS } from "../../dashboard/assets/siteCss.ts";
 import { ALL_ROLES, requireRole } from "../auth.ts";
 import { precheckBundle } from "../precheck/bundle.ts";
 
@@ -20,7 +25,6 @@ const ASSET_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "assets");
 const require = createRequire(import.meta.url);
 
 const PORTAL_FILES: Record<string, string> = {
-  "portal.css": "text/css; charset=utf-8",
   "portal.js": "text/javascript; charset=utf-8",
   "upload.js": "text/javascript; charset=utf-8",
   "sql.js": "text/javascript; charset=utf-8",
@@ -84,6 +88,13 @@ export function assetsRouter(): Router {
       throw error;
     }
   });
+  const site: Record<string, Asset> = {
+    "/assets/site.css": { body: Buffer.from(SITE_CSS), type: "text/css; charset=utf-8" },
+    "/assets/app.js": { body: Buffer.from(APP_JS), type: "text/javascript; charset=utf-8" },
+  };
+  for (const [url, asset] of Object.entries(site)) {
+    router.get(url, signedIn, (_req, res) => send(res, asset, "no-cache"));
+  }
 
   router.get("/assets/portal/:file", signedIn, (req, res, next) => {
     const file = String(req.params.file);

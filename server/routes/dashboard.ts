@@ -3,8 +3,8 @@
  * `/upload` for towns and admins and `/sql` for analysts and admins when the site has those
  * pages. A browser that is not signed in is sent to the login page; before the site is built,
  * `/` says so in both languages. Every request that reaches this router passes its gate, the
- * site's files and the JSON 404 for unknown addresses alike: nobody learns which addresses exist
- * without signing in.
+ * site's files and the 404 for unknown addresses alike: nobody learns which addresses exist
+ * without signing in. The site's earlier months are folders of the same site (`/month/2022-07/`).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { ALL_ROLES, authOf, requireRole, roleGuard } from "../auth.ts";
 import { langOf } from "../errors.ts";
 import { notBuiltPage } from "../pages/loginPage.ts";
+import { shellUser, unitNameOf } from "../pages/portalLayout.ts";
 import type { ServerContext } from "../serverContext.ts";
 import type { Role } from "../tokens.ts";
 
@@ -41,6 +42,11 @@ function pageGate(req: Request, res: Response, next: NextFunction): void {
   requireRole(...roles)(req, res, next);
 }
 
+function shellUserOf(res: Response, ctx: ServerContext) {
+  const who = authOf(res)?.principal ?? null;
+  return who && shellUser(who, unitNameOf(who, ctx.units));
+}
+
 export function dashboardRouter(ctx: ServerContext): Router {
   const router = Router();
   const siteDir = ctx.config.siteDir;
@@ -64,7 +70,7 @@ export function dashboardRouter(ctx: ServerContext): Router {
     res
       .status(503)
       .type("html")
-      .send(notBuiltPage(langOf(req)));
+      .send(notBuiltPage(langOf(req), shellUserOf(res, ctx)));
   });
   return router;
 }

@@ -1,62 +1,44 @@
 /**
  * The server's working pages: `GET /upload` (town, admin), `GET /sql` (analyst, admin),
  * `GET /audit` and `GET /admin` (admin). A browser that is not signed in is sent to the login page and comes back
- * afterwards; a signed-in role that may not open a page gets a 403 page (recorded in the audit
- * trail like every refusal) pointing at the pages it may open. Pages are never cached.
+ * afterwards; a signed-in role that may not open a page is refused with 403 (recorded in the audit
+ * trail like every refusal; a browser sees the pages it may open). Pages are never cached.
  */
 import { type Request, type RequestHandler, type Response, Router } from "express";
 import { districtToday } from "../../core/districtTime.ts";
 import { previousMonth } from "../../core/month.ts";
-import { recordAudit } from "../audit.ts";
-import { authOf, clientKey, principal, roleGuard } from "../auth.ts";
+import { authOf, principal, roleGuard } from "../auth.ts";
 import { forbidden, langOf, unauthorized } from "../errors.ts";
 import { adminPage } from "../pages/adminPage.ts";
 import { auditPage } from "../pages/auditPage.ts";
-import { forbiddenPortalPage, type PortalPath } from "../pages/portalLayout.ts";
 import { sqlPage } from "../pages/sqlPage.ts";
 import { uploadPage } from "../pages/uploadPage.ts";
 import { latestRuns, recentRuns } from "../schedule/jobRuns.ts";
 import { listBackups } from "../schedule/nightlyBackup.ts";
 import { schedulerFolders } from "../schedule/schedulerFolders.ts";
 import type { ServerContext } from "../serverContext.ts";
-import { actorName, listTokens, type Role } from "../tokens.ts";
+import { listTokens, type Role } from "../tokens.ts";
 
 function wantsHtml(req: Request): boolean {
   return req.accepts(["json", "html"]) === "html";
 }
 
-/** The role check of a working page: a browser not signed in goes to the login page, a role that may not open it gets the 403 page. */
-function pageGuard(ctx: ServerContext, path: PortalPath, roles: Role[]): RequestHandler {
-  const guard: RequestHandler = async (req, res, next) => {
+/**
+ * The role check of a working page: a browser not signed in goes to the login page; a role that
+ * may not open it is refused (403), which a browser sees as the refusal page in the site's frame.
+ */
+function pageGuard(roles: Role[]): RequestHandler {
+  const guard: RequestHandler = (req, res, next) => {
     const auth = authOf(res);
-    const lang = langOf(req);
     if (!auth) {
       if (!wantsHtml(req)) throw unauthorized();
-      const back = encodeURIComponent(req.originalUrl.startsWith("/") ? req.originalUrl : path);
+      const lang = langOf(req);
+      const back = encodeURIComponent(req.originalUrl.startsWith("/") ? req.originalUrl : "/");
       res.redirect(303, `/login?next=${back}${lang === "en" ? "&lang=en" : ""}`);
       return;
     }
-    const who = auth.principal;
-    if (roles.includes(who.role)) {
-      next();
-      return;
-    }
-    if (!wantsHtml(req)) throw forbidden();
-    await recordAudit(ctx.db, {
-      at: ctx.clock(),
-      actor: actorName(who),
-      tokenId: who.tokenId,
-      role: who.role,
-      action: "request",
-      target: `${req.method} ${req.path}`,
-      result: "refused",
-      detail: { status: 403, code: "forbidden", ip: clientKey(req) },
-    });
-    res
-      .status(403)
-      .set("Cache-Control", "no-store")
-      .type("html")
-      .send(forbiddenPortalPage(lang, who, path));
+    if (!roles.includes(auth.principal.role)) throw forbidden();
+    next();
   };
   return roleGuard(guard, roles);
 }
@@ -68,75 +50,59 @@ export function pagesRouter(ctx: ServerContext): Router {
     res.set("Cache-Control", "no-store").type("html").send(html);
   };
 
-  router.get(
-    ["/upload", "/upload.html"],
-    pageGuard(ctx, "/upload", ["town", "admin"]),
-    (req: Request, res: Response) => {
-      // the month a report is due for: the one before today's
-      const month = previousMonth(districtToday(ctx.clock()).slice(0, 7));
-      send(
-        res,
-        uploadPage({
-          lang: langOf(req),
-          who: principal(res),
-          units: ctx.units,
-          catalogues: ctx.plans.map((p) => p.catalogue),
-          month,
-          limitBytes: ctx.config.uploadLimitBytes,
-        }),
-      );
-    },
-  );
+  router.get(["/upload", "/upload.html"], pageGuard(["town", "admin"]), (req: Request, res: Response) => {
+    // the month a report is due for: the one before today's
+    const month = previousMonth(districtToday(ctx.clock()).slice(0, 7));
+    send(
+      res,
+      uploadPage({
+        lang: langOf(req),
+        who: principal(res),
+        units: ctx.units,
+        catalogues: ctx.plans.map((p) => p.catalogue),
+        month,
+        limitBytes: ctx.config.uploadLimitBytes,
+      }),
+    );
+  });
 
-  router.get(
-    ["/sql", "/sql.html"],
-    pageGuard(ctx, "/sql", ["analyst", "admin"]),
-    (req: Request, res: Response) => {
-      send(
-        res,
-        sqlPage({
-          lang: langOf(req),
-          who: principal(res),
-          timeoutMs: ctx.config.sql.timeoutMs,
-          maxRows: ctx.config.sql.maxRows,
-          maxResultBytes: ctx.config.sql.maxResultBytes,
-        }),
-      );
-    },
-  );
+  router.get(["/sql", "/sql.html"], pageGuard(["analyst", "admin"]), (req: Request, res: Response) => {
+    send(
+      res,
+      sqlPage({
+        lang: langOf(req),
+        who: principal(res),
+        timeoutMs: ctx.config.sql.timeoutMs,
+        maxRows: ctx.config.sql.maxRows,
+        maxResultBytes: ctx.config.sql.maxResultBytes,
+      }),
+    );
+  });
 
-  router.get(
-    ["/audit", "/audit.html"],
-    pageGuard(ctx, "/audit", ["admin"]),
-    (req: Request, res: Response) => {
-      send(res, auditPage({ lang: langOf(req), who: principal(res) }));
-    },
-  );
+  router.get(["/audit", "/audit.html"], pageGuard(["admin"]), (req: Request, res: Response) => {
+    send(res, auditPage({ lang: langOf(req), who: principal(res) }));
+  });
 
-  router.get(
-    ["/admin", "/admin.html"],
-    pageGuard(ctx, "/admin", ["admin"]),
-    async (req: Request, res: Response) => {
-      const scheduler = ctx.config.scheduler;
-      send(
-        res,
-        adminPage({
-          lang: langOf(req),
-          who: principal(res),
-          units: ctx.units,
-          tokens: await listTokens(ctx.db),
-          scheduler: scheduler && {
-            config: scheduler.config,
-            jobs: await scheduler.status(),
-            latest: await latestRuns(ctx.db),
-            recent: await recentRuns(ctx.db, { limit: 20 }),
-            backups: listBackups(scheduler.config.backup.dir),
-            folders: schedulerFolders(scheduler.config),
-          },
-        }),
-      );
-    },
-  );
+  router.get(["/admin", "/admin.html"], pageGuard(["admin"]), async (req: Request, res: Response) => {
+    const scheduler = ctx.config.scheduler;
+    send(
+      res,
+      adminPage({
+        lang: langOf(req),
+        who: principal(res),
+        units: ctx.units,
+        tokens: await listTokens(ctx.db),
+        scheduler: scheduler && {
+          config: scheduler.config,
+          jobs: await scheduler.status(),
+          latest: await latestRuns(ctx.db),
+          recent: await recentRuns(ctx.db, { limit: 20 }),
+          backups: listBackups(scheduler.config.backup.dir),
+          folders: schedulerFolders(scheduler.config),
+        },
+      }),
+    );
+  });
 
   return router;
 }

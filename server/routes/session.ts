@@ -1,7 +1,8 @@
 /**
  * Signing in and out: `GET /login` (the form), `POST /login` (a form post or JSON with the token:
  * opens a session and sets the `jt_session` cookie, HttpOnly, SameSite=Strict, Secure over https),
- * `POST /logout` (ends the session and clears the cookie). A valid token always signs in; a
+ * `POST /logout` (ends the session and clears the cookie), `GET /logout` (in a browser, a page with
+ * the sign-out button: a link must not change state; 405 for anyone else). A valid token always signs in; a
  * wrong one counts against the client's address and against the value tried
  * (server/failureLimiter.ts), and past either budget the answer is 429 instead of 401. Failed
  * sign-ins reach the audit trail summarised per address and minute (server/anonymousAudit.ts).
@@ -11,6 +12,8 @@ import { recordAudit } from "../audit.ts";
 import { authOf, clientKey, crossSiteRefused, failedCredential, sameOrigin } from "../auth.ts";
 import { HttpError, langOf } from "../errors.ts";
 import { loginPage, safeNext } from "../pages/loginPage.ts";
+import { shellUser, unitNameOf } from "../pages/portalLayout.ts";
+import { signOutPage } from "../pages/signOutPage.ts";
 import type { ServerContext } from "../serverContext.ts";
 import { createSession, endSession, readCookie, SESSION_COOKIE } from "../sessions.ts";
 import { actorName, principalOf } from "../tokens.ts";
@@ -85,6 +88,24 @@ export function sessionRouter(ctx: ServerContext): Router {
     });
     if (html) res.redirect(303, next);
     else res.json({ ok: true, role: found.role, unit: found.unit, label: found.label });
+  });
+
+  router.get("/logout", (req: Request, res: Response) => {
+    if (!wantsHtml(req)) {
+      res.set("Allow", "POST");
+      throw new HttpError(
+        405,
+        "method_not_allowed",
+        "退出登录请用 POST /logout。",
+        "Sign out with POST /logout.",
+      );
+    }
+    const who = authOf(res)?.principal ?? null;
+    const user = who && shellUser(who, unitNameOf(who, ctx.units));
+    res
+      .set("Cache-Control", "no-store")
+      .type("html")
+      .send(signOutPage(langOf(req), user));
   });
 
   router.post("/logout", async (req: Request, res: Response) => {
