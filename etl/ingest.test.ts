@@ -162,6 +162,48 @@ describe("revisions", () => {
   });
 });
 
+describe("a refused file is kept under the units it concerns, none of its data", () => {
+  const asTown = (fileName: string, text: string) =>
+    ingestFile(
+      ctx,
+      {
+        fileName,
+        bytes: new TextEncoder().encode(text),
+        receivedAt: "2022-10-01T09:00:00+08:00",
+        receivedBy: "盈浦经办人",
+      },
+      { onlyUnit: "310118002" },
+    );
+  const stored = () =>
+    db.query<{ unit: string | null; status: string; file_name: string }>(
+      "SELECT unit, status, file_name FROM v_submissions ORDER BY submission_id",
+    );
+
+  it("a month no plan covers: under the unit the rows name", async () => {
+    const result = await ingest("late.csv", "单位,报告月份,失业人员实现再就业人数\n盈浦街道,2021-06,120\n");
+    expect(result.status).toBe("rejected");
+    expect(result.errors.map((e) => e.code)).toEqual(["month_not_in_plan"]);
+    expect(result.units).toEqual(["310118002"]);
+    expect(await stored()).toEqual([{ unit: "310118002", status: "rejected", file_name: "late.csv" }]);
+    expect(await db.query("SELECT * FROM facts")).toEqual([]);
+  });
+
+  it("a file that names no known unit, sent by a town: under the town", async () => {
+    const result = await asTown("blank.csv", "单位,报告月份,失业人员实现再就业人数\n,2022-08,120\n");
+    expect(result.errors.map((e) => e.code)).toEqual(["unknown_unit"]);
+    expect(await stored()).toEqual([{ unit: "310118002", status: "rejected", file_name: "blank.csv" }]);
+  });
+
+  it("a file that cannot be read, sent by a town: under the town; by anyone else: under none", async () => {
+    await asTown("a.csv", "");
+    await ingest("b.csv", "");
+    expect(await stored()).toEqual([
+      { unit: "310118002", status: "rejected", file_name: "a.csv" },
+      { unit: null, status: "rejected", file_name: "b.csv" },
+    ]);
+  });
+});
+
 describe("privacy", () => {
   it("an ID number or phone number is refused and stored nowhere", async () => {
     const id = fictitiousResidentId();

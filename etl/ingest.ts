@@ -185,7 +185,7 @@ export async function ingestFile(
     return reject(ctx, await metaOf(), {
       errors: read.findings,
       warnings: named,
-      units: [],
+      units: refusedUnits([], options),
       months: [],
       rows: 0,
     });
@@ -210,7 +210,12 @@ export async function ingestFile(
     rows: parsed.rows,
     warnings: [...named, ...parsed.warnings],
   };
-  if (parsed.errors.length) return reject(ctx, meta, { ...summary, errors: parsed.errors });
+  if (parsed.errors.length)
+    return reject(ctx, meta, {
+      ...summary,
+      units: refusedUnits(parsed.namedUnits, options),
+      errors: parsed.errors,
+    });
   progress("load", 0.6);
   const unitMonths = unitMonthRows(parsed.list);
   // without year-to-date figures each value is its own fact, known before the transaction
@@ -273,7 +278,12 @@ async function ingestLedger(
     rows: parsed.rows,
     warnings: [...named, ...parsed.warnings],
   };
-  if (parsed.errors.length || !parsed.unit) return reject(ctx, meta, { ...summary, errors: parsed.errors });
+  if (parsed.errors.length || !parsed.unit)
+    return reject(ctx, meta, {
+      ...summary,
+      units: refusedUnits(parsed.namedUnits, options),
+      errors: parsed.errors,
+    });
   const unit = parsed.unit;
   const result = await ctx.db.write(
     async (tx) => {
@@ -307,6 +317,17 @@ async function ingestLedger(
     }),
     kind: "cases",
   };
+}
+
+/**
+ * The units a refused file is kept under, so that it shows in their history: every unit its rows
+ * name, whatever else is wrong with those rows, or, when it names none that the registry knows
+ * (a file that could not be read, a month no plan covers in every row, a header missing), the
+ * one unit its sender submits for. Codes only: nothing of the file's data is kept.
+ */
+function refusedUnits(named: string[], options: IngestOptions): string[] {
+  if (named.length) return named;
+  return options.onlyUnit ? [options.onlyUnit] : [];
 }
 
 function summaryOf(parsed: Summary, errors: Finding[]) {
