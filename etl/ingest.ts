@@ -11,6 +11,7 @@ import { webcrypto } from "node:crypto";
 import { type Finding, type FindingOut, finding, localizeFinding } from "../core/finding.ts";
 import type { Lang } from "../core/lang.ts";
 import type { Tx, Warehouse } from "../warehouse/db.ts";
+import { recordFileNotes } from "../warehouse/notes.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import type { PlanSpan } from "./catalogue/planSpan.ts";
 import { ledgerReportMismatches, loadLedger, stageLedger } from "./ledger/loadLedger.ts";
@@ -71,6 +72,8 @@ export interface IngestResult {
   errors: FindingOut[];
   warnings: FindingOut[];
   submission_id: number | null;
+  /** The explanations (情况说明) the file's 备注 column carried that were stored as notes. */
+  notes: number;
 }
 
 interface IngestOptions {
@@ -225,14 +228,15 @@ export async function ingestFile(
   const result = await ctx.db.write(
     async (tx) => {
       const unchanged = await unchangedSubmission(tx, meta.sha256, "monthly");
-      if (unchanged !== null) return { status: "unchanged" as const, id: unchanged, errors: [] as Finding[] };
+      if (unchanged !== null)
+        return { status: "unchanged" as const, id: unchanged, errors: [] as Finding[], notes: 0 };
       if (!staged) {
         const values = parsed.values;
         const prior = await priorYtdLookup(tx, ytdLookupsNeeded(parsed.catalogue, values));
         const flows = monthlyFlows(parsed.catalogue, values, prior);
         if (flows.errors.length) {
           const id = await recordRejected(tx, meta, summaryOf(summary, flows.errors));
-          return { status: "rejected" as const, id, errors: flows.errors };
+          return { status: "rejected" as const, id, errors: flows.errors, notes: 0 };
         }
         await stageMonthly(tx, {
           unitMonths,
@@ -243,7 +247,11 @@ export async function ingestFile(
       }
       const { submissionId } = await loadMonthly(tx, meta, summary);
       await dropStaged(tx);
-      return { status: "accepted" as const, id: submissionId, errors: [] as Finding[] };
+      const notes = await recordFileNotes(tx, parsed.notes, {
+        author: meta.receivedBy ?? meta.fileName,
+        at: meta.receivedAt,
+      });
+      return { status: "accepted" as const, id: submissionId, errors: [] as Finding[], notes };
     },
     staged ? (staging) => stageMonthly(staging, staged) : undefined,
   );
@@ -252,6 +260,7 @@ export async function ingestFile(
     ...summary,
     errors: result.errors,
     submissionId: result.status === "rejected" ? null : result.id,
+    notes: result.notes,
   });
 }
 
@@ -358,6 +367,7 @@ function resultOf(
   data: Summary & {
     errors: Finding[];
     submissionId: number | null;
+    notes?: number;
   },
 ): IngestResult {
   return {
@@ -370,5 +380,6 @@ function resultOf(
     errors: data.errors.map((f) => localizeFinding(f, lang)),
     warnings: data.warnings.map((f) => localizeFinding(f, lang)),
     submission_id: data.submissionId,
+    notes: data.notes ?? 0,
   };
 }
