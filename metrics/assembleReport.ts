@@ -9,6 +9,7 @@ import { anomalyAlert, missingSubmissionAlerts, type Named, sortAlerts } from ".
 import { bit, type CaseFigures, type MetricFigures, metricProgress } from "./metricProgress.ts";
 import { metricIndicators, type Plan } from "./plan.ts";
 import type { Alert, MetricProgress, Report, UnitMonth } from "./reportTypes.ts";
+import type { NoteOf } from "../warehouse/notes.ts";
 import { targetInEffect } from "./targetSource.ts";
 
 export interface UnitRow {
@@ -67,6 +68,8 @@ interface ReportInput {
   submitted: Float64Array | null;
   /** Whether to gather alerts at all. */
   alerts: boolean;
+  /** The units' notes of the as-of month, for `units[].note`. */
+  noteOf: NoteOf;
 }
 
 function reporting(unit: UnitRow, reporters: readonly string[]): boolean {
@@ -128,6 +131,7 @@ export function assembleReport(input: ReportInput): Report {
         soleReporter: reporters === 1,
         target: target.target,
         targetSource: target.source,
+        noteOf: input.noteOf,
       },
       metric,
       expected,
