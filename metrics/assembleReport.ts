@@ -5,11 +5,11 @@
  */
 
 import type { Lang } from "../core/lang.ts";
+import type { NoteOf } from "../warehouse/notes.ts";
 import { anomalyAlert, missingSubmissionAlerts, type Named, sortAlerts } from "./alerts.ts";
 import { bit, type CaseFigures, type MetricFigures, metricProgress } from "./metricProgress.ts";
 import { metricIndicators, type Plan } from "./plan.ts";
 import type { Alert, MetricProgress, Report, UnitMonth } from "./reportTypes.ts";
-import type { NoteOf } from "../warehouse/notes.ts";
 import { targetInEffect } from "./targetSource.ts";
 
 export interface UnitRow {

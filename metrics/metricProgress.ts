@@ -9,6 +9,7 @@
  */
 import type { Catalogue } from "../core/catalogue.ts";
 import type { Lang } from "../core/lang.ts";
+import type { NoteOf } from "../warehouse/notes.ts";
 import { type JudgedFigures, type Named, overdueCaseAlert, statusAlertWriter } from "./alerts.ts";
 import { capInputs, capProgress } from "./cap.ts";
 import { cumulativeInputs, cumulativeProgress } from "./cumulative.ts";
@@ -28,7 +29,6 @@ import type {
 } from "./reportTypes.ts";
 import type { Progress } from "./status.ts";
 import { targetSourceOut } from "./targetSource.ts";
-import type { NoteOf } from "../warehouse/notes.ts";
 import type { MetricInput } from "./unitFigures.ts";
 import { statusWords } from "./words.ts";
 

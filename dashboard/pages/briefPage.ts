@@ -16,6 +16,7 @@ import { judgedFigure } from "../judgedFigure.ts";
 import { DATA_STATE_WORDS, SOURCE_WORDS } from "../labels.ts";
 import { overdueCases } from "../overdueCases.ts";
 import { metricSentence, summarySentence } from "../sentences.ts";
+import { briefNotes } from "./briefNotes.ts";
 import { metricName, type PageContext, t, unitName } from "./context.ts";
 import { dataTable } from "./dataTable.ts";
 import { layout } from "./layout.ts";
@@ -177,6 +178,7 @@ export function briefPage(ctx: PageContext): string {
 <p>${escapeHtml(paceLine(ctx))}${lang === "en" ? " " : ""}${escapeHtml(summarySentence(report.metrics, lang))}</p>
 ${attention.length > 0 ? `<h3>${attention.every((m) => m.final) ? t(ctx, "未完成", "Missed") : t(ctx, "需关注", "Needs attention")}</h3><ul class="sentences">${attention.map(sentence).join("")}</ul>` : ""}
 ${behindLines(ctx)}
+${briefNotes(ctx)}
 ${fine.length > 0 ? `<h3>${report.metrics.every((m) => m.final) ? t(ctx, "已完成", "Achieved") : t(ctx, "进展正常", "On track")}</h3><ul class="sentences">${fine.map(sentence).join("")}</ul>` : ""}
 </section>
 <section aria-labelledby="table-h">

@@ -15,6 +15,7 @@ import { alertList } from "./alertList.ts";
 import { href, type PageContext, type Site, t, unitName } from "./context.ts";
 import { layout } from "./layout.ts";
 import { metricCard } from "./metricCard.ts";
+import { unexplainedRedsSection } from "./unexplainedReds.ts";
 import { unitSwitcher } from "./unitSwitcher.ts";
 
 /** Alerts shown on the overview; the alerts page lists them all. */
@@ -113,6 +114,7 @@ ${more}
 ${completenessSection(ctx)}
 </section>
 </div>
+${unexplainedRedsSection(ctx)}
 <section aria-labelledby="units-h">
 <h2 id="units-h">${t(ctx, "各街镇和部门", "Towns and departments")}</h2>
 ${unitSwitcher(ctx, unitNotes)}

@@ -21,6 +21,7 @@ import { dataTable } from "./dataTable.ts";
 import { layout } from "./layout.ts";
 import { figure } from "./metricPage.ts";
 import { statusBadge } from "./statusBadge.ts";
+import { noteBeside } from "./unitNote.ts";
 import { unitSwitcher } from "./unitSwitcher.ts";
 
 function submissionsTable(ctx: PageContext, unit: UnitRow): string {
@@ -120,7 +121,8 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
               metric.judged === "pace" && !metric.final ? v(entry.expected) : NONE,
               progress,
               gap,
-              statusBadge(entry.status, lang, statusWords(entry.status, metric)),
+              statusBadge(entry.status, lang, statusWords(entry.status, metric)) +
+                noteBeside(ctx, entry.note),
             ];
           }),
           numeric: [1, 2, 3, 4],
