@@ -32,6 +32,7 @@ import { unitMonthRows } from "./monthly/unitMonthRows.ts";
 import { readUploadTable } from "./read/readUpload.ts";
 import { screenUpload } from "./screenUpload.ts";
 import { storedFileName } from "./validate/fileName.ts";
+import { otherUnitFinding } from "./validate/ownUnit.ts";
 import type { ScreenedTable } from "./validate/screenTable.ts";
 
 export interface IngestContext {
@@ -110,17 +111,6 @@ function tooLargeFinding(maxBytes: number): Finding {
     "too_large",
     `文件超过大小上限（${sizeText(maxBytes)}），未读取，整份文件未入库。`,
     `The file is over the size limit (${sizeText(maxBytes)}); it was not read and nothing of it was kept.`,
-  );
-}
-
-function otherUnitFinding(units: Unit[], own: string, others: string[]): Finding {
-  const nameOf = (code: string) => units.find((u) => u.code === code)?.name_zh ?? code;
-  return finding(
-    null,
-    null,
-    "other_unit",
-    `只能报送本单位（${nameOf(own)}）的数据，文件中含有其他单位：${others.map(nameOf).join("、")}。整份文件未入库。`,
-    `Only your own unit's data (${own}) may be sent here; the file names other units: ${others.join(", ")}. Nothing of the file was kept.`,
   );
 }
 
