@@ -211,9 +211,9 @@ describe("GET /api/schema (the console's schema browser)", () => {
   it("lists the analyst views and their columns; the older /api/sql/schema is gone", async () => {
     const f = await appFixture();
     try {
-      expect((await request(f.app).get("/api/sql/schema").set("Authorization", f.bearer("analyst"))).status).toBe(
-        404,
-      );
+      expect(
+        (await request(f.app).get("/api/sql/schema").set("Authorization", f.bearer("analyst"))).status,
+      ).toBe(404);
       const res = await request(f.app).get("/api/schema").set("Authorization", f.bearer("analyst"));
       expect(res.status).toBe(200);
       const names = res.body.views.map((v: { name: string }) => v.name);

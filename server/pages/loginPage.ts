@@ -8,8 +8,8 @@ import { pageShell } from "./html.ts";
 
 interface LoginPageOptions {
   lang: "zh" | "en";
-  /** Where to go after signing in (a path of this site). */
-  next: string;
+  /** Where to go after signing in (a path of this site); null: the role's own page. */
+  next: string | null;
   error?: { zh: string; en: string } | null;
 }
 
@@ -23,9 +23,9 @@ export function safeNext(next: unknown): string {
 
 export function loginPage(options: LoginPageOptions): string {
   const zh = options.lang === "zh";
-  const next = safeNext(options.next);
+  const next = options.next === null ? "" : safeNext(options.next);
   const other = zh ? "en" : "zh";
-  const toggle = `?lang=${other}${next === "/" ? "" : `&next=${encodeURIComponent(next)}`}`;
+  const toggle = `?lang=${other}${next === "" ? "" : `&next=${encodeURIComponent(next)}`}`;
   const error = options.error
     ? `<div class="error" role="alert">${escapeHtml(zh ? options.error.zh : options.error.en)}</div>`
     : "";
