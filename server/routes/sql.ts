@@ -11,7 +11,7 @@ import express, { type Request, type Response, Router } from "express";
 import type { Warehouse } from "../../warehouse/db.ts";
 import { toCsv } from "../../warehouse/exportCsv.ts";
 import { resultParquet } from "../../warehouse/resultParquet.ts";
-import { ANALYST_VIEWS, runSandboxed, SqlRefused, type SqlResult } from "../../warehouse/sandbox.ts";
+import { runSandboxed, SqlRefused, type SqlResult } from "../../warehouse/sandbox.ts";
 import { auditTx } from "../audit.ts";
 import { principal, requireRole } from "../auth.ts";
 import { badRequest, HttpError } from "../errors.ts";
