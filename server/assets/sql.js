@@ -270,14 +270,22 @@ function viewEntry(view) {
   );
 }
 
-/** A reported item: its key (inserted as a quoted value), names, unit of count, flow or stock, who reports it. */
-function itemEntry(item) {
+/**
+ * A reported item: its key (inserted as a quoted value), names, unit of count, flow or stock, who
+ * reports it, and for a "其中" item the total it is part of — its description says "上项", which
+ * means the template's column before it, not the entry above it here once the list is filtered.
+ */
+function itemEntry(item, all) {
   const name = t(item.zh, item.en);
+  const total = item.subset_of === null ? undefined : all.find((i) => i.key === item.subset_of);
   const facts = [
     t(`单位：${item.unit_of_count.zh}`, `unit: ${item.unit_of_count.en}`),
     t(item.flow_words.zh, item.flow_words.en),
     t(`报送：${item.reported_by.zh}`, `reported by ${item.reported_by.en}`),
-  ].join(" · ");
+    total ? t(`上项：${total.zh}（${total.key}）`, `part of: ${total.en} (${total.key})`) : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return el(
     "li",
     { "data-item": `${item.key} ${item.zh} ${item.en}`.toLowerCase() },
@@ -307,7 +315,11 @@ async function loadSchema() {
       placeholder: t("按代码或名称筛选", "Filter by key or name"),
       "aria-label": t("筛选统计项", "Filter the reported items"),
     });
-    const items = el("ul", { id: "items" }, body.indicators.map(itemEntry));
+    const items = el(
+      "ul",
+      { id: "items" },
+      body.indicators.map((item) => itemEntry(item, body.indicators)),
+    );
     filter.addEventListener("input", () => {
       const q = filter.value.trim().toLowerCase();
       for (const li of items.children) li.hidden = q !== "" && !li.dataset.item.includes(q);
