@@ -4,7 +4,8 @@
  * text of a page (the server's working pages, the built dashboard, the strings the pages' scripts
  * write), not the command line's output of its main commands — in Chinese and in English.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -428,7 +429,9 @@ describe("the built dashboard", () => {
 
 describe("the command line's main commands", () => {
   it("ingest, report, sql, template, token and usage errors say everything in words", async () => {
-    const db = ":memory:";
+    // a file the runs share, as a user's would be; the command line takes --db as a path
+    const dir = mkdtempSync(join(tmpdir(), "jobtrack-bare-codes-"));
+    const db = join(dir, "jobtrack.duckdb");
     const runs = [
       ["ingest", "--db", db, "fixtures/inputs/gbk-crlf.csv", "fixtures/inputs/many-problems.csv"],
       ["ingest", "--db", db, "nowhere.csv"],
@@ -464,6 +467,7 @@ describe("the command line's main commands", () => {
         if (text) messages.push({ where: "--help", lang, text });
       }
     }
+    rmSync(dir, { recursive: true, force: true });
     expect(messages.length).toBeGreaterThan(100);
     expect(offenders(messages)).toEqual([]);
   }, 60_000);
