@@ -193,6 +193,12 @@ describe.runIf(run)("each role's whole task, by clicking", () => {
       buffer: Buffer.from(csvText(rows)),
     });
     await page.getByText("预检未发现明显问题").waitFor();
+    // before sending it, the clerk starts explaining a red target of the latest month
+    expect(await page.locator("#note-month").inputValue()).toBe("2022-12");
+    const target = page.locator("details[data-metric]", { hasText: "失业人员实现再就业" });
+    await target.locator("summary").click();
+    await target.locator("textarea").fill(EXPLANATION);
+    const typedIn = await target.locator("textarea").elementHandle();
     await page.click("#send");
     await page.locator('#verdict [data-status="accepted"]').waitFor();
     const verdict = (await page.textContent("#verdict")) ?? "";
@@ -206,15 +212,15 @@ describe.runIf(run)("each role's whole task, by clicking", () => {
     expect(await row.textContent()).toContain("2022年8月");
     expect(await row.textContent()).toContain("已入库");
 
-    // a red target of the latest month, explained on the portal
-    expect(await page.locator("#note-month").inputValue()).toBe("2022-12");
-    const target = page.locator("details[data-metric]", { hasText: "失业人员实现再就业" });
-    await target.locator("summary").click();
-    await target.locator("textarea").fill(EXPLANATION);
+    // the targets are drawn again after the upload, the explanation begun still open and typed
+    await page.waitForFunction((old) => !old?.isConnected, typedIn);
+    expect(await target.evaluate((form) => (form as HTMLDetailsElement).open)).toBe(true);
+    expect(await target.locator("textarea").inputValue()).toBe(EXPLANATION);
     await target.getByRole("button", { name: "保存说明" }).click();
     await page.getByText("情况说明已保存，看板更新后即可看到。").waitFor();
-    const saved = page.locator("details[data-metric]", { hasText: "失业人员实现再就业" });
-    expect(await saved.locator("summary").textContent()).toContain("已说明");
+    expect(await target.locator("summary").textContent()).toContain("已说明");
+    expect(await target.locator(".current-note").textContent()).toContain(EXPLANATION);
+    expect(await target.locator("textarea").inputValue()).toBe("");
     await shot(page, "walk-clerk-upload-1366");
 
     // once the dashboard is rebuilt, the town's page shows it beside the status

@@ -640,8 +640,24 @@ function statusWordsOf(metric) {
   return t(metric.status_words?.zh ?? "", metric.status_words?.en ?? "");
 }
 
+/**
+ * The month and unit whose targets the notes section shows. The section is drawn again after each
+ * upload and save; within the same month and unit, what the clerk had opened and typed is kept.
+ */
+let notesShown = null;
+
+/** By target: whether its form is open and what is typed in it, if the section shows this month and unit. */
+function draftsOf(month, unit) {
+  const drafts = new Map();
+  if (notesShown?.month !== month || notesShown?.unit !== unit) return drafts;
+  for (const form of notesBox.querySelectorAll("details[data-metric]")) {
+    drafts.set(form.dataset.metric, { open: form.open, text: form.querySelector("textarea")?.value ?? "" });
+  }
+  return drafts;
+}
+
 /** One target to explain: its status, the note shown now, and a form to write a new one. */
-function noteForm(metric, month, unit, notes, open) {
+function noteForm(metric, month, unit, notes, draft) {
   const own = notes.find((n) => n.metric === metric.id);
   const whole = notes.find((n) => n.metric === null);
   const shown = own ?? whole;
@@ -653,6 +669,7 @@ function noteForm(metric, month, unit, notes, open) {
     maxlength: "2000",
     placeholder: t("原因：……；整改措施：……", "Cause: …; remedy: …"),
   });
+  text.value = draft.text;
   const save = el("button", { type: "button" }, t("保存说明", "Save the explanation"));
   const said = el("p", { role: "status", "aria-live": "polite" });
   save.addEventListener("click", async () => {
@@ -675,6 +692,7 @@ function noteForm(metric, month, unit, notes, open) {
           "情况说明已保存，看板更新后即可看到。",
           "The explanation was saved; the dashboard shows it once it is rebuilt.",
         ),
+        metric.id,
       );
     } catch (error) {
       show(
@@ -688,7 +706,7 @@ function noteForm(metric, month, unit, notes, open) {
   });
   return el(
     "details",
-    { class: "note-target", "data-metric": metric.id, open: open || null },
+    { class: "note-target", "data-metric": metric.id, open: draft.open || null },
     el(
       "summary",
       {},
@@ -739,15 +757,21 @@ function noteForm(metric, month, unit, notes, open) {
   );
 }
 
-/** The unit's yellow and red targets of the chosen month, each with its note and a form. */
-async function loadNotes(done) {
+/**
+ * The unit's yellow and red targets of the chosen month, each with its note and a form; `done`
+ * says what was just done, and `saved` is the target whose explanation was just saved (its form
+ * starts empty again).
+ */
+async function loadNotes(done, saved) {
   const unit = currentUnit();
   const month = noteMonthSelect.value;
   if (!unit) {
+    notesShown = null;
     show(notesBox, el("p", { class: "hint" }, t("请先选择单位。", "Choose a unit first.")));
     return;
   }
   if (!month) {
+    notesShown = null;
     show(
       notesBox,
       el(
@@ -768,11 +792,17 @@ async function loadNotes(done) {
     ]);
     if (noteMonthSelect.value !== month || currentUnit() !== unit) return;
     const behind = report.metrics.filter((m) => m.status === "red" || m.status === "yellow");
+    const drafts = draftsOf(month, unit);
+    const draftOf = (m) => {
+      const draft = drafts.get(m.id) ?? { open: behind.length === 1, text: "" };
+      return m.id === saved ? { ...draft, text: "" } : draft;
+    };
+    notesShown = { month, unit };
     show(
       notesBox,
       done ? el("p", { class: "notice good", role: "status" }, done) : null,
       behind.length
-        ? behind.map((m) => noteForm(m, month, unit, notes.notes, behind.length === 1))
+        ? behind.map((m) => noteForm(m, month, unit, notes.notes, draftOf(m)))
         : el(
             "p",
             { class: "notice good" },
