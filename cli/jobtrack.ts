@@ -152,7 +152,7 @@ function reportError(error: unknown, lang: Lang, io: CliIO): number {
   if (error instanceof DataError) {
     for (const f of error.findings) {
       const where = f.row === null ? "" : say(lang, `第${f.row}行：`, `line ${f.row}: `);
-      io.stderr(`jobtrack: ${where}${say(lang, f.zh, f.en)} [${f.code}]\n`);
+      io.stderr(`jobtrack: ${where}${say(lang, f.zh, f.en)}\n`);
     }
     return 1;
   }

@@ -141,7 +141,7 @@ describe("jobtrack token", () => {
     const lines = out.join("").trimEnd().split("\n");
     const secret = lines[lines.length - 1];
     expect(secret).toMatch(/^jt_[A-Za-z0-9_-]{43}$/);
-    const res = await request(f.app).get("/api/sql/schema").set("Authorization", `Bearer ${secret}`);
+    const res = await request(f.app).get("/api/schema").set("Authorization", `Bearer ${secret}`);
     expect(res.status).toBe(200);
   });
 

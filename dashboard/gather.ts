@@ -82,8 +82,14 @@ export async function gatherDashboard(db: Warehouse, options: GatherOptions): Pr
     (max, s) => (max === null || s.received_at > max ? s.received_at : max),
     null,
   );
+  // the notes shown are data too: a new explanation changes what the pages say
+  const notes = report.metrics.flatMap((m) =>
+    m.units.flatMap((u) => (u.note ? [[m.id, u.unit, u.note.at]] : [])),
+  );
   const fingerprint = createHash("sha256")
-    .update(JSON.stringify([plan.id, report.asOf, accepted.map((s) => [s.submission_id, s.sha256])]))
+    .update(
+      JSON.stringify([plan.id, report.asOf, accepted.map((s) => [s.submission_id, s.sha256]), ...notes]),
+    )
     .digest("hex")
     .slice(0, 12);
   // the 统计项 page of every month of the site gives that month's figures

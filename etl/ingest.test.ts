@@ -162,6 +162,114 @@ describe("revisions", () => {
   });
 });
 
+describe("a refused file is kept under the units it concerns, none of its data", () => {
+  const asTown = (fileName: string, text: string) =>
+    ingestFile(
+      ctx,
+      {
+        fileName,
+        bytes: new TextEncoder().encode(text),
+        receivedAt: "2022-10-01T09:00:00+08:00",
+        receivedBy: "盈浦经办人",
+      },
+      { onlyUnit: "310118002" },
+    );
+  const stored = () =>
+    db.query<{ unit: string | null; status: string; file_name: string }>(
+      "SELECT unit, status, file_name FROM v_submissions ORDER BY submission_id",
+    );
+
+  it("a month no plan covers: under the unit the rows name", async () => {
+    const result = await ingest("late.csv", "单位,报告月份,失业人员实现再就业人数\n盈浦街道,2021-06,120\n");
+    expect(result.status).toBe("rejected");
+    expect(result.errors.map((e) => e.code)).toEqual(["month_not_in_plan"]);
+    expect(result.units).toEqual(["310118002"]);
+    expect(await stored()).toEqual([{ unit: "310118002", status: "rejected", file_name: "late.csv" }]);
+    expect(await db.query("SELECT * FROM facts")).toEqual([]);
+  });
+
+  it("a file that names no known unit, sent by a town: under the town", async () => {
+    const result = await asTown("blank.csv", "单位,报告月份,失业人员实现再就业人数\n,2022-08,120\n");
+    expect(result.errors.map((e) => e.code)).toEqual(["unknown_unit"]);
+    expect(await stored()).toEqual([{ unit: "310118002", status: "rejected", file_name: "blank.csv" }]);
+  });
+
+  it("a file that cannot be read, sent by a town: under the town; by anyone else: under none", async () => {
+    await asTown("a.csv", "");
+    await ingest("b.csv", "");
+    expect(await stored()).toEqual([
+      { unit: "310118002", status: "rejected", file_name: "a.csv" },
+      { unit: null, status: "rejected", file_name: "b.csv" },
+    ]);
+  });
+});
+
+describe("the 备注 column: the unit's explanation of its month, kept as a note, never as a figure", () => {
+  const notes = () =>
+    db.query<{ unit: string; metric: string | null; month: string; text: string; author: string }>(
+      "SELECT unit, metric, month, text, author FROM notes ORDER BY note_id",
+    );
+
+  it("is stored with the sender as its author, one per unit-month, and stays out of v_facts", async () => {
+    const result = await ingest(
+      "8月.csv",
+      "单位,报告月份,失业人员实现再就业人数,备注\n盈浦,2022-08,120,原因：汛期招聘推迟；整改措施：9月专场招聘会\n朱家角,2022-08,80,\n",
+    );
+    expect(result.status).toBe("accepted");
+    expect(result.notes).toBe(1);
+    expect(await notes()).toEqual([
+      {
+        unit: "310118002",
+        metric: null,
+        month: "2022-08",
+        text: "原因：汛期招聘推迟；整改措施：9月专场招聘会",
+        author: "test",
+      },
+    ]);
+    expect(await db.query("SELECT indicator, count(*)::INTEGER AS n FROM v_facts GROUP BY 1")).toEqual([
+      { indicator: "reemployed", n: 2 },
+    ]);
+  });
+
+  it("a revision with the same text adds no note; a new text replaces the shown one and keeps the first", async () => {
+    await ingest("a.csv", "单位,报告月份,失业人员实现再就业人数,备注\n盈浦,2022-08,120,汛期\n");
+    const same = await ingest("b.csv", "单位,报告月份,失业人员实现再就业人数,备注\n盈浦,2022-08,121,汛期\n");
+    expect(same.notes).toBe(0);
+    const other = await ingest(
+      "c.csv",
+      "单位,报告月份,失业人员实现再就业人数,备注\n盈浦,2022-08,122,汛期已过\n",
+    );
+    expect(other.notes).toBe(1);
+    expect((await notes()).map((n) => n.text)).toEqual(["汛期", "汛期已过"]);
+  });
+
+  it("the long layout joins the distinct texts of a unit-month's rows", async () => {
+    const result = await ingest(
+      "long.csv",
+      "单位,报告月份,统计项,数值,备注\n盈浦,2022-08,reemployed,120,招聘推迟\n盈浦,2022-08,hardship_employed,30,招聘推迟\n盈浦,2022-08,new_jobs,300,专场招聘\n",
+    );
+    expect(result.status).toBe("accepted");
+    expect((await notes()).map((n) => n.text)).toEqual(["招聘推迟\n专场招聘"]);
+  });
+
+  it("a personal number in it refuses the file whole, and a text over 2000 characters is refused", async () => {
+    const mobile = await ingest(
+      "m.csv",
+      `单位,报告月份,失业人员实现再就业人数,备注\n盈浦,2022-08,120,联系人 ${EXAMPLE_MOBILE}\n`,
+    );
+    expect(mobile.status).toBe("rejected");
+    expect(mobile.errors.map((e) => [e.row, e.column, e.code])).toEqual([[2, "备注", "pii_mobile"]]);
+    const long = await ingest(
+      "l.csv",
+      `单位,报告月份,失业人员实现再就业人数,备注\n盈浦,2022-08,120,${"说".repeat(2001)}\n`,
+    );
+    expect(long.errors.map((e) => [e.row, e.column, e.code])).toEqual([[2, "备注", "note_too_long"]]);
+    expect(long.errors[0].zh).toContain("此格有 2001 个字");
+    expect(await notes()).toEqual([]);
+    expect(JSON.stringify(await db.query("SELECT * FROM submissions"))).not.toContain(EXAMPLE_MOBILE);
+  });
+});
+
 describe("privacy", () => {
   it("an ID number or phone number is refused and stored nowhere", async () => {
     const id = fictitiousResidentId();

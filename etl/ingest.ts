@@ -11,6 +11,7 @@ import { webcrypto } from "node:crypto";
 import { type Finding, type FindingOut, finding, localizeFinding } from "../core/finding.ts";
 import type { Lang } from "../core/lang.ts";
 import type { Tx, Warehouse } from "../warehouse/db.ts";
+import { recordFileNotes } from "../warehouse/notes.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import type { PlanSpan } from "./catalogue/planSpan.ts";
 import { ledgerReportMismatches, loadLedger, stageLedger } from "./ledger/loadLedger.ts";
@@ -31,6 +32,7 @@ import { unitMonthRows } from "./monthly/unitMonthRows.ts";
 import { readUploadTable } from "./read/readUpload.ts";
 import { screenUpload } from "./screenUpload.ts";
 import { storedFileName } from "./validate/fileName.ts";
+import { otherUnitFinding } from "./validate/ownUnit.ts";
 import type { ScreenedTable } from "./validate/screenTable.ts";
 
 export interface IngestContext {
@@ -71,6 +73,8 @@ export interface IngestResult {
   errors: FindingOut[];
   warnings: FindingOut[];
   submission_id: number | null;
+  /** The explanations (情况说明) the file's 备注 column carried that were stored as notes. */
+  notes: number;
 }
 
 interface IngestOptions {
@@ -107,17 +111,6 @@ function tooLargeFinding(maxBytes: number): Finding {
     "too_large",
     `文件超过大小上限（${sizeText(maxBytes)}），未读取，整份文件未入库。`,
     `The file is over the size limit (${sizeText(maxBytes)}); it was not read and nothing of it was kept.`,
-  );
-}
-
-function otherUnitFinding(units: Unit[], own: string, others: string[]): Finding {
-  const nameOf = (code: string) => units.find((u) => u.code === code)?.name_zh ?? code;
-  return finding(
-    null,
-    null,
-    "other_unit",
-    `只能报送本单位（${nameOf(own)}）的数据，文件中含有其他单位：${others.map(nameOf).join("、")}。整份文件未入库。`,
-    `Only your own unit's data (${own}) may be sent here; the file names other units: ${others.join(", ")}. Nothing of the file was kept.`,
   );
 }
 
@@ -185,7 +178,7 @@ export async function ingestFile(
     return reject(ctx, await metaOf(), {
       errors: read.findings,
       warnings: named,
-      units: [],
+      units: refusedUnits([], options),
       months: [],
       rows: 0,
     });
@@ -210,7 +203,12 @@ export async function ingestFile(
     rows: parsed.rows,
     warnings: [...named, ...parsed.warnings],
   };
-  if (parsed.errors.length) return reject(ctx, meta, { ...summary, errors: parsed.errors });
+  if (parsed.errors.length)
+    return reject(ctx, meta, {
+      ...summary,
+      units: refusedUnits(parsed.namedUnits, options),
+      errors: parsed.errors,
+    });
   progress("load", 0.6);
   const unitMonths = unitMonthRows(parsed.list);
   // without year-to-date figures each value is its own fact, known before the transaction
@@ -220,14 +218,15 @@ export async function ingestFile(
   const result = await ctx.db.write(
     async (tx) => {
       const unchanged = await unchangedSubmission(tx, meta.sha256, "monthly");
-      if (unchanged !== null) return { status: "unchanged" as const, id: unchanged, errors: [] as Finding[] };
+      if (unchanged !== null)
+        return { status: "unchanged" as const, id: unchanged, errors: [] as Finding[], notes: 0 };
       if (!staged) {
         const values = parsed.values;
         const prior = await priorYtdLookup(tx, ytdLookupsNeeded(parsed.catalogue, values));
         const flows = monthlyFlows(parsed.catalogue, values, prior);
         if (flows.errors.length) {
           const id = await recordRejected(tx, meta, summaryOf(summary, flows.errors));
-          return { status: "rejected" as const, id, errors: flows.errors };
+          return { status: "rejected" as const, id, errors: flows.errors, notes: 0 };
         }
         await stageMonthly(tx, {
           unitMonths,
@@ -238,7 +237,11 @@ export async function ingestFile(
       }
       const { submissionId } = await loadMonthly(tx, meta, summary);
       await dropStaged(tx);
-      return { status: "accepted" as const, id: submissionId, errors: [] as Finding[] };
+      const notes = await recordFileNotes(tx, parsed.notes, {
+        author: meta.receivedBy ?? meta.fileName,
+        at: meta.receivedAt,
+      });
+      return { status: "accepted" as const, id: submissionId, errors: [] as Finding[], notes };
     },
     staged ? (staging) => stageMonthly(staging, staged) : undefined,
   );
@@ -247,6 +250,7 @@ export async function ingestFile(
     ...summary,
     errors: result.errors,
     submissionId: result.status === "rejected" ? null : result.id,
+    notes: result.notes,
   });
 }
 
@@ -273,7 +277,12 @@ async function ingestLedger(
     rows: parsed.rows,
     warnings: [...named, ...parsed.warnings],
   };
-  if (parsed.errors.length || !parsed.unit) return reject(ctx, meta, { ...summary, errors: parsed.errors });
+  if (parsed.errors.length || !parsed.unit)
+    return reject(ctx, meta, {
+      ...summary,
+      units: refusedUnits(parsed.namedUnits, options),
+      errors: parsed.errors,
+    });
   const unit = parsed.unit;
   const result = await ctx.db.write(
     async (tx) => {
@@ -309,6 +318,17 @@ async function ingestLedger(
   };
 }
 
+/**
+ * The units a refused file is kept under, so that it shows in their history: every unit its rows
+ * name, whatever else is wrong with those rows, or, when it names none that the registry knows
+ * (a file that could not be read, a month no plan covers in every row, a header missing), the
+ * one unit its sender submits for. Codes only: nothing of the file's data is kept.
+ */
+function refusedUnits(named: string[], options: IngestOptions): string[] {
+  if (named.length) return named;
+  return options.onlyUnit ? [options.onlyUnit] : [];
+}
+
 function summaryOf(parsed: Summary, errors: Finding[]) {
   return {
     rows: parsed.rows,
@@ -337,6 +357,7 @@ function resultOf(
   data: Summary & {
     errors: Finding[];
     submissionId: number | null;
+    notes?: number;
   },
 ): IngestResult {
   return {
@@ -349,5 +370,6 @@ function resultOf(
     errors: data.errors.map((f) => localizeFinding(f, lang)),
     warnings: data.warnings.map((f) => localizeFinding(f, lang)),
     submission_id: data.submissionId,
+    notes: data.notes ?? 0,
   };
 }

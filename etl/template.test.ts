@@ -8,7 +8,14 @@ import { itemsOf } from "../core/catalogue.ts";
 import { parseMonthly } from "./monthly/parseMonthly.ts";
 import { readUploadTable } from "./read/readUpload.ts";
 import { screenUpload } from "./screenUpload.ts";
-import { CASE_HEADERS, NOTE_LABEL, templateCsv, templateRows, templateXlsx } from "./template.ts";
+import {
+  CASE_HEADERS,
+  NOTE_HEADER,
+  NOTE_LABEL,
+  templateCsv,
+  templateRows,
+  templateXlsx,
+} from "./template.ts";
 import { PERIODS_2022, QINGPU_2022_CATALOGUE as Q } from "./testdata/catalogue.ts";
 import { UNITS } from "./testdata/units.ts";
 
@@ -29,8 +36,13 @@ async function parseBytes(bytes: Uint8Array, name: string) {
 describe("templateRows", () => {
   it("a note row marks each column 本月数 or 期末数 with its unit of count, above the Chinese headers", () => {
     const [note, header] = templateRows({ catalogue: Q, unit: FIN, month: "2022-08" });
-    expect(note).toEqual([NOTE_LABEL, "", "本月数（亿元）"]);
-    expect(header).toEqual(["单位", "报告月份", "纾困融资额度落地金额(亿元)"]);
+    expect(note).toEqual([
+      NOTE_LABEL,
+      "",
+      "本月数（亿元）",
+      "选填：黄灯/红灯指标的原因与整改措施（情况说明）",
+    ]);
+    expect(header).toEqual(["单位", "报告月份", "纾困融资额度落地金额(亿元)", "备注"]);
   });
 
   it("a unit's template holds only the items it reports: 区人力资源社会保障局 its posts and the subsidies it pays", () => {
@@ -40,11 +52,12 @@ describe("templateRows", () => {
     expect(header).toContain("社会保险补贴金额(万元)");
     expect(header).not.toContain("正规就业人数");
     expect(header).not.toContain("一次性吸纳就业补贴（2022届高校毕业生）人数");
-    expect(header).toHaveLength(2 + itemsOf(Q, HRSS).length);
+    expect(header).toHaveLength(3 + itemsOf(Q, HRSS).length);
+    expect(header.at(-1)).toBe(NOTE_HEADER);
   });
 
   it("the blank template holds every item; the case ledger's template has no note row", () => {
-    expect(templateRows({ catalogue: Q })[1]).toHaveLength(2 + Q.items.length);
+    expect(templateRows({ catalogue: Q })[1]).toHaveLength(3 + Q.items.length);
     expect(templateRows({ kind: "cases" })).toEqual([CASE_HEADERS]);
   });
 
@@ -65,10 +78,13 @@ describe("the ingest reads the template it writes", () => {
     expect(lines).toHaveLength(4);
     const header = lines[1].split(",");
     const keys = itemsOf(Q, YINGPU).map((i) => i.key);
-    lines[2] = ["盈浦街道", "2022-08", ...keys.map(typed)].join(",");
+    lines[2] = ["盈浦街道", "2022-08", ...keys.map(typed), "原因：汛期；整改：专场招聘"].join(",");
     const parsed = await parseBytes(new TextEncoder().encode(lines.join("\r\n")), "盈浦.csv");
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows).toBe(1);
+    expect(parsed.notes).toEqual([
+      { unit: "310118002", month: "2022-08", text: "原因：汛期；整改：专场招聘", row: 3 },
+    ]);
     expect(parsed.values.map((v) => [v.indicator, v.value, v.column])).toEqual(
       keys.map((k, i) => [k, Number(typed(k)), header[i + 2]]),
     );

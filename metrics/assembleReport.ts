@@ -6,6 +6,7 @@
  */
 
 import type { Lang } from "../core/lang.ts";
+import type { NoteOf } from "../warehouse/notes.ts";
 import { anomalyAlert, missingSubmissionAlerts, type Named, sortAlerts } from "./alerts.ts";
 import { fundsReport } from "./fundsReport.ts";
 import { bit, type CaseFigures, type MetricFigures, metricProgress } from "./metricProgress.ts";
@@ -73,6 +74,8 @@ interface ReportInput {
   submitted: Float64Array | null;
   /** Whether to gather alerts at all. */
   alerts: boolean;
+  /** The units' notes of the as-of month, for `units[].note`. */
+  noteOf: NoteOf;
 }
 
 function reporting(unit: UnitRow, reporters: readonly string[]): boolean {
@@ -134,6 +137,7 @@ export function assembleReport(input: ReportInput): Report {
         soleReporter: reporters === 1,
         target: target.target,
         targetSource: target.source,
+        noteOf: input.noteOf,
       },
       metric,
       expected,

@@ -10,6 +10,7 @@ function unit(code: string, status: UnitProgress["status"], fields: Partial<Unit
     target: null,
     expected: null,
     progress: null,
+    note: null,
     status,
     target_source: null,
     gap: null,

@@ -69,6 +69,7 @@ function metric(over: Partial<MetricProgress>): MetricProgress {
         increase: 500,
         increase_needed: 1500,
         share_of_target: 0.979167,
+        note: null,
       },
     ],
     unit_of_count: "persons",

@@ -9,6 +9,7 @@
  */
 import type { Catalogue } from "../core/catalogue.ts";
 import type { Lang } from "../core/lang.ts";
+import type { NoteOf } from "../warehouse/notes.ts";
 import { type JudgedFigures, type Named, overdueCaseAlert, statusAlertWriter } from "./alerts.ts";
 import { capInputs, capProgress } from "./cap.ts";
 import { cumulativeInputs, cumulativeProgress } from "./cumulative.ts";
@@ -79,6 +80,8 @@ interface MetricContext {
   /** The district target in effect and where it comes from (a target of "not below last year" is read from the warehouse). */
   target: number;
   targetSource: TargetSourceOut;
+  /** The units' notes of the as-of month (warehouse/notes.ts noteLookup). */
+  noteOf: NoteOf;
 }
 
 /** The items a metric reads, by kind (deadline metrics read the ledger instead), as the plan's catalogue has them. */
@@ -209,6 +212,7 @@ export function metricProgress(
           increase: round(minus(p.actual, unitBaseline)),
           increase_needed: round(minus(target, unitBaseline)),
           share_of_target: round(shareOfTarget(p.actual, target)),
+          note: ctx.noteOf(metric.id, unit.code, p.status === "yellow" || p.status === "red"),
         }
       : {
           unit: unit.code,
@@ -220,6 +224,7 @@ export function metricProgress(
           status: p.status,
           target_source: source,
           gap: round(gap),
+          note: ctx.noteOf(metric.id, unit.code, p.status === "yellow" || p.status === "red"),
         };
     unitRows[i] = row;
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Warehouse } from "../warehouse/db.ts";
+import { recordFileNotes, recordNote } from "../warehouse/notes.ts";
 import { computeReport } from "./report.ts";
 import type { MetricProgress, Report } from "./reportTypes.ts";
 import { testPlan } from "./test/testPlan.ts";
@@ -311,5 +312,58 @@ describe("computeReport on a tiny warehouse", () => {
     await expect(computeReport(db, { plan, unit: "999", today: "2022-04-21", lang: "zh" })).rejects.toThrow(
       /no unit 999/,
     );
+  });
+});
+
+describe("units[].note: the unit's explanation of the as-of month (docs/contract.md §6)", () => {
+  let db: Warehouse;
+  beforeAll(async () => {
+    db = await fixtureWarehouse();
+    await seed(db);
+    // 盈浦 explains its March as a whole in its report's 备注, then writes one for 再就业 on the portal
+    await db.write((tx) =>
+      recordFileNotes(tx, [{ unit: "310118002", month: "2022-03", text: "三月疫情，招聘暂停" }], {
+        author: "盈浦经办人",
+        at: "2022-04-08T16:00:00+08:00",
+      }),
+    );
+    await recordNote(db, {
+      unit: "310118002",
+      metric: "reemployed",
+      month: "2022-03",
+      text: "再就业：四月补办专场招聘",
+      author: "盈浦经办人",
+      role: "town",
+      tokenId: 2,
+      at: new Date("2022-04-21T02:00:00Z"),
+    });
+  });
+  afterAll(() => db.close());
+
+  it("a metric's own note wins; the month's note stands beside the unit's other red rows, never its green ones", async () => {
+    const r = await computeReport(db, { plan, asOf: "2022-03", today: "2022-04-21", lang: "zh" });
+    expect(unit(metric(r, "reemployed"), "310118002")?.note).toEqual({
+      text: "再就业：四月补办专场招聘",
+      author: "盈浦经办人",
+      at: "2022-04-21T10:00:00+08:00",
+    });
+    expect(unit(metric(r, "formal_employment"), "310118002")).toMatchObject({
+      status: "red",
+      note: { text: "三月疫情，招聘暂停", author: "盈浦经办人", at: "2022-04-08T16:00:00+08:00" },
+    });
+    expect(unit(metric(r, "formal_employment"), "310118001")).toMatchObject({ status: "green", note: null });
+    const february = await computeReport(db, { plan, asOf: "2022-02", today: "2022-04-21", lang: "zh" });
+    expect(february.metrics.flatMap((m) => m.units).every((u) => u.note === null)).toBe(true);
+  });
+
+  it("as reported on a day, only the notes written by its end", async () => {
+    const r = await computeReport(db, {
+      plan,
+      asOf: "2022-03",
+      asReported: "2022-04-20",
+      today: "2022-04-21",
+      lang: "zh",
+    });
+    expect(unit(metric(r, "reemployed"), "310118002")?.note?.text).toBe("三月疫情，招聘暂停");
   });
 });

@@ -11,6 +11,7 @@ import { DataError, finding } from "../core/finding.ts";
 import type { Lang } from "../core/lang.ts";
 import { monthsBetween } from "../core/month.ts";
 import type { Warehouse } from "../warehouse/db.ts";
+import { currentNotes, noteLookup } from "../warehouse/notes.ts";
 import { type Snapshot, withSnapshot } from "../warehouse/snapshot.ts";
 import { assembleReport, type UnitRow } from "./assembleReport.ts";
 import { firstDay, isDay, lastDay } from "./calendar.ts";
@@ -143,7 +144,7 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
     const reference = [o.today, o.asReported ?? o.today, lastDay(asOf)].sort()[0];
     // the scan of the cells goes first; the smaller reads queue behind it on the connection and
     // run while its cells are turned into figures
-    const [figures, cases, submitted] = await allOf([
+    const [figures, cases, submitted, notes] = await allOf([
       readFigures(s, spec, plan, units, o.alerts, asOf),
       readCases(s, {
         relation: o.casesRelation,
@@ -155,6 +156,7 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
         reference,
       }),
       o.alerts ? readSubmitted(s, spec, units.length) : Promise.resolve(null),
+      currentNotes(s, { month: asOf, by: o.asReported ? districtDayEnd(o.asReported) : null }),
     ] as const);
     const prev = previousYear(spec);
     return assembleReport({
@@ -176,6 +178,7 @@ export async function computeReport(db: Warehouse, options: ReportOptions): Prom
       cases,
       submitted,
       alerts: o.alerts,
+      noteOf: noteLookup(notes),
     });
   });
 }

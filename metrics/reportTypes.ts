@@ -35,6 +35,13 @@ export interface TargetSourceOut {
   document: string | null;
 }
 
+/** A unit's explanation (情况说明) of its status for the as-of month (docs/contract.md §6); `at` with +08:00. */
+export interface UnitNote {
+  text: string;
+  author: string;
+  at: string;
+}
+
 export interface UnitProgress {
   unit: string;
   name: string;
@@ -53,6 +60,12 @@ export interface UnitProgress {
   increase?: number | null;
   increase_needed?: number | null;
   share_of_target?: number | null;
+  /**
+   * The unit's latest explanation of its status for the as-of month: the one it wrote for this
+   * metric, else, where the unit is yellow or red here, the one it wrote for its month as a whole
+   * (the 备注 of its monthly report); null when there is none.
+   */
+  note: UnitNote | null;
 }
 
 export interface MetricProgress {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import request from "supertest";
 import { afterEach, describe, expect, it } from "vitest";
 import { flushAnonymousAudit } from "./app.ts";
-import { type AppFixture, appFixture, hasStackTrace } from "./appFixture.ts";
+import { type AppFixture, appFixture, hasStackTrace, type TestRole } from "./appFixture.ts";
 import { hashSecret } from "./tokens.ts";
 
 let f: AppFixture | null = null;
@@ -90,6 +90,28 @@ describe("login", () => {
       .set("Accept", "text/html")
       .send({ token: f.tokens.viewer, next: "//evil.example" });
     expect(evil.headers.location).toBe("/");
+  });
+
+  it("a form login that asked for no page lands on the role's own work", async () => {
+    f = await appFixture();
+    const form = await request(f.app).get("/login").set("Accept", "text/html");
+    expect(form.text).toContain('<input type="hidden" name="next" value="">');
+    const landing: [TestRole, string, string][] = [
+      ["town", "/upload", "/upload?lang=en"],
+      ["analyst", "/sql", "/sql?lang=en"],
+      ["admin", "/admin", "/admin?lang=en"],
+      ["viewer", "/", "/en/"],
+    ];
+    for (const [role, zh, en] of landing) {
+      const post = (lang: string) =>
+        request(f!.app)
+          .post(`/login${lang}`)
+          .type("form")
+          .set("Accept", "text/html")
+          .send({ token: f!.tokens[role], next: "" });
+      expect((await post("")).headers.location, role).toBe(zh);
+      expect((await post("?lang=en")).headers.location, role).toBe(en);
+    }
   });
 
   it("a failed login is 401 (JSON) or the form again with a message (HTML), and is audited without the token", async () => {

@@ -3,17 +3,17 @@
  * stored: who (a town for its own unit only; an administrator names the unit), which metric and
  * month (a metric of the plan covering the month, a month of that plan's period and not after
  * the current month, a unit that reports the metric), and the text (1 to 2000 characters after
- * trimming, no control characters, and never a resident ID or mobile number: the system stores
- * none, whatever the field). Each refusal says what is wrong in Chinese and English.
+ * trimming, no control characters — the rules of etl/validate/noteText.ts, which the 备注 column of
+ * a monthly report keeps too — and never a resident ID or mobile number: the system stores none,
+ * whatever the field). Each refusal says what is wrong in Chinese and English.
  */
 import { toHalfWidth } from "../etl/normalize/halfWidth.ts";
+import { cleanNoteText, NOTE_MAX_CHARS, noteLength } from "../etl/validate/noteText.ts";
 import { looksLikePii } from "../etl/validate/pii.ts";
 import { type Plan, planFor } from "../metrics/plan.ts";
 import type { Unit } from "../warehouse/registry.ts";
 import { badRequest, forbidden, HttpError } from "./errors.ts";
 import type { Principal } from "./tokens.ts";
-
-const NOTE_MAX_CHARS = 2000;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -26,14 +26,6 @@ interface NoteSpec {
 
 function unprocessable(code: string, zh: string, en: string): HttpError {
   return new HttpError(422, code, zh, en);
-}
-
-/** The text as stored: trimmed, line ends as \n, other control characters dropped. */
-function cleanNoteText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
-    .trim();
 }
 
 export function checkNote(
@@ -121,7 +113,7 @@ export function checkNote(
     );
   }
   const clean = cleanNoteText(text);
-  const chars = [...clean].length;
+  const chars = noteLength(clean);
   if (chars === 0 || chars > NOTE_MAX_CHARS) {
     throw unprocessable(
       chars === 0 ? "empty_note" : "note_too_long",

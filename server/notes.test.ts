@@ -17,8 +17,9 @@ const AUGUST = {
 };
 
 let f: AppFixture;
+let changes = 0;
 beforeAll(async () => {
-  f = await appFixture();
+  f = await appFixture({ onDataChanged: () => changes++ });
 });
 afterAll(async () => {
   await f.db.close();
@@ -45,6 +46,8 @@ describe("POST /api/notes", () => {
         at: "2022-09-15T10:00:00+08:00",
       },
     });
+    // a note is shown on the dashboard: like an accepted upload it asks for a rebuild
+    expect(changes).toBe(1);
     const audit = await f.db.query<{ target: string; detail: string }>(
       "SELECT target, detail::VARCHAR AS detail FROM audit WHERE action = 'note'",
     );

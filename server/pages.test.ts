@@ -75,7 +75,6 @@ describe("page content", () => {
     expect(text).toContain('<html lang="zh-CN">');
     expect(text).toContain("上传报送");
     expect(text).toContain("盈浦街道");
-    expect(text).toContain("2022年8月");
     expect(text).toContain(
       'data-template="monthly:csv" href="/api/template?kind=monthly&amp;format=csv&amp;month=2022-08"',
     );
@@ -102,9 +101,26 @@ describe("page content", () => {
     expect(data).toMatchObject({
       role: "town",
       unit: YINGPU,
-      month: "2022-08",
+      rules: { periods: [{ first: "2021-02", last: "2022-12" }], currentMonth: "2022-09" },
+      plans: [{ plan: "qingpu-2022", first: "2022-01", last: "2022-12" }],
       limitBytes: 10 * 1024 * 1024,
     });
+    // the months owed on 15 September with nothing received: August first, September (not yet due) last
+    const options = [...text.matchAll(/<option value="([\d-]+)"( selected)?>([^<]*)<\/option>/g)];
+    expect(options.map((o) => o[1])).toEqual([
+      "2022-08",
+      "2022-07",
+      "2022-06",
+      "2022-05",
+      "2022-04",
+      "2022-03",
+      "2022-02",
+      "2022-01",
+      "2022-09",
+    ]);
+    expect(options[0][2]).toBe(" selected");
+    expect(options[0][3]).toBe("2022年8月 · 未报送");
+    expect(options.at(-1)?.[3]).toBe("2022年9月 · 未报送（本月）");
     expect(data.hints.numeric).toContain("失业人员实现再就业人数");
     expect(data.vendor.exceljs).toMatch(/^\/assets\/vendor\/exceljs@4\.4\.0\/exceljs\.min\.js$/);
   });
@@ -116,7 +132,8 @@ describe("page content", () => {
     expect(res.text).toContain("Drop the file here");
     expect(res.text).toContain('<label for="unit">Reporting unit</label>');
     expect(res.text).toContain("Yingpu Subdistrict");
-    expect(res.text).toContain("Report month: <strong>Aug 2022</strong>");
+    expect(res.text).toContain('<label for="month">Report month</label>');
+    expect(res.text).toContain('<option value="2022-08" selected>Aug 2022</option>');
     expect(res.text).toContain('href="/sql?lang=en"');
     expect(res.text).toContain('href="/admin?lang=en"');
     expect(res.text).toContain('href="/en/"');
@@ -243,6 +260,41 @@ describe("the upload page's light checks (server/precheck/uploadChecks.ts)", () 
       [3, "失业人员实现再就业人数", "not_number"],
       [4, "失业人员实现再就业人数", "negative"],
       [5, "备注x", "personal_number"],
+    ]);
+  });
+
+  it("runs the server's unit, month and plan-period rules with the server's own words", async () => {
+    const data = JSON.parse(/id="page-data">(.*?)<\/script>/s.exec((await html("/upload", "town")).text)![1]);
+    const rules = { units: data.units, own: data.unit, ...data.rules };
+    const grid = [
+      ["单位", "报告月份", "失业人员实现再就业人数", "备注"],
+      ["盈浦街道", "2020-06", "10", "汛期"],
+      ["盈浦", "2022-10", "10", ""],
+      ["朱家角镇", "2022-08", "10", ""],
+      ["青浦某镇", "2022/8", "10", ""],
+      ["310118002", "2022年8月", "10", ""],
+    ];
+    const check = checkGrid(grid, data.hints, rules);
+    expect(check.problems.map((p) => [p.row, p.col, p.code])).toEqual([
+      [null, null, "other_unit"],
+      [2, 1, "month_not_in_plan"],
+      [3, 1, "future_month"],
+      [5, 0, "unknown_unit"],
+    ]);
+    const [other, outside, future, unknown] = check.problems;
+    expect(other.zh).toBe("只能报送本单位（盈浦街道）的数据，文件中含有其他单位：朱家角镇。整份文件未入库。");
+    expect(outside.zh).toBe(
+      "报告月份 2020-06 不在任何目标计划的期间内（含期间前一个月的基期：2021-01–2022-12），不能接收。",
+    );
+    expect(future.zh).toBe("报告月份 2022-10 晚于当前月份 2022-09，不能报送未来月份的数据。");
+    expect(unknown.en).toBe(
+      'The unit "青浦某镇" is not in the unit registry. Give the unit\'s code (e.g. 310118002) or name (e.g. 盈浦街道 or Yingpu Subdistrict).',
+    );
+    // the same file from an administrator: any unit may be named
+    expect(checkGrid(grid, data.hints, { ...rules, own: null }).problems.map((p) => p.code)).toEqual([
+      "month_not_in_plan",
+      "future_month",
+      "unknown_unit",
     ]);
   });
 

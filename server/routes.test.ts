@@ -27,8 +27,8 @@ const ROUTES: RouteCase[] = [
     allowed: ["analyst", "admin"],
   },
   {
-    name: "GET /api/sql/schema",
-    call: (app, a) => withAuth(request(app).get("/api/sql/schema"), a),
+    name: "GET /api/schema",
+    call: (app, a) => withAuth(request(app).get("/api/schema"), a),
     allowed: ["analyst", "admin"],
   },
   {

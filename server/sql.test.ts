@@ -207,11 +207,14 @@ describe("POST /api/sql", () => {
   });
 });
 
-describe("GET /api/sql/schema", () => {
-  it("lists the analyst views and their columns", async () => {
+describe("GET /api/schema (the console's schema browser)", () => {
+  it("lists the analyst views and their columns; the older /api/sql/schema is gone", async () => {
     const f = await appFixture();
     try {
-      const res = await request(f.app).get("/api/sql/schema").set("Authorization", f.bearer("analyst"));
+      expect(
+        (await request(f.app).get("/api/sql/schema").set("Authorization", f.bearer("analyst"))).status,
+      ).toBe(404);
+      const res = await request(f.app).get("/api/schema").set("Authorization", f.bearer("analyst"));
       expect(res.status).toBe(200);
       const names = res.body.views.map((v: { name: string }) => v.name);
       expect(names).toEqual(expect.arrayContaining(["v_units", "v_facts", "v_submissions", "v_cases"]));

@@ -172,6 +172,40 @@ describe("GET /api/submissions", () => {
       [2, "accepted"],
       [1, "superseded"],
     ]);
+    expect(own.body.submissions.map((s: { months: string[] }) => s.months)).toEqual([
+      ["2022-08"],
+      ["2022-08"],
+    ]);
+    const asked = await request(f.app)
+      .get(`/api/submissions?unit=${ZHUJIAJIAO}`)
+      .set("Authorization", f.bearer("admin"));
+    expect(asked.body.submissions.map((s: { unit: string }) => s.unit)).toEqual([ZHUJIAJIAO]);
+    const unknown = await request(f.app)
+      .get("/api/submissions?unit=nowhere")
+      .set("Authorization", f.bearer("admin"));
+    expect(unknown.status).toBe(400);
+  });
+
+  it("a town's refused file is in its own history, with its findings and the month it named", async () => {
+    f = await appFixture();
+    const refused = await upload(
+      f,
+      "town",
+      "单位,报告月份,失业人员实现再就业人数\n盈浦街道,2022-08,约50\n",
+      "8月.csv",
+    );
+    expect(refused.status).toBe(422);
+    const own = await request(f.app).get("/api/submissions").set("Authorization", f.bearer("town"));
+    expect(own.body.submissions).toHaveLength(1);
+    expect(own.body.submissions[0]).toMatchObject({
+      unit: YINGPU,
+      file_name: "8月.csv",
+      status: "rejected",
+      months: ["2022-08"],
+      finding_count: 1,
+      findings: [{ row: 2, column: "失业人员实现再就业人数", code: "not_a_number" }],
+    });
+    expect(own.body.submissions[0].findings[0].zh).toContain("约50");
   });
 });
 
@@ -227,5 +261,16 @@ describe("GET /api/template", () => {
       .set("Authorization", f.bearer("admin"));
     expect(uncovered.status).toBe(422);
     expect(uncovered.body.error.code).toBe("month_not_in_plan");
+    expect(uncovered.body.error.message).toBe(
+      "没有目标计划包含 2020-05 月（含期间前一个月的基期），无法生成月报模板。目标计划的月份：2022-01 — 2022-12。",
+    );
+    // on 15 September 2022, October is still to come: the upload would be refused, so is the template
+    const future = await request(f.app)
+      .get("/api/template?month=2022-10&lang=en")
+      .set("Authorization", f.bearer("town"));
+    expect(future.status).toBe(422);
+    expect(future.body.error.message).toBe(
+      "2022-10 has not come yet and cannot be reported; choose 2022-09 or an earlier month.",
+    );
   });
 });

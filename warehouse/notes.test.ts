@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Warehouse } from "./db.ts";
-import { currentNotes, listNotes, noteLookup, recordNote } from "./notes.ts";
+import { currentNotes, listNotes, noteLookup, recordFileNotes, recordNote } from "./notes.ts";
+import { withSnapshot } from "./snapshot.ts";
 
 let db: Warehouse;
 beforeEach(async () => {
@@ -125,5 +126,54 @@ describe("notes", () => {
     });
     expect(lookup("reemployed", "310118102")).toBeNull();
     expect(lookup("hardship_employed", "310118002")).toBeNull();
+  });
+
+  it("a 备注 note explains the unit's month: shown for a metric with no note of its own where that metric is behind", async () => {
+    const stored = await db.write((tx) =>
+      recordFileNotes(
+        tx,
+        [
+          { unit: "310118103", month: "2022-08", text: "汛期，招聘会推迟" },
+          { unit: "310118002", month: "2022-08", text: "盈浦本月说明" },
+        ],
+        { author: "练塘经办人", at: "2022-09-03T09:00:00+08:00" },
+      ),
+    );
+    expect(stored).toBe(2);
+    await recordNote(db, {
+      ...base,
+      unit: "310118002",
+      text: "再就业专项说明",
+      author: "盈浦经办人",
+      at: new Date("2022-09-04T02:00:00Z"),
+    });
+    // the same text again (a revision sent with the same 备注) is not a new note
+    expect(
+      await db.write((tx) =>
+        recordFileNotes(tx, [{ unit: "310118103", month: "2022-08", text: "汛期，招聘会推迟" }], {
+          author: "练塘经办人",
+          at: "2022-09-05T09:00:00+08:00",
+        }),
+      ),
+    ).toBe(0);
+    const notes = await withSnapshot(db, (s) => currentNotes(s, { month: "2022-08" }));
+    expect(notes.map((n) => [n.unit, n.metric, n.text])).toEqual([
+      ["310118002", null, "盈浦本月说明"],
+      ["310118103", null, "汛期，招聘会推迟"],
+      ["310118002", "reemployed", "再就业专项说明"],
+    ]);
+    const lookup = noteLookup(notes);
+    expect(lookup("reemployed", "310118002")?.text).toBe("再就业专项说明");
+    expect(lookup("hardship_employed", "310118002")?.text).toBe("盈浦本月说明");
+    expect(lookup("hardship_employed", "310118103")).toEqual({
+      text: "汛期，招聘会推迟",
+      author: "练塘经办人",
+      at: "2022-09-03T09:00:00+08:00",
+    });
+    expect(lookup("hardship_employed", "310118103", false)).toBeNull();
+    expect(lookup("reemployed", "310118002", false)?.text).toBe("再就业专项说明");
+    // as reported on 3 September: the notes written by the end of that day only
+    const early = await currentNotes(db, { month: "2022-08", by: "2022-09-03T23:59:59+08:00" });
+    expect(early.map((n) => n.text)).toEqual(["盈浦本月说明", "汛期，招聘会推迟"]);
   });
 });

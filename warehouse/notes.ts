@@ -2,12 +2,14 @@
  * The units' explanations (情况说明) of a metric's status in a month, kept with author and time.
  * A later note of the same unit, metric and month is the one shown; earlier ones stay as history
  * (the newest is the one with the highest note_id, the order the writes committed in, never a
- * clock that could step back). Checking what may be written (role, plan, length, privacy) is the
- * caller's; this module only stores and reads.
+ * clock that could step back). A note with no metric explains the unit's month as a whole: the
+ * 备注 column of a monthly report, stored in the file's own transaction. Checking what may be
+ * written (role, plan, length, privacy) is the caller's; this module only stores and reads.
  */
 
 import { districtIso } from "../core/districtTime.ts";
-import type { Warehouse } from "./db.ts";
+import { type Tx, Warehouse } from "./db.ts";
+import type { Snapshot } from "./snapshot.ts";
 
 interface NoteInput {
   unit: string;
@@ -21,10 +23,10 @@ interface NoteInput {
   at: Date;
 }
 
-/** A note as the API and the report show it; `at` in district time (+08:00). */
+/** A note as the API and the report show it; `at` in district time (+08:00); `metric` null for the month as a whole. */
 interface Note {
   unit: string;
-  metric: string;
+  metric: string | null;
   month: string;
   text: string;
   author: string;
@@ -40,7 +42,7 @@ interface NoteEntry extends Note {
 interface NoteRow {
   note_id: number;
   unit: string;
-  metric: string;
+  metric: string | null;
   month: string;
   text: string;
   author: string;
@@ -97,6 +99,44 @@ export async function recordNote(db: Warehouse, input: NoteInput): Promise<NoteE
   };
 }
 
+/** A monthly report's 备注 for one unit-month. */
+interface FileNoteInput {
+  unit: string;
+  month: string;
+  text: string;
+}
+
+/**
+ * Stores, inside the transaction of the file that carried them, the explanations of a monthly
+ * report's 备注 column: each the unit's note for its month as a whole (metric null), written by
+ * the file's sender at the time it was received. A text equal to the one already shown for that
+ * unit-month is not stored again, so a revision sent with the same 备注 leaves the history as it
+ * was. Returns how many were stored.
+ */
+export async function recordFileNotes(
+  tx: Tx,
+  notes: readonly FileNoteInput[],
+  by: { author: string; at: string },
+): Promise<number> {
+  if (notes.length === 0) return 0;
+  const shown = await tx.query<{ unit: string; month: string; text: string }>(
+    `SELECT unit, month, text FROM (${SELECT} WHERE metric IS NULL) WHERE current`,
+  );
+  const same = new Set(shown.map((n) => `${n.unit}\u0000${n.month}\u0000${n.text}`));
+  const fresh = notes.filter((n) => !same.has(`${n.unit}\u0000${n.month}\u0000${n.text}`));
+  if (fresh.length === 0) return 0;
+  const [row] = await tx.query<{ id: number }>("SELECT coalesce(max(note_id), 0) AS id FROM notes");
+  let id = row.id;
+  for (const note of fresh) {
+    id++;
+    await tx.run(
+      `INSERT INTO notes VALUES ($id, $unit, NULL, $month, $text, $author, NULL, NULL, $at::TIMESTAMPTZ)`,
+      { id, unit: note.unit, month: note.month, text: note.text, author: by.author, at: by.at },
+    );
+  }
+  return fresh.length;
+}
+
 interface NoteQuery {
   month?: string | null;
   unit?: string | null;
@@ -133,14 +173,24 @@ export async function listNotes(
 }
 
 /**
- * The shown note of every unit and metric for a month, as the report's `units[].note` takes it:
- * `noteLookup(notes)(metric, unit)` gives `{ text, author, at }` or null.
+ * The shown note of every unit and metric (and of each unit's month as a whole) for a month, as
+ * the report's `units[].note` takes it: `noteLookup(notes)(metric, unit)` gives `{ text, author,
+ * at }` or null. Read from the warehouse, or inside a report's snapshot so the notes and the
+ * figures are of one moment; with `by` (an instant), only the notes written by then, as a report
+ * "as reported on" a day sees them.
  */
-export async function currentNotes(db: Warehouse, options: { month: string }): Promise<Note[]> {
-  const rows = await db.query<NoteRow>(
-    `SELECT * FROM (${SELECT} WHERE month = $month) WHERE current ORDER BY metric, unit`,
-    { month: options.month },
-  );
+export async function currentNotes(
+  source: Warehouse | Snapshot,
+  options: { month: string; by?: string | null },
+): Promise<Note[]> {
+  const by = options.by ?? null;
+  const sql = `SELECT * FROM (${SELECT} WHERE month = $month${by ? ` AND "at" <= $by::TIMESTAMPTZ` : ""})
+    WHERE current ORDER BY metric NULLS FIRST, unit`;
+  const params: Record<string, string> = by ? { month: options.month, by } : { month: options.month };
+  const rows =
+    source instanceof Warehouse
+      ? await source.query<NoteRow>(sql, params)
+      : await source.rows<NoteRow>(sql, params);
   return rows.map((row) => {
     const { note_id: _id, current: _current, ...note } = entryOf(row);
     return note;
@@ -148,15 +198,37 @@ export async function currentNotes(db: Warehouse, options: { month: string }): P
 }
 
 /** What docs/contract.md §6 puts in `units[].note`. */
-type UnitNote = { text: string; author: string; at: string };
+export type UnitNote = { text: string; author: string; at: string };
+
+/** A unit's note for a metric: its own, else (where `behind`) the unit's note for the month as a whole. */
+export type NoteOf = (metric: string, unit: string, behind?: boolean) => UnitNote | null;
+
+const NO_NOTES: NoteOf = () => null;
 
 /**
  * A lookup of the shown notes by metric and unit, made once per report: `lookup(metric, unit)`
- * gives the unit's `units[].note`, or null when the unit has written none for the month.
+ * gives the unit's `units[].note` — the note it wrote for that metric, or when it wrote none and
+ * the metric is behind there (`behind`, the default: yellow or red), its note for the month as a
+ * whole; null when there is neither. A month's note is an explanation of what lags, so a green
+ * row does not carry it.
  */
-export function noteLookup(notes: readonly Note[]): (metric: string, unit: string) => UnitNote | null {
-  const byKey = new Map<string, UnitNote>();
-  for (const n of notes)
-    byKey.set(`${n.metric}\u0000${n.unit}`, { text: n.text, author: n.author, at: n.at });
-  return (metric, unit) => byKey.get(`${metric}\u0000${unit}`) ?? null;
+export function noteLookup(notes: readonly Note[]): NoteOf {
+  if (notes.length === 0) return NO_NOTES;
+  const byMetric = new Map<string, Map<string, UnitNote>>();
+  const whole = new Map<string, UnitNote>();
+  for (const n of notes) {
+    const note = { text: n.text, author: n.author, at: n.at };
+    if (n.metric === null) {
+      whole.set(n.unit, note);
+      continue;
+    }
+    let units = byMetric.get(n.metric);
+    if (!units) {
+      units = new Map();
+      byMetric.set(n.metric, units);
+    }
+    units.set(n.unit, note);
+  }
+  return (metric, unit, behind = true) =>
+    byMetric.get(metric)?.get(unit) ?? (behind ? (whole.get(unit) ?? null) : null);
 }

@@ -79,9 +79,9 @@ function describeResult(result: IngestResult, lang: Lang): string {
       .filter(Boolean)
       .join(say(lang, "，", ", "));
   for (const f of result.errors)
-    lines.push(`  ${say(lang, "错误", "error")} ${where(f.row, f.column)}: ${f.message} [${f.code}]`);
+    lines.push(`  ${say(lang, "错误", "error")} ${where(f.row, f.column)}: ${f.message}`);
   for (const f of result.warnings)
-    lines.push(`  ${say(lang, "提示", "warning")} ${where(f.row, f.column)}: ${f.message} [${f.code}]`);
+    lines.push(`  ${say(lang, "提示", "warning")} ${where(f.row, f.column)}: ${f.message}`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -143,7 +143,7 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}
 caption{text-align:left;font-weight:600;padding:.5rem .6rem}
 th,td{padding:.35rem .6rem;border-top:1px solid #d8dee4;text-align:left;vertical-align:top}
 thead th{background:#f6f8fa;border-top:none;white-space:nowrap}
-th[scope=row]{font-weight:600}
+th[scope=row]{font-weight:600;min-width:6em}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .sub-superseded{color:${MUTED}}
 .sub-rejected{color:${STATUS_TEXT.red};font-weight:600}

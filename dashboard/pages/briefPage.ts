@@ -16,6 +16,7 @@ import { judgedFigure } from "../judgedFigure.ts";
 import { DATA_STATE_WORDS, SOURCE_WORDS } from "../labels.ts";
 import { overdueCases } from "../overdueCases.ts";
 import { metricSentence, summarySentence } from "../sentences.ts";
+import { briefNotes } from "./briefNotes.ts";
 import { metricName, type PageContext, t, unitName } from "./context.ts";
 import { dataTable } from "./dataTable.ts";
 import { fundsBriefLine } from "./fundsPage.ts";
@@ -113,16 +114,29 @@ function briefCompleteness(ctx: PageContext): string {
   return `<p>${summary}${list}</p>`;
 }
 
-/** The targets the policy does not state, and where each comes from. */
+/**
+ * The targets the policy does not state, and where each comes from; then the policy's targets
+ * whose figure it gives as a rule (不低于上年水平), with the figure the rule gave.
+ */
 function sourceFootnote(ctx: PageContext): string {
-  const assigned = ctx.site.report.metrics.filter((m) => m.target_source.kind === "assigned");
-  if (assigned.length === 0) return "";
-  const items = assigned.map((m) => {
+  const noted = (m: MetricProgress) => {
     const note = ctx.lang === "zh" ? m.target_source.note_zh : m.target_source.note_en;
     const text = note?.replace(/[。.]$/, "");
     return `${escapeHtml(metricName(m, ctx.lang))}${text ? t(ctx, "：", ": ") + escapeHtml(text) : ""}`;
-  });
-  return `<p class="source-note">${SOURCE_WORDS.assigned[ctx.lang]}${t(ctx, "（政策文件未写明数值）：", " (not stated in the policy): ")}${items.join(t(ctx, "；", "; "))}${t(ctx, "。", ".")}</p>`;
+  };
+  const { metrics } = ctx.site.report;
+  const assigned = metrics.filter((m) => m.target_source.kind === "assigned");
+  const ruled = metrics.filter((m) => m.target_source.kind === "policy" && m.target_source.note !== null);
+  const lines: string[] = [];
+  if (assigned.length > 0)
+    lines.push(
+      `<p class="source-note">${SOURCE_WORDS.assigned[ctx.lang]}${t(ctx, "（政策文件未写明数值）：", " (not stated in the policy): ")}${assigned.map(noted).join(t(ctx, "；", "; "))}${t(ctx, "。", ".")}</p>`,
+    );
+  if (ruled.length > 0)
+    lines.push(
+      `<p class="source-note">${t(ctx, "按政策规则取数的目标：", "Targets the policy sets by a rule: ")}${ruled.map(noted).join(t(ctx, "；", "; "))}${t(ctx, "。", ".")}</p>`,
+    );
+  return lines.join("\n");
 }
 
 export function briefPage(ctx: PageContext): string {
@@ -180,6 +194,7 @@ export function briefPage(ctx: PageContext): string {
 ${fundsBriefLine(ctx)}
 ${attention.length > 0 ? `<h3>${attention.every((m) => m.final) ? t(ctx, "未完成", "Missed") : t(ctx, "需关注", "Needs attention")}</h3><ul class="sentences">${attention.map(sentence).join("")}</ul>` : ""}
 ${behindLines(ctx)}
+${briefNotes(ctx)}
 ${fine.length > 0 ? `<h3>${report.metrics.every((m) => m.final) ? t(ctx, "已完成", "Achieved") : t(ctx, "进展正常", "On track")}</h3><ul class="sentences">${fine.map(sentence).join("")}</ul>` : ""}
 </section>
 <section aria-labelledby="table-h">

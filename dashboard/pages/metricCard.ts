@@ -44,10 +44,15 @@ export function sourceTag(ctx: PageContext, metric: MetricProgress): string {
   return `<span class="tag assigned"${title}>${SOURCE_WORDS.assigned[ctx.lang]}</span>`;
 }
 
-/** 「目标来源：上级下达。市下达目标，……」 in words, for where a tooltip is not enough (cards, print). */
+/**
+ * 「目标来源：上级下达。市下达目标，……」 in words, for where a tooltip is not enough (cards, print);
+ * for a policy target whose figure the policy gives as a rule (不低于上年水平), the note that says
+ * where the figure was taken from.
+ */
 function sourceNote(ctx: PageContext, metric: MetricProgress): string {
-  if (metric.target_source.kind !== "assigned") return "";
   const note = ctx.lang === "zh" ? metric.target_source.note_zh : metric.target_source.note_en;
+  if (metric.target_source.kind !== "assigned")
+    return note ? `<p class="source-note">${escapeHtml(note)}</p>` : "";
   return `<p class="source-note">${t(ctx, "目标来源：", "Target source: ")}${SOURCE_WORDS.assigned[ctx.lang]}${note ? t(ctx, "。", ". ") + escapeHtml(note) : ""}</p>`;
 }
 

@@ -28,6 +28,7 @@ import { dataTable } from "./dataTable.ts";
 import { layout } from "./layout.ts";
 import { factList, metricFacts, sourceTag, targetText } from "./metricCard.ts";
 import { metricBadge, statusBadge } from "./statusBadge.ts";
+import { noteBeside } from "./unitNote.ts";
 
 const TREND_TITLE: Record<MetricKind, { zh: string; en: string }> = {
   cumulative: { zh: "累计完成与序时进度", en: "Year to date against pace" },
@@ -206,7 +207,7 @@ function unitsTable(
           percent(e.progress),
           percent(e.share_of_target ?? null),
           gap(e),
-          statusBadge(e.status, lang, statusWords(e.status, metric)),
+          statusBadge(e.status, lang, statusWords(e.status, metric)) + noteBeside(ctx, e.note),
         ];
       }),
       numeric: [1, 2, 3, 4, 5, 6, 7],
@@ -235,7 +236,7 @@ function unitsTable(
         ...(metric.judged === "pace" ? [value(e.expected)] : []),
         ...(share ? [] : [percent(r.progress)]),
         gap(e),
-        statusBadge(e.status, lang, statusWords(e.status, metric)),
+        statusBadge(e.status, lang, statusWords(e.status, metric)) + noteBeside(ctx, e.note),
       ];
     }),
     numeric: share ? [1, 2, 3] : metric.judged === "pace" ? [1, 2, 3, 4, 5] : [1, 2, 3, 4],

@@ -16,6 +16,7 @@ import { href, type PageContext, type Site, t, unitName } from "./context.ts";
 import { fundsLink } from "./fundsPage.ts";
 import { layout } from "./layout.ts";
 import { metricCard } from "./metricCard.ts";
+import { unexplainedRedsSection } from "./unexplainedReds.ts";
 import { unitSwitcher } from "./unitSwitcher.ts";
 
 /** Alerts shown on the overview; the alerts page lists them all. */
@@ -115,6 +116,7 @@ ${more}
 ${completenessSection(ctx)}
 </section>
 </div>
+${unexplainedRedsSection(ctx)}
 <section aria-labelledby="units-h">
 <h2 id="units-h">${t(ctx, "各街镇和部门", "Towns and departments")}</h2>
 ${unitSwitcher(ctx, unitNotes)}

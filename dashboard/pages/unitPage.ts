@@ -22,6 +22,7 @@ import { dataTable } from "./dataTable.ts";
 import { layout } from "./layout.ts";
 import { figure } from "./metricPage.ts";
 import { statusBadge } from "./statusBadge.ts";
+import { noteBeside } from "./unitNote.ts";
 import { unitSwitcher } from "./unitSwitcher.ts";
 
 /** A metric's name for this unit's own figure: 正规就业人数, not 全区正规就业人数. */
@@ -138,7 +139,8 @@ export function unitPage(ctx: PageContext, unit: UnitRow): string {
               metric.judged === "pace" && !metric.final ? v(entry.expected) : NONE,
               progress,
               gap,
-              statusBadge(entry.status, lang, statusWords(entry.status, metric)),
+              statusBadge(entry.status, lang, statusWords(entry.status, metric)) +
+                noteBeside(ctx, entry.note),
             ];
           }),
           numeric: [1, 2, 3, 4],

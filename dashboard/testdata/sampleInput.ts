@@ -452,6 +452,7 @@ function unitAsOf(
     status,
     target_source: uTarget === null ? null : towns && !share ? ALLOCATION_SOURCE : sourceOf(spec, null),
     gap,
+    note: null,
   };
   if (level && uActual !== null && uTarget !== null) {
     row.baseline = baseline;

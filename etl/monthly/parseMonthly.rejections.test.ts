@@ -76,8 +76,8 @@ describe("parseMonthly: rejections (docs/contract.md §3), each with row, column
   });
 
   it("an unknown column with data, and a column named twice", () => {
-    const p = parse("unit,month,备注,new_jobs,新增就业岗位数\n盈浦,2022-08,已核,1,1\n");
-    expect(at(p.errors)).toEqual(["unknown_column@1:备注", "duplicate_column@1:新增就业岗位数"]);
+    const p = parse("unit,month,核对人,new_jobs,新增就业岗位数\n盈浦,2022-08,已核,1,1\n");
+    expect(at(p.errors)).toEqual(["unknown_column@1:核对人", "duplicate_column@1:新增就业岗位数"]);
   });
 
   it("missing unit or month column is file-level", () => {
@@ -93,18 +93,18 @@ describe("parseMonthly: rejections (docs/contract.md §3), each with row, column
   it("many problems at once are all listed", () => {
     const p = parse(
       "青浦区月报\n" +
-        "单位,报告月份,新增就业岗位数,备注\n" +
+        "单位,报告月份,新增就业岗位数,核对人\n" +
         "盈浦,2022-08,-1,\n" +
         "未知镇,2023-01,abc,\n" +
         "朱家角,2022-08,5,联系人13800138000\n",
     );
     expect(at(p.errors)).toEqual([
-      "unknown_column@2:备注",
+      "unknown_column@2:核对人",
       "negative@3:新增就业岗位数",
       "unknown_unit@4:单位",
       "future_month@4:报告月份",
       "not_a_number@4:新增就业岗位数",
-      "pii_mobile@5:备注",
+      "pii_mobile@5:核对人",
     ]);
   });
 
@@ -127,15 +127,15 @@ describe("parseMonthly: personal data", () => {
   it("a resident ID anywhere (title row, unknown column, unit cell, value cell) is refused by row and column", () => {
     const p = parse(
       `填表人身份证${ID}\n` +
-        "unit,month,new_jobs,备注\n" +
+        "unit,month,new_jobs,核对人\n" +
         `盈浦,2022-08,1,身份证${ID}\n` +
         `${ID},2022-08,2,\n` +
         `朱家角,2022-08,${ID},\n`,
     );
     expect(at(p.errors)).toEqual([
       "pii_resident_id@1:unit",
-      "unknown_column@2:备注",
-      "pii_resident_id@3:备注",
+      "unknown_column@2:核对人",
+      "pii_resident_id@3:核对人",
       "pii_resident_id@4:unit",
       "pii_resident_id@5:new_jobs",
     ]);

@@ -11,6 +11,7 @@ import type { PlanSpan } from "../catalogue/planSpan.ts";
 import { type ColumnSpec, mapHeader } from "../normalize/header.ts";
 import type { CellTable } from "../read/cellTable.ts";
 import { FindingCollector } from "../validate/findingCollector.ts";
+import { cleanNoteText, NOTE_MAX_CHARS, noteLength, noteTooLongFinding } from "../validate/noteText.ts";
 import type { ScreenedTable } from "../validate/screenTable.ts";
 import { totalRowWarning } from "../validate/totalRow.ts";
 import { CellReader, type MonthEntry, TOTAL, type UnitEntry } from "./cellReader.ts";
@@ -42,6 +43,18 @@ export interface ParsedValue {
   column: string;
 }
 
+/**
+ * A unit's explanation (情况说明) of its month, from the optional 备注 column: one per unit-month
+ * (the distinct texts of its rows, in row order), kept as a note, never as a figure.
+ */
+export interface FileNote {
+  unit: string;
+  month: string;
+  text: string;
+  /** The first row it was written in, as Excel numbers it. */
+  row: number;
+}
+
 export interface ParsedMonthly {
   /** The catalogue the file was read with (its months' plan's). */
   catalogue: Catalogue;
@@ -58,6 +71,8 @@ export interface ParsedMonthly {
   namedUnits: string[];
   /** Data rows counted: not blank, not a total row, not a repeat of an identical row. */
   rows: number;
+  /** The 备注 column's explanations, one per unit-month that has any. */
+  notes: FileNote[];
 }
 
 /**
@@ -69,6 +84,7 @@ const ROW_BLOCK = 4096;
 interface LongColumns {
   unit: ColumnSpec;
   month: ColumnSpec;
+  note: ColumnSpec | undefined;
   indicator: ColumnSpec;
   value: ColumnSpec;
   checks: LongRowChecks;
@@ -77,6 +93,7 @@ interface LongColumns {
 interface WideColumns {
   unit: ColumnSpec;
   month: ColumnSpec;
+  note: ColumnSpec | undefined;
   indicators: IndicatorColumn[];
   checks: WideRowChecks;
 }
@@ -103,6 +120,9 @@ class MonthlyParse {
   #unit: UnitEntry | null = null;
   #month: MonthEntry | null = null;
   #key = -1;
+  /** The 备注 of each unit-month by its key, and the distinct texts it joins, in row order. */
+  readonly #notes = new Map<number, FileNote>();
+  readonly #noteTexts = new Map<number, string[]>();
 
   constructor(screened: ScreenedTable, ctx: MonthlyContext) {
     this.#table = screened.table;
@@ -138,6 +158,7 @@ class MonthlyParse {
     for (const c of header.columns) headers[c.index] = c.header;
     this.#cells = new CellReader(table, this.#isRedacted, catalogue, this.#ctx.units, this.#ctx, this.errors);
     const expectedRows = table.rowCount - header.headerRow;
+    const noteCol = header.columns.find((c) => c.role === "note");
     const indicatorCol = header.columns.find((c) => c.role === "indicator_name");
     const valueCol = header.columns.find((c) => c.role === "value");
     const first = header.headerRow + 1;
@@ -146,6 +167,7 @@ class MonthlyParse {
       const long: LongColumns = {
         unit: unitCol,
         month: monthCol,
+        note: noteCol,
         indicator: indicatorCol,
         value: valueCol,
         checks: new LongRowChecks(catalogue, this.values, this.errors, this.warnings, expectedRows),
@@ -158,6 +180,7 @@ class MonthlyParse {
       const wide: WideColumns = {
         unit: unitCol,
         month: monthCol,
+        note: noteCol,
         indicators,
         checks: new WideRowChecks(
           catalogue,
@@ -191,6 +214,7 @@ class MonthlyParse {
     const cells = this.#cells;
     for (let r = from; r < to; r++) {
       if (!this.#startRow(r, long.unit, long.month)) continue;
+      if (long.note) this.#noteOf(r, long.note);
       const named = cells.indicatorOf(table.code(r, long.indicator.index), r, long.indicator);
       const value = cells.valueOf(table.code(r, long.value.index), r, long.value, named, this.#unit);
       if (this.#key < 0 || named === null || value === undefined) continue;
@@ -205,6 +229,7 @@ class MonthlyParse {
     const { indicators, checks } = wide;
     for (let r = from; r < to; r++) {
       if (!this.#startRow(r, wide.unit, wide.month)) continue;
+      if (wide.note) this.#noteOf(r, wide.note);
       checks.startRow();
       for (let i = 0; i < indicators.length; i++) {
         const column = indicators[i];
@@ -242,6 +267,45 @@ class MonthlyParse {
     return true;
   }
 
+  /**
+   * The 备注 cell of the row just started: kept for its unit-month when the row's unit and month
+   * are good and the cell says something within the limit. A cell the privacy screen redacted has
+   * its finding already and gives nothing.
+   */
+  #noteOf(r: number, col: ColumnSpec): void {
+    const code = this.#table.code(r, col.index);
+    if (code === 0 || this.#cells.isPii(col.index)) return;
+    const text = cleanNoteText(this.#table.texts[code]);
+    if (text === "") return;
+    const chars = noteLength(text);
+    if (chars > NOTE_MAX_CHARS) {
+      this.errors.add(noteTooLongFinding(r + 1, col.header, chars));
+      return;
+    }
+    if (this.#key < 0) return;
+    const seen = this.#notes.get(this.#key);
+    if (!seen) {
+      this.#notes.set(this.#key, {
+        unit: this.#unit!.unit.code,
+        month: this.#month!.verdict.month as string,
+        text,
+        row: r + 1,
+      });
+      this.#noteTexts.set(this.#key, [text]);
+      return;
+    }
+    const texts = this.#noteTexts.get(this.#key) as string[];
+    if (texts.includes(text)) return;
+    const joined = `${seen.text}\n${text}`;
+    const length = noteLength(joined);
+    if (length > NOTE_MAX_CHARS) {
+      this.errors.add(noteTooLongFinding(r + 1, col.header, length));
+      return;
+    }
+    texts.push(text);
+    seen.text = joined;
+  }
+
   #result(): ParsedMonthly {
     const list = this.values;
     let objects: ParsedValue[] | null = null;
@@ -256,6 +320,7 @@ class MonthlyParse {
       warnings: this.warnings.list(),
       ...this.#cells.used(),
       rows: this.rows,
+      notes: [...this.#notes.values()],
     };
   }
 }

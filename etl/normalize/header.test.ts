@@ -83,13 +83,27 @@ describe("mapHeader", () => {
   });
 
   it("mapHeader(an unknown column with data) is unknown_column at the header row, named as written", () => {
-    const grid = [["标题"], ["unit", "month", "备注", "new_jobs"], ["盈浦", "2022-08", "已核对", "3"]];
-    expect(summary(grid).findings).toEqual(["unknown_column@2:备注"]);
+    const grid = [["标题"], ["unit", "month", "核对人", "new_jobs"], ["盈浦", "2022-08", "已核对", "3"]];
+    expect(summary(grid).findings).toEqual(["unknown_column@2:核对人"]);
+  });
+
+  it("mapHeader(备注 or 情况说明) is the note column, in the wide and the long layout", () => {
+    expect(summary([["单位", "报告月份", "新增就业人数", "备注"]]).columns).toEqual([
+      "0:unit",
+      "1:month",
+      "2:new_jobs",
+      "3:note",
+    ]);
+    expect(summary([["unit", "month", "indicator", "value", "情况说明"]])).toMatchObject({
+      layout: "long",
+      columns: ["0:unit", "1:month", "2:indicator_name", "3:value", "4:note"],
+      findings: [],
+    });
   });
 
   it("mapHeader(an unknown column that is empty below the header) ignores it", () => {
     const grid = [
-      ["unit", "month", "备注", "new_jobs"],
+      ["unit", "month", "核对人", "new_jobs"],
       ["盈浦", "2022-08", " ", "3"],
     ];
     expect(summary(grid)).toMatchObject({ columns: ["0:unit", "1:month", "3:new_jobs"], findings: [] });

@@ -11,7 +11,7 @@ import { columnName } from "./columnName.ts";
 import { headerKey, indicatorByName } from "./indicatorName.ts";
 
 export type ColumnSpec =
-  | { role: "unit" | "month" | "indicator_name" | "value"; index: number; header: string }
+  | { role: "unit" | "month" | "indicator_name" | "value" | "note"; index: number; header: string }
   | { role: "indicator"; index: number; header: string; indicator: Indicator; ytd: boolean; ordinal: number };
 
 /**
@@ -33,14 +33,19 @@ interface HeaderMap {
   findings: Finding[];
 }
 
-type KeyRole = "unit" | "month" | "indicator_name" | "value";
+type KeyRole = "unit" | "month" | "indicator_name" | "value" | "note";
 
-/** The headers each key column may have (the browser's precheck reads the same list). */
+/**
+ * The headers each key column may have (the browser's precheck reads the same list). `note` is
+ * the optional 备注 column: the unit's explanation (情况说明) of its month, kept as a note and
+ * never as a figure.
+ */
 export const HEADER_ROLE_NAMES: Record<KeyRole, readonly string[]> = {
   unit: ["unit", "单位", "街镇", "街镇代码", "单位名称", "街镇名称"],
   month: ["month", "报告月份", "月份", "统计月份"],
   indicator_name: ["indicator", "统计项", "指标"],
   value: ["value", "数值"],
+  note: ["note", "备注", "情况说明", "备注（情况说明）"],
 };
 
 const ROLE_LABEL: Record<KeyRole, { zh: string; en: string }> = {
@@ -48,6 +53,7 @@ const ROLE_LABEL: Record<KeyRole, { zh: string; en: string }> = {
   month: { zh: "报告月份（month）", en: "month (报告月份)" },
   indicator_name: { zh: "统计项（indicator）", en: "indicator (统计项)" },
   value: { zh: "数值（value）", en: "value (数值)" },
+  note: { zh: "备注（note）", en: "note (备注)" },
 };
 
 const ROLE_BY_NAME = new Map<string, KeyRole>(

@@ -77,6 +77,9 @@ describe("looksLikePii", () => {
     "310118102 2022-08",
     "310118102-2022-000123",
     "QP-2022-0001-13",
+    // a month before a unit's code: 202208 is no region, though 310118 reads as a birth date
+    "2022-08_310118102",
+    "2021-12_310118110",
   ];
   for (const text of clean) {
     it(`looksLikePii(${JSON.stringify(text)}) is null`, () => {
@@ -96,6 +99,7 @@ describe("maskPii", () => {
   it("maskPii(a name without personal numbers) is null", () => {
     expect(maskPii("盈浦街道-2022年8月.csv")).toBeNull();
     expect(maskPii("310118102_2022-08_v2.xlsx")).toBeNull();
+    expect(maskPii("2022-08_310118102.csv")).toBeNull();
   });
 });
 

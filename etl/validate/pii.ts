@@ -34,10 +34,20 @@ function plausibleDate(year: number, month: number, day: number): boolean {
   return day <= DAYS_IN_MONTH[month - 1];
 }
 
-/** Region codes start with 1–8 (11 Beijing … 82 Macao). */
+/**
+ * The province-level divisions an ID's region code opens with (GB/T 2260: 11 Beijing … 65
+ * Xinjiang, 71 Taiwan; 81–83 the residence permits of Hong Kong, Macao and Taiwan residents).
+ * Checking the pair, not only the first digit, keeps a file named `2022-08_310118102.csv` (a
+ * month before a unit's code, whose digits also read as a birth date) from passing for one.
+ */
+const PROVINCES = new Set(
+  "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83".split(
+    " ",
+  ),
+);
+
 function plausibleRegion(digits: string): boolean {
-  const first = digits.charCodeAt(0);
-  return first >= 49 && first <= 56;
+  return PROVINCES.has(digits.slice(0, 2));
 }
 
 /** 18 characters: 17 digits, check character; ISO 7064 MOD 11-2 and a birth date. */

@@ -1,8 +1,10 @@
-// The SQL console: an editor (Ctrl+Enter or ⌘+Enter runs), the analyst views and their columns,
-// the result table with the truncation notice and elapsed time, errors as the server explains them
-// (with DuckDB's own words below, kept as written), downloads
-// as CSV, Arrow or Parquet (POST /api/sql with the matching Accept header, saved from a blob), and
-// the caller's own query history, each entry reloadable into the editor.
+// The SQL console: an editor (Ctrl+Enter or ⌘+Enter runs), the schema browser (GET /api/schema:
+// each view and column with what it means, and each reported item of v_facts with its names,
+// unit of count, 本月数 or 期末数 and who reports it), the result table with the truncation notice
+// and elapsed time, errors as the server explains them in the page's language (DuckDB's own words
+// below, kept as written), downloads as CSV, Arrow or Parquet (POST /api/sql with the matching
+// Accept header, saved from a blob), and the caller's own query history, each entry reloadable
+// into the editor. Times are Beijing time and say so.
 import {
   el,
   errorOf,
@@ -30,14 +32,33 @@ const resultBox = $("result");
 const schemaBox = $("schema");
 const historyBox = $("history");
 
+/** Where the server's explanation ends and DuckDB's own message begins (warehouse/sqlRefused.ts). */
+const ORIGINAL = /\n(?:DuckDB 原始信息：|DuckDB said: )/;
+
 function errorNotice(error) {
   if (error?.status === 401) return expiredNotice();
+  const message = error?.message ?? String(error);
+  const split = ORIGINAL.exec(message);
+  const explained = split ? message.slice(0, split.index) : message;
+  const original = split ? message.slice(split.index + split[0].length) : null;
   return el(
     "div",
     { class: "notice bad", role: "alert" },
-    el("strong", {}, t("查询未执行：", "The query did not run: ")),
-    el("pre", { class: "detail" }, error?.message ?? String(error)),
+    el("p", {}, el("strong", {}, t("查询未执行：", "The query did not run: ")), explained),
+    original
+      ? el(
+          "div",
+          {},
+          el("p", { class: "hint" }, t("DuckDB 原始信息：", "DuckDB's own words:")),
+          el("pre", { class: "detail", lang: "en" }, original),
+        )
+      : null,
   );
+}
+
+/** Whether a result column holds instants (written in Beijing time, +08:00). */
+function isInstant(type) {
+  return /^TIMESTAMP( WITH TIME ZONE|TZ)/.test(type ?? "");
 }
 
 function cell(value, type) {
@@ -94,7 +115,16 @@ function renderResult(result) {
           el(
             "tr",
             {},
-            result.columns.map((c) => el("th", { scope: "col", title: c.type }, c.name)),
+            result.columns.map((c) =>
+              el(
+                "th",
+                { scope: "col", title: c.type },
+                c.name,
+                isInstant(c.type)
+                  ? el("span", { class: "hint" }, t("（北京时间）", " (Beijing time)"))
+                  : null,
+              ),
+            ),
           ),
         ),
         el(
@@ -194,48 +224,127 @@ function insertAtCursor(text) {
   editor.focus();
 }
 
+function described(item) {
+  return t(item.zh ?? "", item.en ?? "");
+}
+
+/** A view: what it holds, a button to query it, and each column with its type and meaning. */
+function viewEntry(view) {
+  return el(
+    "details",
+    {},
+    el("summary", {}, view.name),
+    el("p", { class: "hint" }, described(view)),
+    el(
+      "p",
+      {},
+      el(
+        "button",
+        { type: "button", class: "secondary", "data-view": view.name },
+        t("查询此视图", "Query this view"),
+      ),
+    ),
+    el(
+      "ul",
+      {},
+      view.columns.map((c) =>
+        el(
+          "li",
+          {},
+          el(
+            "button",
+            {
+              type: "button",
+              class: "column",
+              "data-column": c.name,
+              title: t("插入到光标处", "Insert at the cursor"),
+            },
+            c.name,
+          ),
+          " ",
+          el("span", { class: "hint" }, c.type.toLowerCase()),
+          described(c) ? el("div", { class: "hint" }, described(c)) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * A reported item: its key (inserted as a quoted value), names, unit of count, flow or stock, who
+ * reports it, and for a "其中" item the total it is part of — its description says "上项", which
+ * means the template's column before it, not the entry above it here once the list is filtered.
+ */
+function itemEntry(item, all) {
+  const name = t(item.zh, item.en);
+  const total = item.subset_of === null ? undefined : all.find((i) => i.key === item.subset_of);
+  const facts = [
+    t(`单位：${item.unit_of_count.zh}`, `unit: ${item.unit_of_count.en}`),
+    t(item.flow_words.zh, item.flow_words.en),
+    t(`报送：${item.reported_by.zh}`, `reported by ${item.reported_by.en}`),
+    total ? t(`上项：${total.zh}（${total.key}）`, `part of: ${total.en} (${total.key})`) : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  return el(
+    "li",
+    { "data-item": `${item.key} ${item.zh} ${item.en}`.toLowerCase() },
+    el(
+      "button",
+      {
+        type: "button",
+        class: "column",
+        "data-column": `'${item.key}'`,
+        title: t("把统计项代码插入到光标处", "Insert the item's key at the cursor"),
+      },
+      item.key,
+    ),
+    " ",
+    name,
+    el("div", { class: "hint" }, facts),
+    item.description ? el("div", { class: "hint" }, described(item.description)) : null,
+  );
+}
+
 async function loadSchema() {
   try {
-    const body = await fetchJson("/api/sql/schema");
+    const body = await fetchJson("/api/schema");
+    const filter = el("input", {
+      type: "text",
+      id: "item-filter",
+      placeholder: t("按代码或名称筛选", "Filter by key or name"),
+      "aria-label": t("筛选统计项", "Filter the reported items"),
+    });
+    const items = el(
+      "ul",
+      { id: "items" },
+      body.indicators.map((item) => itemEntry(item, body.indicators)),
+    );
+    filter.addEventListener("input", () => {
+      const q = filter.value.trim().toLowerCase();
+      for (const li of items.children) li.hidden = q !== "" && !li.dataset.item.includes(q);
+    });
     show(
       schemaBox,
-      body.views.map((view) =>
+      body.views.map(viewEntry),
+      el(
+        "details",
+        {},
         el(
-          "details",
+          "summary",
           {},
-          el("summary", {}, view.name),
-          el(
-            "p",
-            {},
-            el(
-              "button",
-              { type: "button", class: "secondary", "data-view": view.name },
-              t("查询此视图", "Query this view"),
-            ),
-          ),
-          el(
-            "ul",
-            {},
-            view.columns.map((c) =>
-              el(
-                "li",
-                {},
-                el(
-                  "button",
-                  {
-                    type: "button",
-                    class: "column",
-                    "data-column": c.name,
-                    title: t("插入到光标处", "Insert at the cursor"),
-                  },
-                  c.name,
-                ),
-                " ",
-                el("span", { class: "hint" }, c.type.toLowerCase()),
-              ),
-            ),
+          t(`统计项说明（${body.indicators.length} 项）`, `Reported items (${body.indicators.length})`),
+        ),
+        el(
+          "p",
+          { class: "hint" },
+          t(
+            "v_facts.indicator 的取值及其含义；也可查询视图 v_indicators。",
+            "The values of v_facts.indicator and what they mean; the view v_indicators holds them too.",
           ),
         ),
+        filter,
+        items,
       ),
     );
   } catch (error) {
@@ -268,7 +377,7 @@ async function loadHistory() {
             "span",
             { class: "meta" },
             [
-              formatTime(h.at),
+              t(`${formatTime(h.at)}（北京时间）`, `${formatTime(h.at)} (Beijing time)`),
               h.result === "ok" ? t(`${h.rows} 行`, `${h.rows} rows`) : t("未执行", "did not run"),
               h.elapsed_ms === null ? null : `${h.elapsed_ms} ms`,
             ]

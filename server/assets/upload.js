@@ -1,6 +1,10 @@
-// The upload page: choose or drop a file, see it decoded and previewed with the first problems
-// marked, send it to POST /api/submissions and show the server's verdict with its findings;
-// template links and the submission history of the unit.
+// The upload page: the months the unit owes (listed by the same function as the server,
+// etl/catalogue/monthsOwed.ts, bundled) with the template of the chosen month; choose or drop a
+// file, see it decoded and previewed with the first problems marked (the ingest's own unit, month
+// and cell rules), send it to POST /api/submissions and show the server's verdict with its
+// findings; the unit's explanations of its yellow and red targets (POST /api/notes); and its
+// submission history, a refused file with its findings. No internal code is ever shown: every
+// message is the server's or the rule's own words, in the page's language.
 import {
   el,
   errorOf,
@@ -15,7 +19,7 @@ import {
   t,
   withLang,
 } from "./portal.js";
-import { checkGrid, columnLetter, decodeText } from "./uploadChecks.js";
+import { checkGrid, columnLetter, decodeText, monthsOwed, receivedByMonth } from "./uploadChecks.js";
 
 const data = pageData();
 const PREVIEW_ROWS = 20;
@@ -32,8 +36,16 @@ const clearButton = $("clear");
 const verdictSection = $("verdict-section");
 const verdictBox = $("verdict");
 const historyBox = $("history");
+const monthSelect = $("month");
+const monthNone = $("month-none");
+const noteMonthSelect = $("note-month");
+const notesBox = $("notes");
 
 let chosen = null;
+/** The months the chosen unit owes, as last listed. */
+let owed = [];
+/** Who the months of every plan are listed for when no unit is chosen (as the server lists them). */
+const ANY_UNIT = { code: "", kind: "*" };
 
 function unitName(code) {
   const unit = data.units.find((u) => u.code === code);
@@ -46,15 +58,58 @@ function currentUnit() {
   return data.unit ?? unitSelect?.value ?? "";
 }
 
+function currentUnitEntry() {
+  const code = currentUnit();
+  return data.units.find((u) => u.code === code) ?? null;
+}
+
 function updateTemplateLinks() {
   const unit = currentUnit();
+  const month = monthSelect.value;
   for (const link of document.querySelectorAll("a[data-template]")) {
     const [kind, format] = link.dataset.template.split(":");
     const params = new URLSearchParams({ kind, format });
-    if (kind === "monthly") params.set("month", data.month);
+    if (kind === "monthly" && month) params.set("month", month);
     if (unit) params.set("unit", unit);
     link.href = `/api/template?${params}`;
   }
+}
+
+// ---- the months owed -----------------------------------------------------------------------
+
+/** 2022年8月 · 未报送 / 已报送 第2版, as the server writes it (server/pages/uploadPage.ts owedLabel). */
+function owedLabel(m) {
+  const state =
+    m.revision > 0
+      ? t(`已报送 第${m.revision}版`, `received, revision ${m.revision}`)
+      : m.due
+        ? t("未报送", "not received")
+        : t("未报送（本月）", "not received (this month)");
+  const refused =
+    m.refused > 0 && m.revision === 0 ? t(`，退回${m.refused}次`, `, refused ${m.refused}×`) : "";
+  return `${formatMonth(m.month)} · ${state}${refused}`;
+}
+
+/** Lists the months owed from the unit's history (or every plan month when no unit is chosen). */
+function listMonths(history) {
+  const unit = currentUnitEntry();
+  const current = data.rules.currentMonth;
+  owed = unit
+    ? monthsOwed(data.plans, unit, current, receivedByMonth(history))
+    : monthsOwed(
+        data.plans.map((p) => ({ ...p, reporters: [ANY_UNIT.kind] })),
+        ANY_UNIT,
+        current,
+      );
+  const kept = monthSelect.value;
+  show(
+    monthSelect,
+    owed.map((m) => el("option", { value: m.month }, unit ? owedLabel(m) : formatMonth(m.month))),
+  );
+  if (owed.some((m) => m.month === kept)) monthSelect.value = kept;
+  monthNone.hidden = owed.length > 0 || !unit;
+  updateTemplateLinks();
+  listNoteMonths();
 }
 
 // ---- reading the file in the browser -------------------------------------------------------
@@ -306,7 +361,12 @@ async function choose(file) {
     );
     return;
   }
-  const check = checkGrid(read.grid, data.hints);
+  const check = checkGrid(read.grid, data.hints, {
+    units: data.units,
+    own: data.unit,
+    periods: data.rules.periods,
+    currentMonth: data.rules.currentMonth,
+  });
   renderCheck(file, read, check);
   if (check.headerRow >= 0 || read.grid.length) renderPreview(read.grid, check);
 }
@@ -357,7 +417,7 @@ const STATUS = {
 };
 
 function badge(status) {
-  const [zh, en] = STATUS[status] ?? [status, status];
+  const [zh, en] = STATUS[status] ?? STATUS.rejected;
   return el("span", { class: `badge ${status}`, "data-status": status }, t(zh, en));
 }
 
@@ -382,6 +442,12 @@ function renderVerdict(result, error) {
               "与已入库的报送完全相同，未做任何更改。",
               "Identical to a submission already received; nothing was changed.",
             ),
+        result.notes > 0
+          ? t(
+              ` 备注中的情况说明已保存（${result.notes} 条）。`,
+              ` The explanation in its 备注 column was kept (${result.notes}).`,
+            )
+          : "",
       ),
     );
   } else if (result?.status === "rejected") {
@@ -416,8 +482,6 @@ function renderVerdict(result, error) {
         { class: "notice bad" },
         badge("rejected"),
         " ",
-        el("code", {}, error?.code ?? "error"),
-        " ",
         error?.message ?? t("上传失败。", "The upload failed."),
       ),
     );
@@ -450,26 +514,57 @@ async function send() {
     }
   } catch {
     renderVerdict(null, {
-      code: "network",
       message: t("网络错误，文件未送达，请重试。", "Network error: the file did not arrive; try again."),
     });
   } finally {
     sendButton.disabled = false;
   }
   await loadHistory();
+  loadNotes();
 }
 
 // ---- history -------------------------------------------------------------------------------
 
+/** A refused file's findings, opened on demand in its history row. */
+function findingsOf(s) {
+  if (s.status !== "rejected" || !s.findings?.length) return null;
+  const more = s.finding_count - s.findings.length;
+  return el(
+    "details",
+    {},
+    el("summary", {}, t(`问题（${s.finding_count}）`, `Problems (${s.finding_count})`)),
+    el(
+      "ul",
+      {},
+      s.findings.map((f) => el("li", {}, `${placeOf(f)}：${t(f.zh, f.en)}`)),
+      more > 0 ? el("li", {}, t(`另有 ${more} 个问题未列出。`, `${more} more not listed.`)) : null,
+    ),
+  );
+}
+
 async function loadHistory() {
+  const unit = currentUnit();
   try {
-    const body = await fetchJson("/api/submissions?limit=500");
-    const unit = currentUnit();
-    const rows = body.submissions.filter((s) => !unit || s.unit === unit);
+    const query = new URLSearchParams({ limit: "500" });
+    if (unit) query.set("unit", unit);
+    const body = await fetchJson(`/api/submissions?${query}`);
+    const rows = body.submissions;
+    listMonths(rows);
     if (!rows.length) {
       show(historyBox, el("p", { class: "hint" }, t("暂无报送记录。", "No submissions yet.")));
       return;
     }
+    const head = [
+      t("收到时间（北京时间）", "Received (Beijing time)"),
+      t("单位", "Unit"),
+      t("类型", "Kind"),
+      t("报告月份", "Report month"),
+      t("文件", "File"),
+      t("状态", "Status"),
+      t("行数", "Rows"),
+      t("版本", "Revision"),
+    ];
+    const cell = (i, ...content) => el("td", { "data-label": head[i] }, ...content);
     show(
       historyBox,
       el(
@@ -477,7 +572,7 @@ async function loadHistory() {
         { class: "scroll" },
         el(
           "table",
-          { class: "compact" },
+          { class: "compact stack" },
           el("caption", { class: "sr" }, t("报送记录，最新在前", "Submissions, newest first")),
           el(
             "thead",
@@ -485,15 +580,7 @@ async function loadHistory() {
             el(
               "tr",
               {},
-              [
-                t("收到时间", "Received"),
-                t("单位", "Unit"),
-                t("类型", "Kind"),
-                t("文件", "File"),
-                t("状态", "Status"),
-                t("行数", "Rows"),
-                t("版本", "Revision"),
-              ].map((h) => el("th", { scope: "col" }, h)),
+              head.map((h) => el("th", { scope: "col" }, h)),
             ),
           ),
           el(
@@ -502,14 +589,20 @@ async function loadHistory() {
             rows.map((s) =>
               el(
                 "tr",
-                {},
-                el("td", {}, formatTime(s.received_at)),
-                el("td", {}, s.unit ? unitName(s.unit) : "—"),
-                el("td", {}, s.kind === "cases" ? t("台账", "ledger") : t("月报", "monthly")),
-                el("td", {}, s.file_name),
-                el("td", {}, badge(s.status)),
-                el("td", { class: "num" }, String(s.rows)),
-                el("td", { class: "num" }, t(`第 ${s.revision} 版`, `rev. ${s.revision}`)),
+                { "data-status": s.status },
+                cell(0, formatTime(s.received_at)),
+                cell(1, s.unit ? unitName(s.unit) : "—"),
+                cell(2, s.kind === "cases" ? t("台账", "ledger") : t("月报", "monthly")),
+                cell(
+                  3,
+                  s.kind === "monthly" && s.months?.length
+                    ? s.months.map(formatMonth).join(t("、", ", "))
+                    : "—",
+                ),
+                cell(4, s.file_name),
+                cell(5, badge(s.status), findingsOf(s)),
+                cell(6, String(s.rows)),
+                cell(7, s.status === "rejected" ? "—" : t(`第 ${s.revision} 版`, `rev. ${s.revision}`)),
               ),
             ),
           ),
@@ -519,6 +612,209 @@ async function loadHistory() {
   } catch (error) {
     show(
       historyBox,
+      error?.status === 401
+        ? expiredNotice()
+        : el("p", { class: "notice bad" }, error?.message ?? String(error)),
+    );
+  }
+}
+
+// ---- explanations of yellow and red targets ------------------------------------------------
+
+/** The months whose report has come in, newest first: a status to explain needs figures. */
+function listNoteMonths() {
+  const kept = noteMonthSelect.value;
+  const months = owed
+    .filter((m) => m.revision > 0)
+    .map((m) => m.month)
+    .sort()
+    .reverse();
+  show(
+    noteMonthSelect,
+    months.map((m) => el("option", { value: m }, formatMonth(m))),
+  );
+  if (months.includes(kept)) noteMonthSelect.value = kept;
+}
+
+function statusWordsOf(metric) {
+  return t(metric.status_words?.zh ?? "", metric.status_words?.en ?? "");
+}
+
+/**
+ * The month and unit whose targets the notes section shows. The section is drawn again after each
+ * upload and save; within the same month and unit, what the clerk had opened and typed is kept.
+ */
+let notesShown = null;
+
+/** By target: whether its form is open and what is typed in it, if the section shows this month and unit. */
+function draftsOf(month, unit) {
+  const drafts = new Map();
+  if (notesShown?.month !== month || notesShown?.unit !== unit) return drafts;
+  for (const form of notesBox.querySelectorAll("details[data-metric]")) {
+    drafts.set(form.dataset.metric, { open: form.open, text: form.querySelector("textarea")?.value ?? "" });
+  }
+  return drafts;
+}
+
+/** One target to explain: its status, the note shown now, and a form to write a new one. */
+function noteForm(metric, month, unit, notes, draft) {
+  const own = notes.find((n) => n.metric === metric.id);
+  const whole = notes.find((n) => n.metric === null);
+  const shown = own ?? whole;
+  const id = `note-${metric.id}`;
+  const text = el("textarea", {
+    id,
+    rows: "3",
+    cols: "60",
+    maxlength: "2000",
+    placeholder: t("原因：……；整改措施：……", "Cause: …; remedy: …"),
+  });
+  text.value = draft.text;
+  const save = el("button", { type: "button" }, t("保存说明", "Save the explanation"));
+  const said = el("p", { role: "status", "aria-live": "polite" });
+  save.addEventListener("click", async () => {
+    if (!text.value.trim()) {
+      show(said, el("span", { class: "notice warn" }, t("请先填写说明。", "Write the explanation first.")));
+      text.focus();
+      return;
+    }
+    save.disabled = true;
+    try {
+      const body = { metric: metric.id, month, text: text.value };
+      if (data.role !== "town") body.unit = unit;
+      await fetchJson("/api/notes", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      await loadNotes(
+        t(
+          "情况说明已保存，看板更新后即可看到。",
+          "The explanation was saved; the dashboard shows it once it is rebuilt.",
+        ),
+        metric.id,
+      );
+    } catch (error) {
+      show(
+        said,
+        error?.status === 401
+          ? expiredNotice()
+          : el("span", { class: "notice bad" }, error?.message ?? t("保存失败。", "Could not save.")),
+      );
+      save.disabled = false;
+    }
+  });
+  return el(
+    "details",
+    { class: "note-target", "data-metric": metric.id, open: draft.open || null },
+    el(
+      "summary",
+      {},
+      el("strong", {}, t(metric.name_zh, metric.name_en)),
+      " ",
+      el(
+        "span",
+        { class: `badge ${metric.status === "red" ? "rejected" : "unchanged"}` },
+        statusWordsOf(metric),
+      ),
+      " ",
+      el(
+        "span",
+        { class: "hint" },
+        own
+          ? t("已说明", "explained")
+          : whole
+            ? t("已有月报备注", "the report's 备注 stands for it")
+            : t("尚未说明", "not yet explained"),
+      ),
+    ),
+    shown
+      ? el(
+          "p",
+          { class: "current-note" },
+          el(
+            "strong",
+            {},
+            own
+              ? t("现有说明：", "Shown now: ")
+              : t(
+                  "现有说明（月报备注，适用于本月各项）：",
+                  "Shown now (the report's 备注, for the whole month): ",
+                ),
+          ),
+          shown.text,
+          el(
+            "span",
+            { class: "hint" },
+            t(`（${shown.author}，${formatTime(shown.at)}）`, ` (${shown.author}, ${formatTime(shown.at)})`),
+          ),
+        )
+      : null,
+    el("label", { for: id }, own || whole ? t("更新说明", "A new explanation") : t("说明", "Explanation")),
+    el("div", {}, text),
+    el("div", { class: "row" }, save),
+    said,
+  );
+}
+
+/**
+ * The unit's yellow and red targets of the chosen month, each with its note and a form; `done`
+ * says what was just done, and `saved` is the target whose explanation was just saved (its form
+ * starts empty again).
+ */
+async function loadNotes(done, saved) {
+  const unit = currentUnit();
+  const month = noteMonthSelect.value;
+  if (!unit) {
+    notesShown = null;
+    show(notesBox, el("p", { class: "hint" }, t("请先选择单位。", "Choose a unit first.")));
+    return;
+  }
+  if (!month) {
+    notesShown = null;
+    show(
+      notesBox,
+      el(
+        "p",
+        { class: "hint" },
+        t(
+          "本单位还没有已入库的月报；月报入库后可在此说明黄灯、红灯指标。",
+          "No monthly report of your unit has been accepted yet; once one is, its yellow and red targets can be explained here.",
+        ),
+      ),
+    );
+    return;
+  }
+  try {
+    const [report, notes] = await Promise.all([
+      fetchJson(`/api/report?${new URLSearchParams({ asOf: month, unit })}`),
+      fetchJson(`/api/notes?${new URLSearchParams({ month, unit })}`),
+    ]);
+    if (noteMonthSelect.value !== month || currentUnit() !== unit) return;
+    const behind = report.metrics.filter((m) => m.status === "red" || m.status === "yellow");
+    const drafts = draftsOf(month, unit);
+    const draftOf = (m) => {
+      const draft = drafts.get(m.id) ?? { open: behind.length === 1, text: "" };
+      return m.id === saved ? { ...draft, text: "" } : draft;
+    };
+    notesShown = { month, unit };
+    show(
+      notesBox,
+      done ? el("p", { class: "notice good", role: "status" }, done) : null,
+      behind.length
+        ? behind.map((m) => noteForm(m, month, unit, notes.notes, draftOf(m)))
+        : el(
+            "p",
+            { class: "notice good" },
+            t(
+              `${formatMonth(month)}本单位没有黄灯、红灯指标，无需说明。`,
+              `In ${formatMonth(month)} your unit has no yellow or red target; nothing to explain.`,
+            ),
+          ),
+    );
+  } catch (error) {
+    show(
+      notesBox,
       error?.status === 401
         ? expiredNotice()
         : el("p", { class: "notice bad" }, error?.message ?? String(error)),
@@ -536,9 +832,10 @@ clearButton.addEventListener("click", () => {
   fileInput.focus();
 });
 unitSelect?.addEventListener("change", () => {
-  updateTemplateLinks();
-  loadHistory();
+  loadHistory().then(() => loadNotes());
 });
+monthSelect.addEventListener("change", updateTemplateLinks);
+noteMonthSelect.addEventListener("change", () => loadNotes());
 for (const type of ["dragenter", "dragover"]) {
   drop.addEventListener(type, (event) => {
     event.preventDefault();
@@ -558,4 +855,4 @@ window.addEventListener("dragover", (event) => event.preventDefault());
 window.addEventListener("drop", (event) => event.preventDefault());
 
 updateTemplateLinks();
-loadHistory();
+loadHistory().then(() => loadNotes());

@@ -36,8 +36,7 @@ const ACTIONS: [string, string, string][] = [
 export function auditPage(o: AuditPageOptions): string {
   const t = sayIn(o.lang);
   const options = ACTIONS.map(
-    ([value, a, b]) =>
-      `<option value="${escapeHtml(value)}">${escapeHtml(t(a, b))}（${escapeHtml(value)}）</option>`,
+    ([value, a, b]) => `<option value="${escapeHtml(value)}">${escapeHtml(t(a, b))}</option>`,
   ).join("\n");
   const body = `<p class="lead">${t(
     "所有写操作（上传、令牌、登录）、被拒绝的请求与计划任务的失败，最新在前。日志不含令牌、文件内容或单元格数值。",

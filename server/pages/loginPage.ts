@@ -9,8 +9,8 @@ import { openPage } from "./portalLayout.ts";
 
 interface LoginPageOptions {
   lang: "zh" | "en";
-  /** Where to go after signing in (a path of this site). */
-  next: string;
+  /** Where to go after signing in (a path of this site); null: the role's own page. */
+  next: string | null;
   error?: { zh: string; en: string } | null;
 }
 
@@ -24,7 +24,7 @@ export function safeNext(next: unknown): string {
 
 export function loginPage(options: LoginPageOptions): string {
   const zh = options.lang === "zh";
-  const next = safeNext(options.next);
+  const next = options.next === null ? "" : safeNext(options.next);
   const error = options.error
     ? `<div class="error" role="alert">${escapeHtml(zh ? options.error.zh : options.error.en)}</div>`
     : "";
@@ -42,7 +42,7 @@ ${error}<form method="post" action="/login${zh ? "" : "?lang=en"}">
       : "Access tokens (beginning with jt_) are issued by the system administrator. If you have none, ask the district HRSS bureau's administrator."
   }</p>
 </section>`;
-  const query = next === "/" ? "" : `&next=${encodeURIComponent(next)}`;
+  const query = next === "" ? "" : `&next=${encodeURIComponent(next)}`;
   return openPage({
     lang: options.lang,
     path: "/login",

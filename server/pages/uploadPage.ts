@@ -1,13 +1,17 @@
 /**
- * The upload page (`GET /upload`, town and admin): template links pre-filled with the unit and the
- * report month, a file chooser and drop zone, the browser's preview and light checks, the
- * server's verdict with its findings, and the unit's submission history. A town works for its own
- * unit; an admin chooses one. The work happens in /assets/portal/upload.js.
+ * The upload page (`GET /upload`, town and admin): the months the unit owes (each marked 未报送 or
+ * 已报送 第N版, the missing ones first, never a month outside a plan) with the template of the
+ * chosen month, a file chooser and drop zone, the browser's preview and checks (the ingest's own
+ * unit, month and cell rules, bundled), the server's verdict with its findings, the unit's
+ * explanations (情况说明) of its yellow and red targets, and its submission history. A town works
+ * for its own unit; an admin chooses one. The work happens in /assets/portal/upload.js, which
+ * lists the months again, with the same function, whenever the history changes.
  */
 import type { Catalogue } from "../../core/catalogue.ts";
 import { escapeHtml } from "../../core/html.ts";
 import { type Lang, sayIn } from "../../core/lang.ts";
 import { headerNames } from "../../etl/catalogue/catalogueOf.ts";
+import type { MonthOwed, PlanMonths } from "../../etl/catalogue/monthsOwed.ts";
 import { LEDGER_HEADER_NAMES } from "../../etl/ledger/ledgerHeader.ts";
 import { HEADER_ROLE_NAMES } from "../../etl/normalize/header.ts";
 import { headerKey } from "../../etl/normalize/indicatorName.ts";
@@ -22,8 +26,14 @@ interface UploadPageOptions {
   units: Unit[];
   /** The plans' catalogues: the item headers the browser's precheck knows. */
   catalogues: readonly Catalogue[];
-  /** The report month templates are pre-filled with (the month before today), YYYY-MM. */
-  month: string;
+  /** Each plan's months and who reports to it: the months a unit owes. */
+  plans: readonly PlanMonths[];
+  /** The months the ingest takes (plans' periods; the baseline month before each is added by the rule). */
+  periods: readonly { first: string; last: string }[];
+  /** Today's month in district time. */
+  currentMonth: string;
+  /** A town's months owed, in order (the first is the one pre-selected); an admin's page has none until it picks a unit. */
+  owed: readonly MonthOwed[];
   limitBytes: number;
 }
 
@@ -35,6 +45,7 @@ function checkHints(catalogues: readonly Catalogue[]) {
     month: keys([...HEADER_ROLE_NAMES.month]),
     indicator: keys([...HEADER_ROLE_NAMES.indicator_name]),
     value: keys([...HEADER_ROLE_NAMES.value]),
+    note: keys([...HEADER_ROLE_NAMES.note]),
     numeric: keys(catalogues.flatMap(headerNames)),
     ledger: keys([...LEDGER_HEADER_NAMES.case_id]),
   };
@@ -44,6 +55,25 @@ function monthText(month: string, lang: Lang): string {
   const [y, m] = month.split("-").map(Number);
   const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   return lang === "zh" ? `${y}年${m}月` : `${names[m - 1]} ${y}`;
+}
+
+/** How a month owed reads in the list: 2022年8月 · 未报送 / 已报送 第2版 (upload.js says it the same way). */
+export function owedLabel(m: MonthOwed, lang: Lang): string {
+  const t = sayIn(lang);
+  const state =
+    m.revision > 0
+      ? t(`已报送 第${m.revision}版`, `received, revision ${m.revision}`)
+      : m.due
+        ? t("未报送", "not received")
+        : t("未报送（本月）", "not received (this month)");
+  const refused =
+    m.refused > 0 && m.revision === 0 ? t(`，退回${m.refused}次`, `, refused ${m.refused}×`) : "";
+  return `${monthText(m.month, lang)} · ${state}${refused}`;
+}
+
+/** The monthly template's address for a month (without one: the current plan's, month left blank). */
+function templateHref(format: "csv" | "xlsx", month: string | undefined): string {
+  return `/api/template?kind=monthly&amp;format=${format}${month ? `&amp;month=${month}` : ""}`;
 }
 
 export function uploadPage(o: UploadPageOptions): string {
@@ -68,9 +98,20 @@ ${o.units.map((u) => `<option value="${escapeHtml(u.code)}">${escapeHtml(zh ? u.
 <section class="card" aria-labelledby="unit-h">
 <h2 id="unit-h">${t("单位与模板", "Unit and templates")}</h2>
 ${chooser}
-<p>${t("报告月份：", "Report month: ")}<strong>${monthText(o.month, o.lang)}</strong></p>
+<div class="row"><label for="month">${t("报告月份", "Report month")}</label>
+<select id="month" aria-describedby="month-hint">
+${o.owed.map((m, i) => `<option value="${m.month}"${i === 0 ? " selected" : ""}>${escapeHtml(own ? owedLabel(m, o.lang) : monthText(m.month, o.lang))}</option>`).join("\n")}
+</select></div>
+<p class="hint" id="month-hint">${t(
+    "列出目标计划中截至本月应报送的月份，未报送的排在前面。模板按所选月份填好单位和月份；月报中的“备注”列可填写黄灯、红灯指标的原因与整改措施。",
+    "The plan's months up to this one that your unit reports, those not yet received first. The template comes with your unit and the chosen month filled in; its 备注 (note) column takes your explanation of a yellow or red target: cause and remedy.",
+  )}</p>
+<p id="month-none" class="notice warn"${o.owed.length || !own ? " hidden" : ""}>${t(
+    "目前没有需要报送的月份：本单位不承担现行目标计划的报送，或计划尚未开始。",
+    "There is no month to report: your unit reports nothing to the plans in force, or none has started.",
+  )}</p>
 <ul class="links">
-<li>${t("月报模板", "Monthly report template")}：<a data-template="monthly:csv" href="/api/template?kind=monthly&amp;format=csv&amp;month=${o.month}" download>CSV（UTF-8，Excel ${t("可直接打开", "opens it directly")}）</a> · <a data-template="monthly:xlsx" href="/api/template?kind=monthly&amp;format=xlsx&amp;month=${o.month}" download>Excel .xlsx</a></li>
+<li>${t("月报模板", "Monthly report template")}：<a data-template="monthly:csv" href="${templateHref("csv", o.owed[0]?.month)}" download>CSV（UTF-8，Excel ${t("可直接打开", "opens it directly")}）</a> · <a data-template="monthly:xlsx" href="${templateHref("xlsx", o.owed[0]?.month)}" download>Excel .xlsx</a></li>
 <li>${t("对象台账模板", "Case ledger template")}：<a data-template="cases:csv" href="/api/template?kind=cases&amp;format=csv" download>CSV</a> · <a data-template="cases:xlsx" href="/api/template?kind=cases&amp;format=xlsx" download>Excel .xlsx</a></li>
 </ul>
 </section>
@@ -99,6 +140,16 @@ ${chooser}
 <div id="verdict" role="status" aria-live="polite" tabindex="-1"></div>
 </section>
 
+<section class="card" aria-labelledby="notes-h">
+<h2 id="notes-h">${t("情况说明（黄灯、红灯指标）", "Explanations of yellow and red targets")}</h2>
+<p class="hint">${t(
+    "本单位某月指标为黄灯或红灯时，请说明原因与整改措施。说明与填写人、时间一并保存，显示在看板的单位页、指标页和简报中；再次提交即更新，旧的说明保留在记录中。请勿填写身份证号、手机号等个人信息。",
+    "When a target of your unit is yellow or red in a month, say why and what is being done. The explanation is kept with your name and the time and shown on the dashboard's unit and target pages and in the brief; sending again replaces it, and the earlier one stays in the history. Do not write personal numbers such as ID or phone numbers.",
+  )}</p>
+<div class="row"><label for="note-month">${t("月份", "Month")}</label><select id="note-month"></select></div>
+<div id="notes" aria-live="polite"><p class="hint">${t("正在加载…", "Loading…")}</p></div>
+</section>
+
 <section class="card" aria-labelledby="history-h">
 <h2 id="history-h">${t("报送记录", "Submission history")}</h2>
 <p class="hint">${t(
@@ -124,7 +175,8 @@ ${chooser}
       role: o.who.role,
       unit: own?.code ?? null,
       units: o.units.map((u) => ({ code: u.code, name_zh: u.name_zh, name_en: u.name_en, kind: u.kind })),
-      month: o.month,
+      plans: o.plans,
+      rules: { periods: o.periods, currentMonth: o.currentMonth },
       limitBytes: o.limitBytes,
       hints: checkHints(o.catalogues),
       vendor: { exceljs: vendorUrl("exceljs") },

@@ -1,14 +1,21 @@
 /**
  * Light checks of an upload in the browser, before anything is sent: find the header, and point at
- * the first obvious problems (missing unit or month column, text in a number cell, negative
- * numbers, cells that hold an ID or phone number). The server's verdict is the authority; these
- * checks only save a round trip, and they read cells with the ingest's own rules — the header
- * comparison, the number reading, the personal-number scan and the total row — bundled for the
- * browser (server/precheck/bundle.ts), so the page and the server cannot disagree on them.
+ * the first obvious problems (missing unit or month column, a unit the registry does not know or
+ * that is not the sender's, a month no plan covers or still to come, text in a number cell,
+ * negative numbers, cells that hold an ID or phone number). The server's verdict is the
+ * authority; these checks only save a round trip, and they read cells with the ingest's own rules
+ * — the header comparison, the unit lookup, the month window, the number reading, the
+ * personal-number scan and the total row, with the ingest's own messages — bundled for the browser
+ * (server/precheck/bundle.ts), so the page and the server cannot disagree on them.
  */
+import type { Finding } from "../../core/finding.ts";
 import { headerKey } from "../../etl/normalize/indicatorName.ts";
 import { parseNumber } from "../../etl/normalize/number.ts";
+import { type Unit, unitResolver } from "../../etl/normalize/unit.ts";
+import { acceptedMonth, type MonthWindow, monthFinding } from "../../etl/validate/acceptedMonth.ts";
+import { otherUnitFinding } from "../../etl/validate/ownUnit.ts";
 import { looksLikePii, type PiiKind } from "../../etl/validate/pii.ts";
+import { unknownUnitFinding } from "../../etl/validate/rowRules.ts";
 import { isTotalRow } from "../../etl/validate/totalRow.ts";
 
 /** The header keys the page is given (uploadPage.ts): the key columns and every catalogue's headers. */
@@ -17,8 +24,19 @@ interface CheckHints {
   month: string[];
   indicator: string[];
   value: string[];
+  note: string[];
   numeric: string[];
   ledger: string[];
+}
+
+/**
+ * The rules the server applies to every row's unit and month (the page is given them as data):
+ * the registry, the one unit a town may send for (null: any), and the months the ingest takes —
+ * the plans' periods, each with the baseline month before it, up to the current month.
+ */
+export interface CheckRules extends MonthWindow {
+  units: readonly Unit[];
+  own: string | null;
 }
 
 interface CheckProblem {
@@ -73,16 +91,29 @@ function problem(
   return { row, col, column, code, zh, en };
 }
 
+/** A finding of the ingest as a problem at a grid cell. */
+function atCell(f: Finding, col: number | null): CheckProblem {
+  return { row: f.row, col, column: f.column, code: f.code, zh: f.zh, en: f.en };
+}
+
 function isBlankRow(cells: readonly string[]): boolean {
   return cells.every((c) => String(c ?? "").trim() === "");
 }
 
 /**
  * Checks a grid (rows of text cells) against the header names the server gave (`hints`: lists of
- * header keys for unit, month, indicator, value, numeric indicator headers and ledger columns).
- * Rows are numbered as Excel shows them (first row = 1).
+ * header keys for unit, month, indicator, value, note, numeric indicator headers and ledger
+ * columns) and, when given, the server's unit and month rules. Rows are numbered as Excel shows
+ * them (first row = 1).
  */
-export function checkGrid(grid: string[][], hints: CheckHints, limit = PROBLEM_LIMIT): GridCheck {
+export function checkGrid(
+  grid: string[][],
+  hints: CheckHints,
+  rules: CheckRules | null = null,
+  limit = PROBLEM_LIMIT,
+): GridCheck {
+  const resolve = rules ? unitResolver(rules.units) : null;
+  const others = new Set<string>();
   const has = (list: string[], cell: string) => list.includes(headerKey(String(cell ?? "")));
   const problems: CheckProblem[] = [];
   const add = (p: CheckProblem) => {
@@ -123,7 +154,8 @@ export function checkGrid(grid: string[][], hints: CheckHints, limit = PROBLEM_L
     if (has(hints.unit, cell)) role = "unit";
     else if (kind === "monthly" && has(hints.month, cell)) role = "month";
     else if (kind === "monthly" && (has(hints.numeric, cell) || has(hints.value, cell))) role = "number";
-    else if (kind === "monthly" && name !== "" && !has(hints.indicator, cell)) role = "unknown";
+    else if (kind === "monthly" && name !== "" && !has(hints.indicator, cell) && !has(hints.note, cell))
+      role = "unknown";
     return { index, name, role };
   });
   if (!columns.some((c) => c.role === "unit")) {
@@ -178,6 +210,18 @@ export function checkGrid(grid: string[][], hints: CheckHints, limit = PROBLEM_L
         );
         continue;
       }
+      if (c.role === "unit" && resolve) {
+        const unit = resolve(text);
+        if (unit === null) add(atCell(unknownUnitFinding(excelRow, c.name, text), c.index));
+        else if (rules?.own && unit.code !== rules.own) others.add(unit.code);
+        continue;
+      }
+      if (c.role === "month" && rules) {
+        const verdict = acceptedMonth(text, rules);
+        if (verdict.problem !== null)
+          add(atCell(monthFinding(verdict, excelRow, c.name, text, rules), c.index));
+        continue;
+      }
       if ((c.role === "unit" || c.role === "month") && text.trim() === "") {
         at(
           "missing_value",
@@ -191,6 +235,9 @@ export function checkGrid(grid: string[][], hints: CheckHints, limit = PROBLEM_L
       if (n.number === null) at("not_number", "不是数字。", "Not a number.");
       else if (n.number < 0) at("negative", "不能为负数。", "Cannot be negative.");
     }
+  }
+  if (others.size > 0 && rules?.own) {
+    problems.unshift(atCell(otherUnitFinding(rules.units, rules.own, [...others].sort()), null));
   }
   if (dataRows === 0) {
     add(

@@ -3,7 +3,8 @@
  * - `POST /api/notes` (town for its own unit, admin naming the unit) `{ metric, month, text }` →
  *   201 `{ note: { unit, metric, month, text, author, at } }`; the rules are server/noteRules.ts.
  *   The new note is the one shown; earlier ones stay as history. Recorded in the audit trail
- *   (its length, never its text).
+ *   (its length, never its text). A note is data the dashboard shows, so it ends like an accepted
+ *   upload: the app's `onDataChanged` (a rebuild).
  * - `GET /api/notes?month=&unit=&metric=&history=1&limit=&offset=` (viewer+) → `{ notes, total,
  *   limit, offset }`, newest first; the shown notes only, or with `history=1` the replaced ones
  *   too (each with `current`).
@@ -67,6 +68,7 @@ export function notesRouter(ctx: ServerContext): Router {
         result: "ok",
         detail: { chars: [...spec.text].length },
       });
+      ctx.config.onDataChanged?.();
       const { note_id: _id, current: _current, ...note } = stored;
       res.status(201).json({ note });
     },

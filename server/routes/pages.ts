@@ -6,7 +6,8 @@
  */
 import { type Request, type RequestHandler, type Response, Router } from "express";
 import { districtToday } from "../../core/districtTime.ts";
-import { previousMonth } from "../../core/month.ts";
+import { monthsOwed, planMonthsOf, receivedByMonth } from "../../etl/catalogue/monthsOwed.ts";
+import { planPeriods } from "../../metrics/plan.ts";
 import { authOf, principal, roleGuard } from "../auth.ts";
 import { forbidden, langOf, unauthorized } from "../errors.ts";
 import { adminPage } from "../pages/adminPage.ts";
@@ -17,7 +18,11 @@ import { latestRuns, recentRuns } from "../schedule/jobRuns.ts";
 import { listBackups } from "../schedule/nightlyBackup.ts";
 import { schedulerFolders } from "../schedule/schedulerFolders.ts";
 import type { ServerContext } from "../serverContext.ts";
+import { submissionHistory } from "../submissionHistory.ts";
 import { listTokens, type Role } from "../tokens.ts";
+
+/** Who the months of every plan are listed for when no unit is chosen (an admin's page). */
+const ANY_UNIT = { code: "", kind: "*" };
 
 function wantsHtml(req: Request): boolean {
   return req.accepts(["json", "html"]) === "html";
@@ -50,21 +55,45 @@ export function pagesRouter(ctx: ServerContext): Router {
     res.set("Cache-Control", "no-store").type("html").send(html);
   };
 
-  router.get(["/upload", "/upload.html"], pageGuard(["town", "admin"]), (req: Request, res: Response) => {
-    // the month a report is due for: the one before today's
-    const month = previousMonth(districtToday(ctx.clock()).slice(0, 7));
-    send(
-      res,
-      uploadPage({
-        lang: langOf(req),
-        who: principal(res),
-        units: ctx.units,
-        catalogues: ctx.plans.map((p) => p.catalogue),
-        month,
-        limitBytes: ctx.config.uploadLimitBytes,
-      }),
-    );
-  });
+  router.get(
+    ["/upload", "/upload.html"],
+    pageGuard(["town", "admin"]),
+    async (req: Request, res: Response) => {
+      const who = principal(res);
+      const currentMonth = districtToday(ctx.clock()).slice(0, 7);
+      const plans = ctx.plans.map(planMonthsOf);
+      const own = who.role === "town" ? ctx.units.find((u) => u.code === who.unit) : undefined;
+      // a town sees its months with what came in; an admin, before choosing a unit, every plan month
+      const owed = own
+        ? monthsOwed(
+            plans,
+            own,
+            currentMonth,
+            receivedByMonth(
+              (await submissionHistory(ctx.db, { unit: own.code, limit: 5000, offset: 0 })).submissions,
+            ),
+          )
+        : monthsOwed(
+            plans.map((p) => ({ ...p, reporters: [ANY_UNIT.kind] })),
+            ANY_UNIT,
+            currentMonth,
+          );
+      send(
+        res,
+        uploadPage({
+          lang: langOf(req),
+          who,
+          units: ctx.units,
+          catalogues: ctx.plans.map((p) => p.catalogue),
+          plans,
+          periods: planPeriods(ctx.plans).map(({ first, last }) => ({ first, last })),
+          currentMonth,
+          owed,
+          limitBytes: ctx.config.uploadLimitBytes,
+        }),
+      );
+    },
+  );
 
   router.get(["/sql", "/sql.html"], pageGuard(["analyst", "admin"]), (req: Request, res: Response) => {
     send(

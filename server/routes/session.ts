@@ -1,6 +1,9 @@
 /**
  * Signing in and out: `GET /login` (the form), `POST /login` (a form post or JSON with the token:
- * opens a session and sets the `jt_session` cookie, HttpOnly, SameSite=Strict, Secure over https),
+ * opens a session and sets the `jt_session` cookie, HttpOnly, SameSite=Strict, Secure over https,
+ * and sends a browser to the page it asked for, or with none asked to its role's own work: a
+ * town to the upload page, an analyst to the SQL console, an administrator to 系统管理, a viewer
+ * to the dashboard — the navigation leads everywhere else),
  * `POST /logout` (ends the session and clears the cookie), `GET /logout` (in a browser, a page with
  * the sign-out button: a link must not change state; 405 for anyone else). A valid token always signs in; a
  * wrong one counts against the client's address and against the value tried
@@ -16,12 +19,25 @@ import { shellUser, unitNameOf } from "../pages/portalLayout.ts";
 import { signOutPage } from "../pages/signOutPage.ts";
 import type { ServerContext } from "../serverContext.ts";
 import { createSession, endSession, readCookie, SESSION_COOKIE } from "../sessions.ts";
-import { actorName, principalOf } from "../tokens.ts";
+import { actorName, principalOf, type Role } from "../tokens.ts";
 
 const BAD_TOKEN = {
   zh: "访问令牌无效或已被撤销，请核对后重试。",
   en: "The access token is not valid or has been revoked; check it and try again.",
 };
+
+/** Where a role's work is, for a sign-in that asked for no page. */
+function homeOf(role: Role, lang: "zh" | "en"): string {
+  const portal = { town: "/upload", analyst: "/sql", admin: "/admin" } as Partial<Record<Role, string>>;
+  const page = portal[role];
+  if (!page) return lang === "en" ? "/en/" : "/";
+  return lang === "en" ? `${page}?lang=en` : page;
+}
+
+/** The page a sign-in asked to return to, or null when it asked for none. */
+function askedNext(value: unknown): string | null {
+  return typeof value === "string" && value !== "" ? safeNext(value) : null;
+}
 
 function wantsHtml(req: Request): boolean {
   return !req.is("application/json") && req.accepts(["json", "html"]) === "html";
@@ -33,13 +49,13 @@ export function sessionRouter(ctx: ServerContext): Router {
   const json = express.json({ limit: "16kb" });
 
   router.get("/login", (req, res) => {
-    res.type("html").send(loginPage({ lang: langOf(req), next: safeNext(req.query.next) }));
+    res.type("html").send(loginPage({ lang: langOf(req), next: askedNext(req.query.next) }));
   });
 
   router.post("/login", form, json, async (req: Request, res: Response) => {
     const lang = langOf(req);
     const body = (req.body ?? {}) as { token?: unknown; next?: unknown };
-    const next = safeNext(body.next ?? req.query.next);
+    const next = askedNext(body.next ?? req.query.next);
     const html = wantsHtml(req);
     // a login posted from another site's page (login CSRF) is refused; tools without Origin may sign in
     if (req.get("origin") !== undefined && !sameOrigin(req)) throw crossSiteRefused();
@@ -86,7 +102,7 @@ export function sessionRouter(ctx: ServerContext): Router {
       result: "ok",
       detail: { ip: key },
     });
-    if (html) res.redirect(303, next);
+    if (html) res.redirect(303, next ?? homeOf(found.role, lang));
     else res.json({ ok: true, role: found.role, unit: found.unit, label: found.label });
   });
 

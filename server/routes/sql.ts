@@ -5,14 +5,13 @@
  *   formula cells neutralised, `application/vnd.apache.arrow.stream` (`?format=arrow`) an Arrow
  *   IPC stream, `application/vnd.apache.parquet` (`?format=parquet`) a Parquet file. Each query,
  *   run or refused, goes to sql_history and the audit trail.
- * - `GET /api/sql/schema`: the analyst views and their columns.
  * - `GET /api/sql/history`: the caller's own recent queries, newest first.
  */
 import express, { type Request, type Response, Router } from "express";
 import type { Warehouse } from "../../warehouse/db.ts";
 import { toCsv } from "../../warehouse/exportCsv.ts";
 import { resultParquet } from "../../warehouse/resultParquet.ts";
-import { ANALYST_VIEWS, runSandboxed, SqlRefused, type SqlResult } from "../../warehouse/sandbox.ts";
+import { runSandboxed, SqlRefused, type SqlResult } from "../../warehouse/sandbox.ts";
 import { auditTx } from "../audit.ts";
 import { principal, requireRole } from "../auth.ts";
 import { badRequest, HttpError } from "../errors.ts";
@@ -154,20 +153,6 @@ export function sqlRouter(ctx: ServerContext): Router {
     } else {
       res.json(result);
     }
-  });
-
-  router.get("/api/sql/schema", analyst, async (_req: Request, res: Response) => {
-    const rows = await ctx.db.query<{ view: string; name: string; type: string }>(
-      `SELECT table_name AS view, column_name AS name, data_type AS type FROM duckdb_columns()
-       WHERE database_name = current_database() AND schema_name = 'main' AND list_contains($views::VARCHAR[], table_name)
-       ORDER BY table_name, column_index`,
-      { views: JSON.stringify(ANALYST_VIEWS) },
-    );
-    const views = ANALYST_VIEWS.map((name) => ({
-      name,
-      columns: rows.filter((r) => r.view === name).map((r) => ({ name: r.name, type: r.type })),
-    })).filter((v) => v.columns.length > 0);
-    res.json({ views });
   });
 
   router.get("/api/sql/history", analyst, async (req: Request, res: Response) => {

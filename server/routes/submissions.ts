@@ -2,8 +2,9 @@
  * `POST /api/submissions` (town for its own unit, admin): one file, as the multipart field `file`
  * or as the raw body (text/csv, or a spreadsheet type, with `?name=` for the file name); answers
  * the ingest result of docs/contract.md §5: 200 when accepted or unchanged, 422 when refused.
- * `GET /api/submissions` (everyone signed in): the history with revisions, newest first; a town
- * sees its own unit's.
+ * `GET /api/submissions?unit=&limit=&offset=` (everyone signed in): the history with revisions,
+ * newest first, each file with the report months it carried (server/submissionHistory.ts); a town
+ * sees its own unit's, the others every unit's or the one `unit` names.
  */
 import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import multer from "multer";
@@ -16,6 +17,7 @@ import { recordAudit } from "../audit.ts";
 import { ALL_ROLES, principal, requireRole } from "../auth.ts";
 import { badRequest, forbidden, langOf } from "../errors.ts";
 import type { ServerContext } from "../serverContext.ts";
+import { submissionHistory } from "../submissionHistory.ts";
 import { actorName, type Principal } from "../tokens.ts";
 
 const RAW_TYPES = [
@@ -170,20 +172,17 @@ export function submissionsRouter(ctx: ServerContext): Router {
     const who = principal(res);
     const limit = pageNumber(req.query.limit, 500, 1, 5000);
     const offset = pageNumber(req.query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
-    const scoped = who.role === "town";
-    const where = scoped ? "WHERE unit = $unit" : "";
-    const params: Record<string, string> = scoped ? { unit: who.unit ?? "" } : {};
-    const rows = await ctx.db.query(
-      `SELECT submission_id, unit, kind, file_name, sha256, received_at, status, rows, revision
-       FROM v_submissions ${where}
-       ORDER BY received_at DESC, submission_id DESC, unit LIMIT $limit OFFSET $offset`,
-      { ...params, limit, offset },
-    );
-    const [count] = await ctx.db.query<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM v_submissions ${where}`,
-      params,
-    );
-    res.json({ submissions: rows, total: count.n, limit, offset });
+    const asked = typeof req.query.unit === "string" && req.query.unit !== "" ? req.query.unit : null;
+    if (asked !== null && !ctx.units.some((u) => u.code === asked)) {
+      throw badRequest(
+        "unknown_unit",
+        `单位名录中没有单位 ${asked.slice(0, 40)}。`,
+        `The unit registry has no unit ${asked.slice(0, 40)}.`,
+      );
+    }
+    const unit = who.role === "town" ? (who.unit ?? "") : asked;
+    const { submissions, total } = await submissionHistory(ctx.db, { unit, limit, offset });
+    res.json({ submissions, total, limit, offset });
   });
 
   return router;

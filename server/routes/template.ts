@@ -2,7 +2,9 @@
  * `GET /api/template?kind=monthly|cases&format=csv|xlsx&unit=CODE&month=YYYY-MM` (town, analyst,
  * admin): a template pre-filled with the unit and month. A town's template is always its own
  * unit's (asking for another unit is refused). Its columns are the catalogue of the month's plan
- * (without a month, the current month's); a month no plan takes is 422.
+ * (without a month, the current month's); a month no plan takes, or one still to come, is 422
+ * naming the plans' months — the upload page offers only the months a unit owes
+ * (etl/catalogue/monthsOwed.ts), so a clerk meets this only by typing an address.
  */
 import { type Request, type Response, Router } from "express";
 import { districtToday } from "../../core/districtTime.ts";
@@ -49,17 +51,26 @@ export function templateRouter(ctx: ServerContext): Router {
           `单位名录中没有单位 ${code}。`,
           `The unit registry has no unit ${code}.`,
         );
-      const catalogue = templateCatalogue(
-        planPeriods(ctx.plans),
-        month,
-        districtToday(ctx.clock()).slice(0, 7),
-      );
+      const currentMonth = districtToday(ctx.clock()).slice(0, 7);
+      const catalogue = templateCatalogue(planPeriods(ctx.plans), month, currentMonth);
+      const spans = ctx.plans
+        .map((p) => `${p.period.first} — ${p.period.last}`)
+        .sort()
+        .join(", ");
       if (kind === "monthly" && catalogue === null) {
         throw new HttpError(
           422,
           "month_not_in_plan",
-          `没有目标计划包含 ${month} 月（含期间前一个月的基期），无法生成月报模板。`,
-          `No plan covers ${month} (a plan's period or the baseline month just before it); there is no monthly template for it.`,
+          `没有目标计划包含 ${month} 月（含期间前一个月的基期），无法生成月报模板。目标计划的月份：${spans}。`,
+          `No plan covers ${month} (a plan's period or the baseline month just before it); there is no monthly template for it. The plans' months: ${spans}.`,
+        );
+      }
+      if (kind === "monthly" && month !== null && month > currentMonth) {
+        throw new HttpError(
+          422,
+          "future_month",
+          `${month} 尚未到来，不能报送该月的数据；请选择 ${currentMonth} 或更早的月份。`,
+          `${month} has not come yet and cannot be reported; choose ${currentMonth} or an earlier month.`,
         );
       }
       const options = {
