@@ -181,7 +181,9 @@ describe.runIf(run)("the built demo dashboard in Chromium", () => {
       const row = page.locator("table tr", { has: page.locator(`th:text-is("${metric.name_zh}")`) });
       expect(await row.locator(".tag.assigned").count(), metric.id).toBe(1);
     }
-    expect(await page.locator(".source-note").first().textContent()).toContain("上级下达（政策文件未写明数值）");
+    expect(await page.locator(".source-note").first().textContent()).toContain(
+      "上级下达（政策文件未写明数值）",
+    );
     // a target the policy sets by a rule (不低于上年水平) says which figure the rule gave
     const ruled = report.metrics.find((m) => m.id === "pi_posts_total");
     expect(ruled?.target_source.note_zh).toBe("上年水平：2021年1–12月报送合计360个。");

@@ -329,7 +329,9 @@ describe.runIf(run)("each role's whole task, by clicking", () => {
       expect(new URL(page.url()).pathname).toBe("/sql");
       const progress = page.locator("#schema details", { hasText: "v_progress" }).first();
       await progress.locator("summary").click();
-      expect(await progress.textContent()).toContain("各指标（含无目标的跟踪项目）各月的完成情况（全区及各单位）");
+      expect(await progress.textContent()).toContain(
+        "各指标（含无目标的跟踪项目）各月的完成情况（全区及各单位）",
+      );
       expect(await progress.textContent()).toContain("单位代码；全区合计为空");
       const items = page.locator("#schema > details").last();
       expect(await items.locator("summary").textContent()).toBe("统计项说明（57 项）");
