@@ -40,4 +40,16 @@ describe("fundsBars", () => {
     expect(svg).toContain("Jan 2022 夏阳街道 CNY 36,000");
     expect(svg).toContain(">n/a<");
   });
+
+  it("compact, sets the months as rows, 24 px each, with the same segments, totals and the month without a report", () => {
+    const svg = fundsBars(ROWS, { ...options, id: "funds-monthly-c", compact: true });
+    // four months of 24 px and 12 px of margins; the phone's width
+    expect(svg).toContain('viewBox="0 0 340 108"');
+    expect(svg.match(/<rect /g)).toHaveLength(5);
+    expect(svg).toContain("2022年2月 盈浦街道 1.2万元");
+    for (const total of [">5.4<", ">2.8<", ">3.9<"]) expect(svg).toContain(total);
+    expect(svg).toContain(">未报<");
+    // the rows are named by month, down the left
+    for (const month of [">1月<", ">2月<", ">3月<", ">4月<"]) expect(svg).toContain(month);
+  });
 });

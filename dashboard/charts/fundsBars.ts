@@ -9,7 +9,8 @@
 import * as Plot from "@observablehq/plot";
 import { formatMonth, formatMonthShort, formatTick, formatValue, type Lang } from "../format.ts";
 import { MUTED } from "../palette.ts";
-import { CHART_WIDTH, COMPACT_WIDTH, renderPlot, textWidth } from "./renderPlot.ts";
+import { monthRows, NOT_REPORTED } from "./monthRows.ts";
+import { CHART_WIDTH, renderPlot, textWidth } from "./renderPlot.ts";
 
 /** One group's amount in one month (万元); null: nothing reported. */
 export interface FundsBarRow {
@@ -43,11 +44,6 @@ export const FUNDS_COLOURS = ["#0969da", "#bc4c00", "#8250df", "#1a7f37", "#9a67
 /** A little taller than the monthly bars: a legend of payers sits under the stacks. */
 const FUNDS_HEIGHT = 260;
 
-/** The height of a month's row in a compact chart. */
-const ROW_HEIGHT = 24;
-
-const NOT_REPORTED = { zh: "未报", en: "n/a" };
-
 type Present = FundsBarRow & { value: number };
 
 /** The colour of the group at `index`, the palette repeating beyond its length. */
@@ -65,7 +61,7 @@ export function fundsBars(rows: FundsBarRow[], options: FundsBarsOptions): strin
   const reported = totals.filter((t): t is { month: string; value: number } => t.value !== null);
   const absent = totals.filter((t) => t.value === null);
   const money = (v: number) => formatValue(v, "10k_cny", lang);
-  if (options.compact) return monthRows(present, reported, absent, options);
+  if (options.compact) return compactStacks(present, reported, absent, options);
   const marks: Plot.Markish[] = [
     Plot.barY(present, {
       x: "month",
@@ -115,7 +111,7 @@ export function fundsBars(rows: FundsBarRow[], options: FundsBarsOptions): strin
 }
 
 /** The compact chart: a row per month, the stack from zero and the month's total at its end. */
-function monthRows(
+function compactStacks(
   present: Present[],
   reported: { month: string; value: number }[],
   absent: { month: string }[],
@@ -145,41 +141,16 @@ function monthRows(
     }),
     Plot.ruleX([0], { stroke: MUTED }),
   ];
-  if (absent.length > 0)
-    marks.push(
-      Plot.text(absent, {
-        y: "month",
-        x: 0,
-        text: () => NOT_REPORTED[lang],
-        textAnchor: "start",
-        dx: 5,
-        fill: MUTED,
-      }),
-    );
-  return renderPlot(
-    {
-      width: options.width ?? COMPACT_WIDTH,
-      height: months.length * ROW_HEIGHT + 12,
-      marginLeft: Math.max(...months.map((m) => textWidth(formatMonthShort(m, lang)))) + 12,
-      marginRight: 4,
-      marginTop: 6,
-      marginBottom: 6,
-      y: {
-        type: "band",
-        domain: months,
-        label: null,
-        tickSize: 0,
-        tickFormat: (m: string) => formatMonthShort(m, lang),
-      },
-      x: {
-        axis: null,
-        zero: true,
-        insetRight:
-          Math.max(textWidth(NOT_REPORTED[lang]), ...reported.map((d) => textWidth(total(d.value)))) + 10,
-      },
-      color: { domain: groups, range: groups.map((_, i) => fundsColour(i)) },
-      marks,
-    },
-    { id: options.id, label: options.label },
-  );
+  return monthRows({
+    id: options.id,
+    label: options.label,
+    lang,
+    months,
+    marks,
+    absent,
+    insetRight:
+      Math.max(textWidth(NOT_REPORTED[lang]), ...reported.map((d) => textWidth(total(d.value)))) + 10,
+    color: { domain: groups, range: groups.map((_, i) => fundsColour(i)) },
+    width: options.width,
+  });
 }

@@ -10,8 +10,9 @@ import * as Plot from "@observablehq/plot";
 import { formatMonth, formatMonthShort, formatTick, formatValue, type Lang } from "../format.ts";
 import { ACTUAL_COLOUR, FALL_COLOUR, MUTED } from "../palette.ts";
 import type { FlowRow } from "../trend.ts";
+import { monthRows, NOT_REPORTED } from "./monthRows.ts";
 import { monthTicks } from "./monthTicks.ts";
-import { CHART_WIDTH, COMPACT_WIDTH, renderPlot, textWidth } from "./renderPlot.ts";
+import { CHART_WIDTH, renderPlot, textWidth } from "./renderPlot.ts";
 
 interface MonthlyBarsOptions {
   id: string;
@@ -31,11 +32,6 @@ interface MonthlyBarsOptions {
 /** Low enough to sit beside the trend line on a laptop screen. */
 const BARS_HEIGHT = 240;
 
-/** The height of a month's row in a compact chart. */
-const ROW_HEIGHT = 24;
-
-const NOT_REPORTED = { zh: "未报", en: "n/a" };
-
 type Present = { month: string; value: number };
 
 export function monthlyBars(rows: FlowRow[], options: MonthlyBarsOptions): string {
@@ -50,7 +46,7 @@ export function monthlyBars(rows: FlowRow[], options: MonthlyBarsOptions): strin
     `${formatMonth(d.month, lang)} ${changes && d.value > 0 ? "+" : d.value < 0 ? "−" : ""}${formatValue(Math.abs(d.value), u, lang)}`;
   const rises = present.filter((d) => d.value >= 0);
   const falls = present.filter((d) => d.value < 0);
-  if (options.compact) return monthRows(rows, options, signed, label);
+  if (options.compact) return compactBars(rows, options, signed, label);
   const width = options.width ?? CHART_WIDTH;
   const marks: Plot.Markish[] = [
     Plot.barY(present, {
@@ -111,17 +107,14 @@ export function monthlyBars(rows: FlowRow[], options: MonthlyBarsOptions): strin
 }
 
 /** The compact chart: a row per month, the bar from zero and its number at its end. */
-function monthRows(
+function compactBars(
   rows: FlowRow[],
   options: MonthlyBarsOptions,
   signed: (v: number) => string,
   label: (d: Present) => string,
 ): string {
-  const { lang } = options;
   const changes = options.changes ?? false;
-  const months = rows.map((r) => r.month);
   const present = rows.filter((r): r is Present => r.value !== null);
-  const absent = rows.filter((r) => r.value === null);
   const rises = present.filter((d) => d.value >= 0);
   const falls = present.filter((d) => d.value < 0);
   const room = (list: Present[]) => Math.max(0, ...list.map((d) => textWidth(signed(d.value)))) + 10;
@@ -150,41 +143,15 @@ function monthRows(
     }),
     Plot.ruleX([0], { stroke: MUTED }),
   ];
-  if (absent.length > 0) {
-    marks.push(
-      Plot.text(absent, {
-        y: "month",
-        x: 0,
-        text: () => NOT_REPORTED[lang],
-        textAnchor: "start",
-        dx: 5,
-        fill: MUTED,
-      }),
-    );
-  }
-  return renderPlot(
-    {
-      width: options.width ?? COMPACT_WIDTH,
-      height: months.length * ROW_HEIGHT + 12,
-      marginLeft: Math.max(...months.map((m) => textWidth(formatMonthShort(m, lang)))) + 12,
-      marginRight: 4,
-      marginTop: 6,
-      marginBottom: 6,
-      y: {
-        type: "band",
-        domain: months,
-        label: null,
-        tickSize: 0,
-        tickFormat: (m: string) => formatMonthShort(m, lang),
-      },
-      x: {
-        axis: null,
-        zero: true,
-        insetRight: room(rises),
-        insetLeft: falls.length > 0 ? room(falls) : 0,
-      },
-      marks,
-    },
-    { id: options.id, label: options.label },
-  );
+  return monthRows({
+    id: options.id,
+    label: options.label,
+    lang: options.lang,
+    months: rows.map((r) => r.month),
+    marks,
+    absent: rows.filter((r) => r.value === null),
+    insetRight: room(rises),
+    insetLeft: falls.length > 0 ? room(falls) : 0,
+    width: options.width,
+  });
 }

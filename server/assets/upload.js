@@ -19,7 +19,14 @@ import {
   t,
   withLang,
 } from "./portal.js";
-import { checkGrid, columnLetter, decodeText, monthsOwed, receivedByMonth } from "./uploadChecks.js";
+import {
+  checkGrid,
+  columnLetter,
+  decodeText,
+  monthsOwed,
+  owedLabel,
+  receivedByMonth,
+} from "./uploadChecks.js";
 
 const data = pageData();
 const PREVIEW_ROWS = 20;
@@ -77,19 +84,6 @@ function updateTemplateLinks() {
 
 // ---- the months owed -----------------------------------------------------------------------
 
-/** 2022年8月 · 未报送 / 已报送 第2版, as the server writes it (server/pages/uploadPage.ts owedLabel). */
-function owedLabel(m) {
-  const state =
-    m.revision > 0
-      ? t(`已报送 第${m.revision}版`, `received, revision ${m.revision}`)
-      : m.due
-        ? t("未报送", "not received")
-        : t("未报送（本月）", "not received (this month)");
-  const refused =
-    m.refused > 0 && m.revision === 0 ? t(`，退回${m.refused}次`, `, refused ${m.refused}×`) : "";
-  return `${formatMonth(m.month)} · ${state}${refused}`;
-}
-
 /** Lists the months owed from the unit's history (or every plan month when no unit is chosen). */
 function listMonths(history) {
   const unit = currentUnitEntry();
@@ -104,7 +98,7 @@ function listMonths(history) {
   const kept = monthSelect.value;
   show(
     monthSelect,
-    owed.map((m) => el("option", { value: m.month }, unit ? owedLabel(m) : formatMonth(m.month))),
+    owed.map((m) => el("option", { value: m.month }, unit ? owedLabel(m, lang) : formatMonth(m.month))),
   );
   if (owed.some((m) => m.month === kept)) monthSelect.value = kept;
   monthNone.hidden = owed.length > 0 || !unit;

@@ -16,6 +16,7 @@ import { LEDGER_HEADER_NAMES } from "../../etl/ledger/ledgerHeader.ts";
 import { HEADER_ROLE_NAMES } from "../../etl/normalize/header.ts";
 import { headerKey } from "../../etl/normalize/indicatorName.ts";
 import type { Unit } from "../../warehouse/registry.ts";
+import { monthText, owedLabel } from "../precheck/owedLabel.ts";
 import { portalAssetUrl, vendorUrl } from "../routes/assets.ts";
 import type { Principal } from "../tokens.ts";
 import { portalPage } from "./portalLayout.ts";
@@ -49,26 +50,6 @@ function checkHints(catalogues: readonly Catalogue[]) {
     numeric: keys(catalogues.flatMap(headerNames)),
     ledger: keys([...LEDGER_HEADER_NAMES.case_id]),
   };
-}
-
-function monthText(month: string, lang: Lang): string {
-  const [y, m] = month.split("-").map(Number);
-  const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  return lang === "zh" ? `${y}年${m}月` : `${names[m - 1]} ${y}`;
-}
-
-/** How a month owed reads in the list: 2022年8月 · 未报送 / 已报送 第2版 (upload.js says it the same way). */
-export function owedLabel(m: MonthOwed, lang: Lang): string {
-  const t = sayIn(lang);
-  const state =
-    m.revision > 0
-      ? t(`已报送 第${m.revision}版`, `received, revision ${m.revision}`)
-      : m.due
-        ? t("未报送", "not received")
-        : t("未报送（本月）", "not received (this month)");
-  const refused =
-    m.refused > 0 && m.revision === 0 ? t(`，退回${m.refused}次`, `, refused ${m.refused}×`) : "";
-  return `${monthText(m.month, lang)} · ${state}${refused}`;
 }
 
 /** The monthly template's address for a month (without one: the current plan's, month left blank). */
