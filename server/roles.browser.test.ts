@@ -195,6 +195,10 @@ describe.runIf(run)("each role's whole task, by clicking", () => {
     await page.getByText("预检未发现明显问题").waitFor();
     // before sending it, the clerk starts explaining a red target of the latest month
     expect(await page.locator("#note-month").inputValue()).toBe("2022-12");
+    // the town explains its own figures: its targets are named without the district's 全区
+    const named = await page.locator("details[data-metric] summary strong").allTextContents();
+    expect(named).toContain("正规就业人数");
+    expect(named.filter((n) => n.startsWith("全区"))).toEqual([]);
     const target = page.locator("details[data-metric]", { hasText: "失业人员实现再就业" });
     await target.locator("summary").click();
     await target.locator("textarea").fill(EXPLANATION);

@@ -26,6 +26,7 @@ import {
   monthsOwed,
   owedLabel,
   receivedByMonth,
+  unitMetricName,
 } from "./uploadChecks.js";
 
 const data = pageData();
@@ -652,6 +653,7 @@ function draftsOf(month, unit) {
 
 /** One target to explain: its status, the note shown now, and a form to write a new one. */
 function noteForm(metric, month, unit, notes, draft) {
+  const unitName = unitMetricName({ zh: metric.name_zh, en: metric.name_en });
   const own = notes.find((n) => n.metric === metric.id);
   const whole = notes.find((n) => n.metric === null);
   const shown = own ?? whole;
@@ -704,7 +706,8 @@ function noteForm(metric, month, unit, notes, draft) {
     el(
       "summary",
       {},
-      el("strong", {}, t(metric.name_zh, metric.name_en)),
+      // the unit explains its own figure: 正规就业人数, not the district's 全区正规就业人数
+      el("strong", {}, t(unitName.zh, unitName.en)),
       " ",
       el(
         "span",
