@@ -245,7 +245,7 @@ describe("buildSite", () => {
       "失业人员再就业完成全年目标的62.3%，落后序时进度4.4个百分点，余下每月需完成472人。",
     );
     expect(text("en/brief.html")).toContain(
-      "Reemployment of the unemployed is at 62.3% of the annual target, 4.4 points behind pace; 472 a month are needed from now on.",
+      "Reemployment of the unemployed: 62.3% of the annual target, 4.4 points behind pace; 472 a month are needed from now on.",
     );
   });
 
