@@ -319,6 +319,10 @@ describe("buildSite", () => {
     expect(text("index.html")).toContain('href="rules.html"');
     expect(text("rules.html")).toContain("考核时点前不亮红灯");
     expect(text("en/rules.html")).toContain("never red before the due month");
+    // green for a target judged every month is the month shown, not a record of every month
+    expect(text("rules.html")).not.toContain("每月均达到目标");
+    expect(text("rules.html")).toContain("所示月份达到目标（须每月保持；此前月份未达标不影响本月灯色）");
+    expect(text("en/rules.html")).not.toContain("holds every month");
   });
 
   it("ranks the towns by the figure they are judged by, coloured by their status", () => {
