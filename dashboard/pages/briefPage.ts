@@ -79,10 +79,9 @@ function behindLines(ctx: PageContext): string {
             : "";
         return lang === "zh" ? `${name}${gap}` : `${name}${gap ? ` (${gap})` : ""}`;
       });
-      // said in words: a printed brief read aloud has no "+N" to open
+      // 「+N」 is not read aloud in Chinese; the English "+N" stays, as any longer tail takes the brief past one A4 sheet
       const rest = behind.length - BRIEF_BEHIND;
-      const more =
-        rest > 0 ? t(ctx, `，另有${rest}个单位`, `; and ${rest} more ${rest === 1 ? "unit" : "units"}`) : "";
+      const more = rest > 0 ? t(ctx, `，另有${rest}个单位`, ` +${rest}`) : "";
       return `<li class="s-${m.status}"><strong>${escapeHtml(metricName(m, lang))}</strong>${t(ctx, "：", ": ")}${named.join(t(ctx, "、", "; "))}${more}</li>`;
     })
     .filter(Boolean);
