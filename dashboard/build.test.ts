@@ -245,7 +245,7 @@ describe("buildSite", () => {
       "失业人员再就业完成全年目标的62.3%，落后序时进度4.4个百分点，余下每月需完成472人。",
     );
     expect(text("en/brief.html")).toContain(
-      "Reemployment of the unemployed is at 62.3% of the annual target, 4.4 points behind pace; 472 a month are needed from now on.",
+      "Reemployment of the unemployed: 62.3% of the annual target, 4.4 points behind pace; 472 a month are needed from now on.",
     );
   });
 
@@ -296,6 +296,14 @@ describe("buildSite", () => {
     expect(lines).toContain(
       `<strong>失业人员再就业</strong>：${worst.name.replace(/(街道|镇)$/, "")}差${worst.gap}人`,
     );
+    // the Chinese brief says how many more units are behind in words, not as "+N"
+    const many = expected.filter((m) => unitsBehind(m).length > 3);
+    expect(many.length).toBeGreaterThan(0);
+    for (const m of many) expect(lines).toContain(`，另有${unitsBehind(m).length - 3}个单位</li>`);
+    expect(lines).not.toMatch(/ \+\d/);
+    const en = text("en/brief.html");
+    const enLines = en.slice(en.indexOf('class="sentences who"')).split("</ul>")[0];
+    for (const m of many) expect(enLines).toContain(` +${unitsBehind(m).length - 3}</li>`);
   });
 
   it("a metric page shows the policy's sentence, its section and 责任单位, and links to the rules", () => {
@@ -310,6 +318,10 @@ describe("buildSite", () => {
     expect(text("index.html")).toContain('href="rules.html"');
     expect(text("rules.html")).toContain("考核时点前不亮红灯");
     expect(text("en/rules.html")).toContain("never red before the due month");
+    // green for a target judged every month is the month shown, not a record of every month
+    expect(text("rules.html")).not.toContain("每月均达到目标");
+    expect(text("rules.html")).toContain("所示月份达到目标（须每月保持；此前月份未达标不影响本月灯色）");
+    expect(text("en/rules.html")).not.toContain("holds every month");
   });
 
   it("ranks the towns by the figure they are judged by, coloured by their status", () => {

@@ -51,7 +51,7 @@ describe("cumulative", () => {
       "再就业完成全年目标的62.3%，落后序时进度3.2个百分点，余下每月需完成348人。",
     );
     expect(cumulativeSentence(m, "en")).toBe(
-      "Reemployment is at 62.3% of the annual target, 3.2 points behind pace; 348 a month are needed from now on.",
+      "Reemployment: 62.3% of the annual target, 3.2 points behind pace; 348 a month are needed from now on.",
     );
   });
   it("as of Aug 2022 with linear pace: 3,115 of 5,000 is 4.4 points behind 66.7%, 472 a month", () => {
@@ -74,10 +74,10 @@ describe("cumulative", () => {
       "纾困融资落地完成全年目标的75%，超过序时进度8.3个百分点，余下每月需完成5亿元。",
     );
     expect(cumulativeSentence(m, "en")).toBe(
-      "Relief financing is at 75% of the annual target, 8.3 points ahead of pace; CNY 0.50bn a month is needed from now on.",
+      "Relief financing: 75% of the annual target, 8.3 points ahead of pace; CNY 0.50bn a month is needed from now on.",
     );
   });
-  it("posts are named in English, plural names take 'are'", () => {
+  it("posts are named in English, and a name is never made the subject of a verb it may not agree with", () => {
     const m = metric({
       name_zh: "见习岗位募集",
       name_en: "Internship posts",
@@ -91,13 +91,29 @@ describe("cumulative", () => {
       "见习岗位募集完成全年目标的65.4%，落后序时进度1.3个百分点，余下每月需完成79个。",
     );
     expect(cumulativeSentence(m, "en")).toBe(
-      "Internship posts are at 65.4% of the annual target, 1.3 points behind pace; 79 posts a month are needed from now on.",
+      "Internship posts: 65.4% of the annual target, 1.3 points behind pace; 79 posts a month are needed from now on.",
+    );
+    // a plural head noun followed by a singular one ("…families employed within a month") once read "is"
+    expect(cumulativeSentence({ ...m, name_en: "Unemployed people reemployed" }, "en")).toBe(
+      "Unemployed people reemployed: 65.4% of the annual target, 1.3 points behind pace; 79 posts a month are needed from now on.",
+    );
+    const families = metric({
+      name_en: "Zero-employment families employed within a month",
+      kind: "deadline",
+      target: 1,
+      actual: 0.929,
+      expected: null,
+      unit_of_count: "share",
+      judged: "always",
+    });
+    expect(deadlineSentence(families, "en")).toBe(
+      "Zero-employment families employed within a month: 92.9%, 7.1 points short of the 100% target (it must hold every month).",
     );
   });
   it("a reached target is achieved, with no rate needed", () => {
     const m = metric({ actual: 5210, required_monthly: -52.5, met: true });
     expect(cumulativeSentence(m, "zh")).toBe("再就业已完成全年目标，完成率104.2%。");
-    expect(cumulativeSentence(m, "en")).toBe("Reemployment is at 104.2% of the annual target: achieved.");
+    expect(cumulativeSentence(m, "en")).toBe("Reemployment: 104.2% of the annual target, already achieved.");
   });
   it("no target and no data", () => {
     expect(
@@ -131,7 +147,7 @@ describe("level", () => {
       "正规就业人数为39.38万人，较2021年12月已增1,848人，全年需增8,000人，增量完成率23.1%，低于序时进度1,152人，余下每月需增加1,538人。",
     );
     expect(levelSentence(formal, "en")).toBe(
-      "Formal employment stands at 393,848, up 1,848 since Dec 2021 of 8,000 needed (23.1% of the increase), 1,152 below pace; 1,538 more a month are needed from now on.",
+      "Formal employment stands at 393,848, up 1,848 since Dec 2021 (8,000 needed, 23.1% of it done), 1,152 below pace; 1,538 more a month are needed from now on.",
     );
   });
   it("at the due month: achieved or missed", () => {
@@ -210,7 +226,7 @@ describe("ratio", () => {
   it("short of the target by 3 points", () => {
     expect(ratioSentence(rate, "zh")).toBe("停止领取失业保险金人员再就业率为47%，低于目标50%，差3个百分点。");
     expect(ratioSentence(rate, "en")).toBe(
-      "Reemployment after unemployment benefit is 47%, 3 points short of the 50% target.",
+      "Reemployment after unemployment benefit: 47%, 3 points short of the 50% target.",
     );
   });
   it("a strict target that holds", () => {
@@ -225,7 +241,7 @@ describe("ratio", () => {
     };
     expect(ratioSentence(grads, "zh")).toBe("离校未就业高校毕业生就业率为82.3%，达到目标（高于80%）。");
     expect(ratioSentence(grads, "en")).toBe(
-      "Graduate employment rate is 82.3%, meeting the target of above 80%.",
+      "Graduate employment rate: 82.3%, meeting the target of above 80%.",
     );
   });
   it("a strict target met with equality is not yet met", () => {
@@ -256,7 +272,7 @@ describe("deadline", () => {
       "就业困难人员按期就业为92%，低于目标100%，差8个百分点（须每月达标）；另有3名就业困难人员超期未就业。",
     );
     expect(deadlineSentence({ ...deadline, case_category: "hardship" }, "en", 1)).toBe(
-      "Hardship persons placed on time is 92%, 8 points short of the 100% target; 1 person with employment difficulties is overdue.",
+      "Hardship persons placed on time: 92%, 8 points short of the 100% target; 1 person with employment difficulties is overdue.",
     );
     const families = { ...deadline, case_category: "zero_family" as const, judged: "always" as const };
     expect(deadlineSentence(families, "zh", 2)).toBe(
@@ -303,7 +319,7 @@ describe("when the promise is judged", () => {
       "再就业截至2022年12月完成4,857人，未完成目标5,000人，差143人。",
     );
     expect(metricSentence(reemployed, "en")).toBe(
-      "Reemployment is at 4,857 by Dec 2022: missed the target of 5,000 by 143.",
+      "Reemployment: 4,857 by Dec 2022; the target of 5,000 missed by 143.",
     );
   });
 });

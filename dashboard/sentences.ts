@@ -58,12 +58,6 @@ function notStartedSentence(metric: MetricProgress, lang: Lang): string {
     : `${metric.name_en}: judged from ${from}; not started yet.`;
 }
 
-/** `X is` or `X are`, by the English name's number. */
-function subject(name: string): string {
-  const plural = /[^s]s$/i.test(name.trim()) && !/(ness|sis|ss)$/i.test(name.trim());
-  return `${name} ${plural ? "are" : "is"}`;
-}
-
 /** 「；考核时点为2022年12月」 / "; due Dec 2022": said of a by_due target not yet met. */
 function dueClause(metric: MetricProgress, lang: Lang): string {
   const due = formatMonth(metric.due, lang);
@@ -114,27 +108,27 @@ export function cumulativeSentence(metric: MetricProgress, lang: Lang): string {
     if (metric.met)
       return lang === "zh"
         ? `${metric.name_zh}截至${due}完成${value}，已完成目标${goal}（完成率${progress}）。`
-        : `${subject(metric.name_en)} at ${value} by ${due}: achieved the target of ${goal} (${progress}).`;
+        : `${metric.name_en}: ${value} by ${due}; the target of ${goal} achieved (${progress}).`;
     const short = formatValue(target - actual, u, lang);
     return lang === "zh"
       ? `${metric.name_zh}截至${due}完成${value}，未完成目标${goal}，差${short}。`
-      : `${subject(metric.name_en)} at ${value} by ${due}: missed the target of ${goal} by ${short}.`;
+      : `${metric.name_en}: ${value} by ${due}; the target of ${goal} missed by ${short}.`;
   }
   if (metric.met) {
     return lang === "zh"
       ? `${metric.name_zh}已完成全年目标，完成率${progress}。`
-      : `${subject(metric.name_en)} at ${progress} of the annual target: achieved.`;
+      : `${metric.name_en}: ${progress} of the annual target, already achieved.`;
   }
   if (metric.judged === "by_due") {
     return lang === "zh"
       ? `${metric.name_zh}完成${value}，为目标${goal}的${progress}，尚未达标${dueClause(metric, lang)}。`
-      : `${subject(metric.name_en)} at ${value}, ${progress} of the ${goal} target: not yet met${dueClause(metric, lang)}.`;
+      : `${metric.name_en}: ${value}, ${progress} of the ${goal} target, not yet met${dueClause(metric, lang)}.`;
   }
   const pace = paceClause(expected === null ? null : (actual - expected) / target, lang);
   const needed = neededClause(metric, lang, "完成");
   return lang === "zh"
     ? `${metric.name_zh}完成全年目标的${progress}${pace}${needed}。`
-    : `${subject(metric.name_en)} at ${progress} of the annual target${pace}${needed}.`;
+    : `${metric.name_en}: ${progress} of the annual target${pace}${needed}.`;
 }
 
 function paceClause(gap: number | null, lang: Lang): string {
@@ -194,7 +188,7 @@ export function levelSentence(metric: MetricProgress, lang: Lang): string {
   const done =
     lang === "zh"
       ? `，全年需增${needed}，增量完成率${progress}`
-      : ` of ${needed} needed (${progress} of the increase)`;
+      : ` (${needed} needed, ${progress} of it done)`;
   if (metric.judged === "by_due") {
     return lang === "zh"
       ? `${metric.name_zh}为${value}，${up}${done}，尚未达标${dueClause(metric, lang)}。`
@@ -279,7 +273,7 @@ function shareSentence(metric: MetricProgress, lang: Lang, tail: string): string
   if (target === null) {
     return lang === "zh"
       ? `${metric.name_zh}为${value}（未设目标）${tail}。`
-      : `${subject(metric.name_en)} ${value} (no target set)${tail}.`;
+      : `${metric.name_en}: ${value} (no target set)${tail}.`;
   }
   const goal = targetText(metric, lang);
   const short = target - actual;
@@ -288,32 +282,32 @@ function shareSentence(metric: MetricProgress, lang: Lang, tail: string): string
     return metric.met
       ? lang === "zh"
         ? `${metric.name_zh}为${value}，已完成目标（${goal}）${tail}。`
-        : `${subject(metric.name_en)} ${value}: achieved the target of ${goal}${tail}.`
+        : `${metric.name_en}: ${value}; the target of ${goal} achieved${tail}.`
       : lang === "zh"
         ? `${metric.name_zh}为${value}，未完成目标（${goal}），差${points}${tail}。`
-        : `${subject(metric.name_en)} ${value}: missed the target of ${goal} by ${points}${tail}.`;
+        : `${metric.name_en}: ${value}; the target of ${goal} missed by ${points}${tail}.`;
   }
   if (metric.met) {
     return lang === "zh"
       ? `${metric.name_zh}为${value}，达到目标（${goal}）${tail}。`
-      : `${subject(metric.name_en)} ${value}, meeting the target of ${goal}${tail}.`;
+      : `${metric.name_en}: ${value}, meeting the target of ${goal}${tail}.`;
   }
   if (short <= 0) {
     // Equal to a strict ("above") target: not yet met, by less than a point.
     return lang === "zh"
       ? `${metric.name_zh}为${value}，需${goal}方为达标${tail}。`
-      : `${subject(metric.name_en)} ${value}; the target is ${goal}${tail}.`;
+      : `${metric.name_en}: ${value}; the target is ${goal}${tail}.`;
   }
   if (metric.judged === "by_due") {
     return lang === "zh"
       ? `${metric.name_zh}为${value}，尚未达到目标（${goal}），差${points}${tail}${dueClause(metric, lang)}。`
-      : `${subject(metric.name_en)} ${value}, ${points} short of the ${goal} target: not yet met${tail}${dueClause(metric, lang)}.`;
+      : `${metric.name_en}: ${value}, ${points} short of the ${goal} target, not yet met${tail}${dueClause(metric, lang)}.`;
   }
   const every =
     metric.judged === "always" ? (lang === "zh" ? "（须每月达标）" : " (it must hold every month)") : "";
   return lang === "zh"
     ? `${metric.name_zh}为${value}，低于目标${goal}，差${points}${every}${tail}。`
-    : `${subject(metric.name_en)} ${value}, ${points} short of the ${goal} target${every}${tail}.`;
+    : `${metric.name_en}: ${value}, ${points} short of the ${goal} target${every}${tail}.`;
 }
 
 /** What a metric counts as in the summary: final ones as achieved / missed, others by colour. */

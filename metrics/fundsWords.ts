@@ -26,14 +26,18 @@ export function payerText(names: readonly string[], lang: Lang): string {
   return lang === "zh" ? `${names.length}个单位` : `${names.length} units`;
 }
 
-/** The reached totals of 人 and 家, as times: `17,883人次、666家次` / `persons 17,883 times, firms 666 times`. */
+/**
+ * The reached totals of 人 and 家, as times: `17,883人次、666家次` / `17,883 payments to persons and
+ * 666 to firms` (English has no person-time; each counted time is one payment to one person or firm).
+ */
 export function reachedTotals(funds: Pick<Funds, "reached">, lang: Lang): string {
   const parts: string[] = [];
   for (const { unit, count } of funds.reached) {
     if (count <= 0) continue;
     const n = groupThousands(count);
-    if (unit === "人") parts.push(lang === "zh" ? `${n}人次` : `persons ${n} times`);
-    else if (unit === "家") parts.push(lang === "zh" ? `${n}家次` : `firms ${n} times`);
+    const payments = parts.length ? "" : count === 1 ? " payment" : " payments";
+    if (unit === "人") parts.push(lang === "zh" ? `${n}人次` : `${n}${payments} to persons`);
+    else if (unit === "家") parts.push(lang === "zh" ? `${n}家次` : `${n}${payments} to firms`);
   }
   return parts.join(lang === "zh" ? "、" : " and ");
 }
@@ -55,6 +59,6 @@ export function fundsSentence(funds: Funds, asOf: string, lang: Lang): string {
   const what =
     paid === null
       ? `no unit has reported a payment of the ${count} subsidies yet`
-      : `the units report ${paid} paid in ${count} subsidies${reached ? `, reaching ${reached}` : ""}`;
+      : `the units report ${paid} paid in ${count} subsidies${reached ? `: ${reached}` : ""}`;
   return `As of ${formatMonth(asOf, "en")}, ${what}; the policy sets no target for the money.`;
 }

@@ -337,7 +337,7 @@ describe("the report's tracked items and funds, by hand", () => {
       "  盈浦街道  1.8  1.2    —     3",
     ]);
     expect(fundsLines(march, "en")[2]).toBe(
-      "  As of Mar 2022, the units report CNY 121,000 paid in 2 subsidies, reaching persons 31 times and firms 6 times; the policy sets no target for the money.",
+      "  As of Mar 2022, the units report CNY 121,000 paid in 2 subsidies: 31 payments to persons and 6 to firms; the policy sets no target for the money.",
     );
   });
 

@@ -26,7 +26,7 @@ import { paceLine } from "./overviewPage.ts";
 import { metricBadge } from "./statusBadge.ts";
 
 const BRIEF_MISSING = 6;
-/** Units named per target on the brief before "+N". */
+/** Units named per target on the brief before 「另有N个单位」. */
 const BRIEF_BEHIND = 3;
 
 /** Print rules of the brief: A4, narrow margins, no site chrome. */
@@ -63,7 +63,7 @@ function shortName(name: string): string {
   return name.replace(/(街道|镇)$/, "").replace(/ (Subdistrict|Town)$/, "");
 }
 
-/** 「失业人员实现再就业：白鹤差224人、金泽差66人、练塘差31人 +7」: one line per target not green. */
+/** 「失业人员实现再就业：白鹤差224人、金泽差66人、练塘差31人，另有7个单位」: one line per target not green. */
 function behindLines(ctx: PageContext): string {
   const { site, lang } = ctx;
   const lines = site.report.metrics
@@ -79,7 +79,9 @@ function behindLines(ctx: PageContext): string {
             : "";
         return lang === "zh" ? `${name}${gap}` : `${name}${gap ? ` (${gap})` : ""}`;
       });
-      const more = behind.length > BRIEF_BEHIND ? ` +${behind.length - BRIEF_BEHIND}` : "";
+      // 「+N」 is not read aloud in Chinese; the English "+N" stays, as any longer tail takes the brief past one A4 sheet
+      const rest = behind.length - BRIEF_BEHIND;
+      const more = rest > 0 ? t(ctx, `，另有${rest}个单位`, ` +${rest}`) : "";
       return `<li class="s-${m.status}"><strong>${escapeHtml(metricName(m, lang))}</strong>${t(ctx, "：", ": ")}${named.join(t(ctx, "、", "; "))}${more}</li>`;
     })
     .filter(Boolean);

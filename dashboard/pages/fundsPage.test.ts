@@ -64,7 +64,7 @@ describe("the 政策资金 page, by hand", () => {
       "截至2022年3月，各单位报告2项政策补贴已发放12.1万元，惠及31人次、6家次；政策未设资金目标。",
     );
     expect(text(files, "en/funds.html")).toContain(
-      "As of Mar 2022, the units report CNY 121,000 paid in 2 subsidies, reaching persons 31 times and firms 6 times; the policy sets no target for the money.",
+      "As of Mar 2022, the units report CNY 121,000 paid in 2 subsidies: 31 payments to persons and 6 to firms; the policy sets no target for the money.",
     );
   });
 

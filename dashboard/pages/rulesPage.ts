@@ -41,7 +41,7 @@ function rules(ctx: PageContext): Rule[] {
         ],
         [
           "比率、按期率 · 持续达标（如“确保”“每个”“全部”）",
-          `${badge("green", "绿灯 · 已达标", "")} 每月均达到目标`,
+          `${badge("green", "绿灯 · 已达标", "")} 所示月份达到目标（须每月保持；此前月份未达标不影响本月灯色）`,
           `${badge("yellow", "黄灯 · 略低于目标", "")} 低于目标但在容差以内（容差为0时无黄灯）`,
           `${badge("red", "红灯 · 未达标", "")} 超出容差；容差为0时任何差距都是红灯`,
         ],
@@ -79,7 +79,7 @@ function rules(ctx: PageContext): Rule[] {
         ],
         [
           "Share or on-time share, judged every month (确保 / 每个 / 全部)",
-          `${badge("green", "", "meeting the target")} holds every month`,
+          `${badge("green", "", "meeting the target")} the target holds in the month shown (it must hold every month; an earlier month's shortfall does not change this month's colour)`,
           `${badge("yellow", "", "slightly below the target")} below it, within the tolerance (none when it is 0)`,
           `${badge("red", "", "not met")} beyond the tolerance; with tolerance 0, any shortfall`,
         ],
