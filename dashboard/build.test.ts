@@ -314,6 +314,14 @@ describe("buildSite", () => {
     expect(html).toContain("<dt>目标来源</dt><dd>文件明确</dd>");
     expect(html).toContain("<dt>政策出处</dt><dd>五、推动重点群体更好就业</dd>");
     expect(html).toContain("<dt>责任单位</dt><dd>区人力资源社会保障局、各街镇</dd>");
+    // in English the section and the bodies stay as the policy publishes them, and say so
+    const en = text("en/metric/reemployed.html");
+    expect(en).toContain(
+      '<dt>Section of the policy</dt><dd><span lang="zh-CN">五、推动重点群体更好就业</span></dd>',
+    );
+    expect(en).toContain(
+      "The policy's sentence, its section and its responsible bodies, as published in Chinese.",
+    );
     expect(html).toContain(`href="../rules.html"`);
     expect(text("index.html")).toContain('href="rules.html"');
     expect(text("rules.html")).toContain("考核时点前不亮红灯");

@@ -128,6 +128,11 @@ function judgedLine(ctx: PageContext, metric: MetricProgress): string {
   return `<span class="kind">${escapeHtml(parts.join(" · "))} · <a href="${href(ctx, PAGES.rules)}">${t(ctx, "考核规则", "how targets are judged")}</a></span>`;
 }
 
+/** The policy's own words on an English page, marked as Chinese for the reader's tools. */
+function inChinese(lang: Lang, html: string): string {
+  return lang === "en" ? `<span lang="zh-CN">${html}</span>` : html;
+}
+
 /** 目标依据: the target's source, the policy's sentence, its section, the responsible bodies, the allocation's source. */
 function sourceSection(ctx: PageContext, metric: MetricProgress): string {
   const { lang } = ctx;
@@ -145,16 +150,17 @@ function sourceSection(ctx: PageContext, metric: MetricProgress): string {
       t(ctx, "分解目标来源", "Unit targets"),
       `${escapeHtml(allocationNote ?? "")}${allocation.document ? ` <span class="doc">${escapeHtml(allocation.document)}</span>` : ""}`,
     ]);
-  if (metric.section) rows.push([t(ctx, "政策出处", "Section of the policy"), escapeHtml(metric.section)]);
+  if (metric.section)
+    rows.push([t(ctx, "政策出处", "Section of the policy"), inChinese(lang, escapeHtml(metric.section))]);
   if (metric.responsible?.length)
     rows.push([
       t(ctx, "责任单位", "Responsible bodies"),
-      escapeHtml(metric.responsible.join(t(ctx, "、", ", "))),
+      inChinese(lang, escapeHtml(metric.responsible.join(t(ctx, "、", ", ")))),
     ]);
   const items = rows.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join("");
   const sentence = source.quote ?? metric.quote;
   const quote = sentence
-    ? `<blockquote class="quote" lang="zh-CN"><p>${escapeHtml(sentence)}</p></blockquote>${lang === "en" ? `<p class="note">${t(ctx, "", "The policy's sentence, as published in Chinese.")}</p>` : ""}`
+    ? `<blockquote class="quote" lang="zh-CN"><p>${escapeHtml(sentence)}</p></blockquote>${lang === "en" ? `<p class="note">${t(ctx, "", "The policy's sentence, its section and its responsible bodies, as published in Chinese.")}</p>` : ""}`
     : "";
   return `<section aria-labelledby="source-h">
 <h2 id="source-h">${t(ctx, "目标依据", "Where the target comes from")}</h2>
