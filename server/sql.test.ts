@@ -231,3 +231,24 @@ describe("GET /api/schema (the console's schema browser)", () => {
     }
   });
 });
+
+describe("a refusal whose record cannot be written", () => {
+  it("is still the refusal, with a line in the log saying the history misses it", async () => {
+    const lines: string[] = [];
+    const g = await appFixture({ log: (line) => lines.push(line) });
+    // the history cannot take a row: as when the database has no memory left for it
+    await g.db.write(async (tx) => {
+      await tx.run("DROP TABLE sql_history");
+    });
+    const res = await request(g.app)
+      .post("/api/sql")
+      .set("Authorization", g.bearer("analyst"))
+      .send({ sql: "SELECT * FROM facts" });
+    // the sandbox's refusal, as every other analyst gets it
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("not_a_view");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^sql history: a refused query \(not_a_view\) was not recorded: .*sql_history/);
+    await g.db.close();
+  });
+});

@@ -104,7 +104,8 @@ export async function runSandboxed(
     connection = await db.connect();
   } catch (error) {
     release();
-    throw error;
+    // a connection needs memory too: with others' queries holding it all, that is the answer
+    throw explainDuckdbError(error, context);
   }
   let interrupted = false;
   const timer = setTimeout(() => {

@@ -63,6 +63,8 @@ try {
   );
   querying = false;
   await poll;
+  // an unexplained failure is shown with the server's own log, which names its cause
+  if (answers.some((a) => a.status >= 500)) console.error(server.output());
   console.log(
     JSON.stringify({
       ms: Math.round(Math.max(...answers.map((a) => a.ms))),

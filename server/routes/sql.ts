@@ -113,6 +113,8 @@ export function sqlRouter(ctx: ServerContext): Router {
       result = await runSandboxed(ctx.db, sql, ctx.config.sql);
     } catch (error) {
       if (error instanceof SqlRefused) {
+        // the refusal is the answer even when its record cannot be written (the database out of
+        // memory under others' queries): a line in the log says the history misses it
         await recordQuery(ctx.db, {
           at,
           by: who,
@@ -121,7 +123,9 @@ export function sqlRouter(ctx: ServerContext): Router {
           elapsedMs: null,
           result: error.code,
           format,
-        });
+        }).catch((failure: unknown) =>
+          ctx.config.log(`sql history: a refused query (${error.code}) was not recorded: ${String(failure)}`),
+        );
       }
       throw error;
     }
