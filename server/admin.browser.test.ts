@@ -136,6 +136,8 @@ describe.runIf(run)("the administration page in a browser", () => {
       await expect.poll(() => row.textContent()).toContain("有效");
       expect(await row.textContent()).toContain("街镇报送");
       expect(await row.textContent()).toContain("盈浦街道");
+      // created at the server's clock, in Beijing time, written as the scheduler's tables write times
+      expect(await row.textContent()).toContain("2022-09-16 02:30:00");
       await page.screenshot({ path: join(OUT, `admin-${width}.png`), fullPage: true });
 
       page.once("dialog", (dialog) => void dialog.accept());

@@ -79,7 +79,7 @@ export function withLang(url) {
   return u.pathname + u.search;
 }
 
-const timeFormat = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", {
+const timeParts = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Asia/Shanghai",
   year: "numeric",
   month: "2-digit",
@@ -87,14 +87,19 @@ const timeFormat = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", {
   hour: "2-digit",
   minute: "2-digit",
   second: "2-digit",
-  hour12: false,
+  hourCycle: "h23",
 });
 
-/** A timestamp as Shanghai local time. */
+/**
+ * A timestamp as Beijing time, 2026-11-20 10:00:00 in both languages: as the scheduler's tables
+ * write it, and with no day-month order to guess.
+ */
 export function formatTime(iso) {
   if (!iso) return "";
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? String(iso) : timeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  const part = Object.fromEntries(timeParts.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
 }
 
 const numberFormat = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-GB");
