@@ -7,30 +7,9 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "./io.ts";
-import { main } from "./jobtrack.ts";
+import { captureIO, runCli } from "./testIO.ts";
 
-function capture(): CliIO & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    stderrIsTTY: false,
-    stdoutIsTTY: false,
-    now: () => new Date("2022-09-10T02:00:00Z"),
-    env: {},
-    cwd: resolve("."),
-  };
-}
-
-async function run(argv: string[]) {
-  const io = capture();
-  const code = await main(argv, io);
-  return { code, out: io.out.join(""), err: io.err.join("") };
-}
+const run = (argv: string[]) => runCli(argv, captureIO("2022-09-10T02:00:00Z"));
 
 const NEW_ITEM = `
   - key: job_fairs

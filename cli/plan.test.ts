@@ -7,34 +7,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { withoutMetric } from "../metrics/draft/testdata/draftOf.ts";
-import type { CliIO } from "./io.ts";
 import { main } from "./jobtrack.ts";
 import { wordFile } from "./testdata/wordFile.ts";
+import { captureIO, runCli } from "./testIO.ts";
 
 const POLICY = "docs/policy/qingpu-2022-employment-policy.md";
 const PLAN = "metrics/plans/qingpu-2022.yaml";
 
-function capture(): CliIO & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    stderrIsTTY: false,
-    stdoutIsTTY: false,
-    now: () => new Date("2023-01-10T02:00:00Z"),
-    env: {},
-    cwd: resolve("."),
-  };
-}
-
-async function run(argv: string[]) {
-  const io = capture();
-  const code = await main(argv, io);
-  return { code, out: io.out.join(""), err: io.err.join("") };
-}
+const run = runCli;
 
 const temp = () => mkdtempSync(join(tmpdir(), "jobtrack-plan-"));
 
@@ -157,7 +137,7 @@ describe("jobtrack plan draft", () => {
   it("without --out, writes <policy>.draft.yaml in the current folder", async () => {
     const dir = temp();
     writeFileSync(join(dir, "p.txt"), "2022年全区正规就业不少于40万人。\n");
-    const io = { ...capture(), cwd: dir };
+    const io = { ...captureIO(), cwd: dir };
     expect(await main(["plan", "draft", "p.txt"], io)).toBe(0);
     expect(readFileSync(join(dir, "p.draft.yaml"), "utf8")).toContain("target: 400000");
   });

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { CliIO } from "./io.ts";
 import { main } from "./jobtrack.ts";
 
-function captureIO(now = "2023-01-10T02:00:00Z"): CliIO & { out: string[]; err: string[] } {
+export function captureIO(now = "2023-01-10T02:00:00Z"): CliIO & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   return {

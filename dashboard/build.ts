@@ -7,6 +7,7 @@
  * (the server's rebuild) can pause between pages. Writing the files is `writeSite`'s job.
  */
 import type { Report } from "../metrics/reportTypes.ts";
+import type { SubmissionRow } from "../warehouse/submissionRow.ts";
 import { APP_JS } from "./assets/appJs.ts";
 import { SITE_CSS } from "./assets/siteCss.ts";
 import type { Lang } from "./format.ts";
@@ -34,18 +35,8 @@ export interface DashboardInput {
   /** Per-month values behind the charts, by metric id (district: unit null). */
   monthlyFlows: MonthlyFlow[];
   units: { code: string; name_zh: string; name_en: string; kind: string }[];
-  submissions: {
-    submission_id: number;
-    unit: string | null;
-    kind: string;
-    file_name: string;
-    sha256: string;
-    received_at: string;
-    status: "accepted" | "superseded" | "rejected";
-    rows: number;
-    revision: number;
-    month_list: string[];
-  }[];
+  /** Each submission with the report months it holds. */
+  submissions: (SubmissionRow & { month_list: string[] })[];
   dataStatus: { unit: string; month: string; state: DataState }[];
   /** ISO timestamp of the build, passed in. */
   builtAt: string;

@@ -23,6 +23,17 @@ export interface UnitRow {
   kind: string;
 }
 
+/** One flow's year before the period, as the report reads it for projections and 不低于上年水平. */
+export interface PreviousYearFigures {
+  /** The previous year's total to the same month, its full total, and how many of its months have data. */
+  toDate: number | null;
+  full: number | null;
+  months: number;
+  /** The total of the 12 months before the period, with the unit-months reported in them. */
+  yearTotal: number | null;
+  yearUnitMonths: number;
+}
+
 /** One flagged month of one unit's flow (the latest flagged month of the series). */
 export interface AnomalyRow {
   ui: number;
@@ -53,20 +64,8 @@ interface ReportInput {
   figures: Map<number, MetricFigures>;
   /** The tracked items' and subsidies' figures. */
   tracked: TrackedFigures;
-  /**
-   * Per flow: the previous year's total to the same month, its full total, and how many of its
-   * months have data; and the total of the 12 months before the period with its unit-months.
-   */
-  previousYear: Map<
-    string,
-    {
-      toDate: number | null;
-      full: number | null;
-      months: number;
-      yearTotal: number | null;
-      yearUnitMonths: number;
-    }
-  >;
+  /** Per flow, its year before the period. */
+  previousYear: Map<string, PreviousYearFigures>;
   previousSpan: { first: string; asOf: string; last: string };
   anomalies: AnomalyRow[];
   cases: CaseFigures;

@@ -3,9 +3,10 @@
  * field. Written by hand over the `yaml` package's document tree (which keeps each node's
  * position), so a clerk editing a plan file is told exactly where the mistake is.
  */
-import { LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
+import type { YAMLMap } from "yaml";
 import { DataError } from "../core/finding.ts";
 import { monthIndex, previousMonth } from "../core/month.ts";
+import { yamlDocument } from "../etl/read/yamlDocument.ts";
 import type {
   AlertThresholds,
   Pace,
@@ -45,16 +46,7 @@ const MAX_MONTHS = 48;
 const DEFAULT_DUE_DAY = 5;
 
 export function readPlanDocument(text: string, fileName: string, options: ParsePlanOptions = {}): Plan {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const f = new PlanFields(fileName, lines);
-  for (const error of doc.errors) {
-    const line = error.pos ? lines.linePos(error.pos[0]).line : null;
-    f.problem(line, "(YAML)", `YAML 格式错误：${error.message}`, `YAML syntax error: ${error.message}`);
-  }
-  if (doc.errors.length) throw new DataError(f.findings);
-  const root = f.map(doc.contents as Node, "(plan)");
-  if (!root) throw new DataError(f.findings);
+  const { f, root } = yamlDocument(text, (lines) => new PlanFields(fileName, lines), "(plan)");
   f.onlyKeys(root, PLAN_KEYS, "");
 
   const id = idOf(f, root, "");

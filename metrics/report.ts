@@ -13,7 +13,7 @@ import { monthsBetween } from "../core/month.ts";
 import type { Warehouse } from "../warehouse/db.ts";
 import { currentNotes, noteLookup } from "../warehouse/notes.ts";
 import { type Snapshot, withSnapshot } from "../warehouse/snapshot.ts";
-import { assembleReport, type UnitRow } from "./assembleReport.ts";
+import { assembleReport, type PreviousYearFigures, type UnitRow } from "./assembleReport.ts";
 import { firstDay, isDay, lastDay } from "./calendar.ts";
 import {
   CASES_RELATION,
@@ -292,16 +292,7 @@ async function readFigures(
   return { metrics, tracked, previousYear, anomalies };
 }
 
-type ReportPreviousYear = Map<
-  string,
-  {
-    toDate: number | null;
-    full: number | null;
-    months: number;
-    yearTotal: number | null;
-    yearUnitMonths: number;
-  }
->;
+type ReportPreviousYear = Map<string, PreviousYearFigures>;
 
 async function readCases(
   s: Snapshot,

@@ -5,12 +5,11 @@
  * due 尚未达标, and once its due month is reached 已完成 / 未完成. The report's table and
  * messages, the alerts and the dashboard all take them from here.
  */
+import type { LocalText } from "../core/lang.ts";
 import type { AlertType, Judged, MetricKind, Severity, Status } from "./reportTypes.ts";
 
-export interface Words {
-  zh: string;
-  en: string;
-}
+/** A text in both languages, as the whole project writes it. */
+export type Words = LocalText;
 
 /** The words of a status for a pace metric before its due month (and the statuses without a colour). */
 export const STATUS_WORDS: Record<Status, Words> = {

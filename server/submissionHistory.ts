@@ -8,20 +8,12 @@
  */
 import type { Finding } from "../core/finding.ts";
 import type { Warehouse } from "../warehouse/db.ts";
+import type { SubmissionRow } from "../warehouse/submissionRow.ts";
 
 /** Findings of a refused file listed in its history entry; the rest are counted. */
 const FINDINGS_SHOWN = 50;
 
-export interface HistoryEntry {
-  submission_id: number;
-  unit: string | null;
-  kind: string;
-  file_name: string;
-  sha256: string;
-  received_at: string;
-  status: string;
-  rows: number;
-  revision: number;
+export interface HistoryEntry extends SubmissionRow {
   /** The report months of the unit in the file (a refused file: the months it could read). */
   months: string[];
   /** A refused file's findings (problems first, then remarks), at most FINDINGS_SHOWN; null otherwise. */

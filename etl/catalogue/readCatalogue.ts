@@ -4,11 +4,12 @@
  * docs/catalogue.md. `{year}` in a name, alias or description is the plan's year, so one file can
  * serve several years and no year's wording is carried into another. Pure: the text comes in.
  */
-import { isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
+import { isScalar, isSeq, type Node, type YAMLMap } from "yaml";
 import { type Catalogue, type Indicator, UNITS_OF_COUNT } from "../../core/catalogue.ts";
 import { DataError } from "../../core/finding.ts";
 import type { LocalText } from "../../core/lang.ts";
 import { headerKey } from "../normalize/indicatorName.ts";
+import { yamlDocument } from "../read/yamlDocument.ts";
 import { join, YamlFields } from "../read/yamlFields.ts";
 import { catalogueOf } from "./catalogueOf.ts";
 
@@ -43,16 +44,11 @@ interface CatalogueOptions {
 }
 
 export function parseCatalogue(text: string, fileName: string, options: CatalogueOptions): Catalogue {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const f = new YamlFields(CATALOGUE_FILE, fileName, lines);
-  for (const error of doc.errors) {
-    const line = error.pos ? lines.linePos(error.pos[0]).line : null;
-    f.problem(line, "(YAML)", `YAML 格式错误：${error.message}`, `YAML syntax error: ${error.message}`);
-  }
-  if (doc.errors.length) throw new DataError(f.findings);
-  const root = f.map(doc.contents as Node, "(catalogue)");
-  if (!root) throw new DataError(f.findings);
+  const { f, root } = yamlDocument(
+    text,
+    (lines) => new YamlFields(CATALOGUE_FILE, fileName, lines),
+    "(catalogue)",
+  );
   f.onlyKeys(root, ["items"], "");
   const list = f.required(root, "items", "");
   const items: Indicator[] = [];

@@ -11,8 +11,9 @@
  * Read on its own, field by field with line numbers, and ignoring every other field, so that a
  * check works on any plan the loader accepts now or later (new fields such as judged or due).
  */
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
 import { DataError } from "../../core/finding.ts";
+import { yamlDocument } from "../../etl/read/yamlDocument.ts";
 import { join, PlanFields } from "../planFields.ts";
 
 interface PlanCommitment {
@@ -37,16 +38,7 @@ export interface PlanCommitments {
 }
 
 export function planCommitments(text: string, fileName: string): PlanCommitments {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const f = new PlanFields(fileName, lines);
-  for (const error of doc.errors) {
-    const line = error.pos ? lines.linePos(error.pos[0]).line : null;
-    f.problem(line, "(YAML)", `YAML 格式错误：${error.message}`, `YAML syntax error: ${error.message}`);
-  }
-  if (doc.errors.length) throw new DataError(f.findings);
-  const root = f.map(doc.contents as Node, "(plan)");
-  if (!root) throw new DataError(f.findings);
+  const { f, root } = yamlDocument(text, (lines) => new PlanFields(fileName, lines), "(plan)");
 
   const id = f.has(root, "id") ? f.string(f.get(root, "id"), "id") : null;
   const policy = f.has(root, "policy") ? f.string(f.get(root, "policy"), "policy") : null;

@@ -8,19 +8,12 @@
  */
 
 import { escapeHtml } from "../../core/html.ts";
-import { type Lang, sayIn, sayText } from "../../core/lang.ts";
+import { type Lang, type LocalText, sayIn, sayText } from "../../core/lang.ts";
 import type { Unit } from "../../warehouse/registry.ts";
 import { portalAssetUrl } from "../routes/assets.ts";
 import type { JobRun } from "../schedule/jobRuns.ts";
 import type { JobStatus } from "../schedule/jobStatus.ts";
-import {
-  districtClock,
-  JOB_WORDS,
-  RESULT_WORDS,
-  runSummary,
-  sizeWords,
-  type Words,
-} from "../schedule/jobWords.ts";
+import { districtClock, JOB_WORDS, RESULT_WORDS, runSummary, sizeWords } from "../schedule/jobWords.ts";
 import type { BackupFolder } from "../schedule/nightlyBackup.ts";
 import type { ScheduleConfig } from "../schedule/scheduleConfig.ts";
 import type { SchedulerFolders } from "../schedule/schedulerFolders.ts";
@@ -46,8 +39,8 @@ interface AdminPageOptions {
 export function adminPage(o: AdminPageOptions): string {
   const zh = o.lang === "zh";
   const t = sayIn(o.lang);
-  const w = (words: Words) => escapeHtml(sayText(o.lang, words));
-  const unitName = (code: string): Words => {
+  const w = (words: LocalText) => escapeHtml(sayText(o.lang, words));
+  const unitName = (code: string): LocalText => {
     const unit = o.units.find((u) => u.code === code);
     return unit ? { zh: unit.name_zh, en: unit.name_en } : { zh: code, en: code };
   };
@@ -99,8 +92,8 @@ ${o.scheduler ? schedulerSections(o.scheduler, zh, w, unitName) : `<section clas
 function schedulerSections(
   s: NonNullable<AdminPageOptions["scheduler"]>,
   zh: boolean,
-  w: (words: Words) => string,
-  unitName: (code: string) => Words,
+  w: (words: LocalText) => string,
+  unitName: (code: string) => LocalText,
 ): string {
   const t = sayIn(zh ? "zh" : "en");
   const sources = new Map(s.config.ingest.sources.map((src) => [src.name, src]));

@@ -15,8 +15,9 @@ import type { MonthOwed, PlanMonths } from "../../etl/catalogue/monthsOwed.ts";
 import { LEDGER_HEADER_NAMES } from "../../etl/ledger/ledgerHeader.ts";
 import { HEADER_ROLE_NAMES } from "../../etl/normalize/header.ts";
 import { headerKey } from "../../etl/normalize/indicatorName.ts";
+import { formatMonth } from "../../metrics/formatValue.ts";
 import type { Unit } from "../../warehouse/registry.ts";
-import { monthText, owedLabel } from "../precheck/owedLabel.ts";
+import { owedLabel } from "../precheck/owedLabel.ts";
 import { portalAssetUrl, vendorUrl } from "../routes/assets.ts";
 import type { Principal } from "../tokens.ts";
 import { portalPage } from "./portalLayout.ts";
@@ -81,7 +82,7 @@ ${o.units.map((u) => `<option value="${escapeHtml(u.code)}">${escapeHtml(zh ? u.
 ${chooser}
 <div class="row"><label for="month">${t("报告月份", "Report month")}</label>
 <select id="month" aria-describedby="month-hint">
-${o.owed.map((m, i) => `<option value="${m.month}"${i === 0 ? " selected" : ""}>${escapeHtml(own ? owedLabel(m, o.lang) : monthText(m.month, o.lang))}</option>`).join("\n")}
+${o.owed.map((m, i) => `<option value="${m.month}"${i === 0 ? " selected" : ""}>${escapeHtml(own ? owedLabel(m, o.lang) : formatMonth(m.month, o.lang))}</option>`).join("\n")}
 </select></div>
 <p class="hint" id="month-hint">${t(
     "列出目标计划中截至本月应报送的月份，未报送的排在前面。模板按所选月份填好单位和月份；月报中的“备注”列可填写黄灯、红灯指标的原因与整改措施。",

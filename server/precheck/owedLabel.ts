@@ -5,14 +5,7 @@
  */
 import { type Lang, sayIn } from "../../core/lang.ts";
 import type { MonthOwed } from "../../etl/catalogue/monthsOwed.ts";
-
-const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** 2022年8月 / Aug 2022. */
-export function monthText(month: string, lang: Lang): string {
-  const [y, m] = month.split("-").map(Number);
-  return lang === "zh" ? `${y}年${m}月` : `${MONTH_NAMES[m - 1]} ${y}`;
-}
+import { formatMonth } from "../../metrics/formatValue.ts";
 
 export function owedLabel(m: MonthOwed, lang: Lang): string {
   const t = sayIn(lang);
@@ -24,5 +17,5 @@ export function owedLabel(m: MonthOwed, lang: Lang): string {
         : t("未报送（本月）", "not received (this month)");
   const refused =
     m.refused > 0 && m.revision === 0 ? t(`，退回${m.refused}次`, `, refused ${m.refused}×`) : "";
-  return `${monthText(m.month, lang)} · ${state}${refused}`;
+  return `${formatMonth(m.month, lang)} · ${state}${refused}`;
 }

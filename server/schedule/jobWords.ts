@@ -2,22 +2,19 @@
  * The scheduler's jobs and results in words, for the administrator's page and `jobtrack jobs`:
  * never the code names (ingest, done) a script reads from the JSON.
  */
+import type { LocalText } from "../../core/lang.ts";
+import { formatMonth } from "../../metrics/formatValue.ts";
 import type { RunResult } from "./jobRuns.ts";
 import type { JobName } from "./jobStatus.ts";
 
-export interface Words {
-  zh: string;
-  en: string;
-}
-
-export const JOB_WORDS: Record<JobName, Words> = {
+export const JOB_WORDS: Record<JobName, LocalText> = {
   ingest: { zh: "收取文件", en: "Pull files" },
   rebuild: { zh: "重建看板", en: "Rebuild the dashboard" },
   reminders: { zh: "催报提醒", en: "Reminders" },
   backup: { zh: "夜间备份", en: "Nightly backup" },
 };
 
-export const RESULT_WORDS: Record<RunResult, Words> = {
+export const RESULT_WORDS: Record<RunResult, LocalText> = {
   done: { zh: "成功", en: "Succeeded" },
   skipped: { zh: "跳过", en: "Skipped" },
   failed: { zh: "失败", en: "Failed" },
@@ -28,11 +25,8 @@ export function districtClock(iso: string | null): string {
   return iso ? iso.slice(0, 19).replace("T", " ") : "—";
 }
 
-const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-function monthWords(month: string): Words {
-  const m = Number(month.slice(5, 7));
-  return { zh: `${Number(month.slice(0, 4))}年${m}月`, en: `${EN_MONTHS[m - 1]} ${month.slice(0, 4)}` };
+function monthWords(month: string): LocalText {
+  return { zh: formatMonth(month, "zh"), en: formatMonth(month, "en") };
 }
 
 /** 12.3 MB, 456 KB: a size for people. */
@@ -50,8 +44,8 @@ const num = (value: unknown): number => (typeof value === "number" ? value : 0);
  */
 export function runSummary(
   run: { job: string; result: RunResult; detail: Record<string, unknown> },
-  unitName: (code: string) => Words,
-): Words {
+  unitName: (code: string) => LocalText,
+): LocalText {
   const d = run.detail;
   if (run.result === "skipped") {
     return {
