@@ -88,6 +88,12 @@ describe("the 政策资金 page, by hand", () => {
       "the first table: to date; the per-head of the rent subsidy counts only the unit-months with both",
     ).toEqual(["夏阳街道、盈浦街道", "6.5万元", "31人", "2,097元", "失业人员实现再就业"]);
     const html = files.get("funds.html") as string;
+    // the chart is drawn twice, months across on a wide screen and as rows on a phone, and its
+    // caption is true of both
+    expect(html).toContain('<div class="chart-wide">');
+    expect(html).toContain('<div class="chart-narrow">');
+    expect(html).toContain("每月一条，长短为当月各单位报告的发放金额之和，所标数字为当月合计（万元）");
+    expect(html).not.toContain("柱高");
     expect(html).toContain(
       '<td>夏阳街道、盈浦街道</td><td class="num">5.6万元</td><td class="num">6家</td><td class="num">8,000元</td>',
     );

@@ -160,7 +160,7 @@ ${lang === "en" ? `<p class="note">The policy's sentences, as published in Chine
 /** What the bars are; "n/a" explained only when a month has it. */
 function chartCaption(ctx: PageContext, funds: Funds): string {
   const empty = funds.months.some((_, i) => funds.units.every((u) => u.paid_monthly[i] === null));
-  return `${t(ctx, "柱高为当月各单位报告的发放金额之和，柱上数字为当月合计（万元）", "Each bar adds up the amounts the units reported for the month, its total above it (10,000 CNY)")}${empty ? t(ctx, "；“未报”为当月没有单位报告。", "; n/a: no unit reported that month.") : t(ctx, "。", ".")}`;
+  return `${t(ctx, "每月一条，长短为当月各单位报告的发放金额之和，所标数字为当月合计（万元）", "A bar a month adds up the amounts the units reported, its total written at its end (10,000 CNY)")}${empty ? t(ctx, "；“未报”为当月没有单位报告。", "; n/a: no unit reported that month.") : t(ctx, "。", ".")}`;
 }
 
 /** The paying units' months with no amount reported: the totals above leave them out. */
